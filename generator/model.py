@@ -28,7 +28,11 @@ def _int_to_str(value: object) -> object:
 
 
 #: Text as printed in the source (display numbers such as "1", "（一）", "一是").
-Printed = Annotated[str, BeforeValidator(_int_to_str), StringConstraints(min_length=1)]
+Printed = Annotated[
+    str,
+    BeforeValidator(_int_to_str, json_schema_input_type=str | int),
+    StringConstraints(min_length=1),
+]
 #: Free text, at least one character.
 Text = Annotated[str, StringConstraints(min_length=1)]
 #: A unit or group as named in the text or by its canonical name; resolved against data/units.
@@ -422,3 +426,23 @@ class Category(Record):
     name: Text
     name_en: Text
 
+
+# --- reference files (the top level of each data/ file) -------------------------------------
+
+
+class RegionsFile(Record):
+    """`data/regions.yaml`."""
+
+    regions: tuple[Region, ...]
+
+
+class TopicsFile(Record):
+    """`data/topics.yaml`."""
+
+    topics: tuple[Topic, ...]
+
+
+class CategoriesFile(Record):
+    """`data/categories.yaml`."""
+
+    categories: tuple[Category, ...]

@@ -1,0 +1,145 @@
+"""`planportal` command line: check, import, new, schema, build.
+
+Bad input never produces a traceback: every command reports problems as
+`path:line:col: message (hint)` and exits 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .errors import errors_only, format_problems
+
+EPILOG = """\
+commands:
+  check    validate plans/ and data/ (schema, references, ids, dates); exit 1 on errors
+  import   turn a plan text into draft YAML plus a report of what needs review
+  new      scaffold an empty plan file
+  schema   write the JSON Schemas for editors into schema/
+  build    check, then build the site (MkDocs + Pagefind) atomically into site/
+
+See README.md for the workflow (import → review → check → build).
+"""
+
+
+def _root(args: argparse.Namespace) -> Path:
+    return Path(args.root).resolve()
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .project import load_project
+
+    project, problems = load_project(_root(args))
+    fmt = args.format
+    if fmt == "text" and os.environ.get("GITHUB_ACTIONS") == "true":
+        print(format_problems(problems, "github"))
+    if problems:
+        print(format_problems(problems, fmt), file=sys.stdout if fmt == "json" else sys.stderr)
+    elif fmt == "json":
+        print("[]")
+    errors = errors_only(problems)
+    if errors or project is None:
+        if fmt == "text":
+            print(
+                f"{len(errors)} error(s), {len(problems) - len(errors)} warning(s)", file=sys.stderr
+            )
+        return 1
+    if fmt == "text":
+        tasks = sum(len(plan.tasks()) for plan in project.plans)
+        print(f"ok: {len(project.plans)} plans, {tasks} tasks, {len(problems)} warning(s)")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from .importer import run_import
+
+    return run_import(
+        Path(args.file), args.region, Path(args.out), sys.stdout, plan_id=args.id, root=_root(args)
+    )
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from .schema import write_schemas
+
+    for path in write_schemas(_root(args) / "schema"):
+        print(f"wrote {path}")
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from .scaffold import new_plan
+
+    return new_plan(_root(args), args.id, args.region, args.title, sys.stdout)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .build import build_site
+
+    return build_site(
+        _root(args), Path(args.site_dir), search=not args.no_search, strict=not args.no_strict
+    )
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(
+        prog="planportal",
+        description=__doc__.splitlines()[0],
+        epilog=EPILOG,
+        formatter_class=argparse.RawTextHelpFormatter,
+    )
+    top.add_argument("--root", default=".", help="project directory (default: current)")
+    sub = top.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = sub.add_parser("check", help="validate plans/ and data/")
+    check.add_argument(
+        "--format",
+        choices=["text", "json", "github"],
+        default="text",
+        help="text (default), json (one object per problem) or github annotations",
+    )
+    check.set_defaults(func=cmd_check)
+
+    imp = sub.add_parser("import", help="plan text → draft YAML + report")
+    imp.add_argument("file", help="plain-text plan (UTF-8)")
+    imp.add_argument("--region", required=True, help="region id from data/regions.yaml")
+    imp.add_argument("--id", help="plan id (default: derived from the title)")
+    imp.add_argument(
+        "--out", default="build/drafts", help="output directory (default: build/drafts)"
+    )
+    imp.set_defaults(func=cmd_import)
+
+    new = sub.add_parser("new", help="scaffold a plan file")
+    new.add_argument("id", help="plan id (lowercase ASCII, hyphens)")
+    new.add_argument("--region", required=True)
+    new.add_argument("--title", required=True)
+    new.set_defaults(func=cmd_new)
+
+    schema = sub.add_parser("schema", help="write JSON Schemas into schema/")
+    schema.set_defaults(func=cmd_schema)
+
+    build = sub.add_parser("build", help="check, then build the site")
+    build.add_argument("--site-dir", default="site", help="output directory (default: site)")
+    build.add_argument("--no-search", action="store_true", help="skip the Pagefind index")
+    build.add_argument("--no-strict", action="store_true", help="do not fail on MkDocs warnings")
+    build.set_defaults(func=cmd_build)
+    return top
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    if not getattr(args, "func", None):
+        parser().print_help()
+        return 2
+    try:
+        return int(args.func(args))
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,369 @@
+"""Load YAML safely, keeping the source position of every node.
+
+Why not `yaml.safe_load`: it forgets positions, silently keeps the last of two duplicate
+keys, turns `no` into False and `2024-03-08` into a date, and expands alias bombs.  Here
+plain scalars follow the YAML 1.2 core schema except that dates stay text (the model
+parses them), and anything unusual becomes a located `Problem`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import typing
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .errors import Problem
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+"""Plans are tens of KB; a larger file is almost certainly a mistake (or an attack)."""
+MAX_NODES = 500_000
+"""Upper bound on nodes after alias expansion: stops billion-laughs documents early."""
+
+YamlPath = tuple[str | int, ...]
+_STANDARD_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:timestamp",
+}
+_RESOLVER = yaml.resolver.Resolver()
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
+_FLOAT = re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$")
+
+
+@dataclass(frozen=True)
+class Mark:
+    line: int
+    col: int
+
+
+@dataclass(frozen=True)
+class LoadedYaml:
+    """Plain data (dict/list/str/int/float/bool/None) plus where each part came from."""
+
+    path: str
+    data: Any
+    marks: dict[YamlPath, Mark]
+    key_marks: dict[YamlPath, Mark]
+
+    def where(self, path: YamlPath, *, key: bool = False) -> Mark:
+        """Position of `path`, or of its nearest ancestor that has one."""
+        table = self.key_marks if key else self.marks
+        for end in range(len(path), -1, -1):
+            mark = table.get(path[:end]) or self.marks.get(path[:end])
+            if mark:
+                return mark
+        return Mark(1, 1)
+
+    def problem(
+        self,
+        path: YamlPath,
+        code: str,
+        message: str,
+        hint: str | None = None,
+        *,
+        key: bool = False,
+        severity: str = "error",
+    ) -> Problem:
+        mark = self.where(path, key=key)
+        return Problem(self.path, mark.line, mark.col, code, message, hint, severity)  # type: ignore[arg-type]
+
+
+class _Converter:
+    """Turns a composed node tree into plain data, recording marks and problems."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.marks: dict[YamlPath, Mark] = {}
+        self.key_marks: dict[YamlPath, Mark] = {}
+        self.problems: list[Problem] = []
+        self.visited = 0
+
+    def _mark(self, node: yaml.Node) -> Mark:
+        return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
+
+    def _problem(self, node: yaml.Node, code: str, message: str, hint: str | None = None) -> None:
+        m = self._mark(node)
+        self.problems.append(Problem(self.path, m.line, m.col, code, message, hint))
+
+    def convert(self, node: yaml.Node, path: YamlPath = ()) -> Any:
+        self.visited += 1
+        if self.visited > MAX_NODES:
+            raise _TooLarge(node)
+        self.marks[path] = self._mark(node)
+        if node.tag not in _STANDARD_TAGS and not node.tag.startswith("tag:yaml.org,2002:"):
+            self._problem(
+                node,
+                "custom-tag",
+                f"custom YAML tag {node.tag} is not allowed",
+                "plan files hold plain data; remove the tag",
+            )
+            return None
+        if node.tag.startswith("tag:yaml.org,2002:") and node.tag not in _STANDARD_TAGS:
+            self._problem(
+                node,
+                "custom-tag",
+                f"YAML tag {node.tag} is not allowed",
+                "only strings, numbers, booleans, lists and mappings are accepted",
+            )
+            return None
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.convert(child, (*path, i)) for i, child in enumerate(node.value)]
+        return self._scalar(node)
+
+    def _mapping(self, node: yaml.MappingNode, path: YamlPath) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        first_seen: dict[str, Mark] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self._problem(key_node, "bad-key", "mapping keys must be plain names")
+                continue
+            key = unicodedata.normalize("NFC", str(key_node.value))
+            key_mark = self._mark(key_node)
+            if key in first_seen:
+                prev = first_seen[key]
+                self._problem(
+                    key_node,
+                    "duplicate-key",
+                    f"duplicate key `{key}`",
+                    f"first defined at line {prev.line}; keep one of them",
+                )
+                continue
+            first_seen[key] = key_mark
+            self.key_marks[(*path, key)] = key_mark
+            out[key] = self.convert(value_node, (*path, key))
+        return out
+
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
+        text = unicodedata.normalize("NFC", node.value)
+        explicit = node.tag
+        if node.style is not None and node.style != "":  # quoted or block: always text
+            return text
+        implicit = _RESOLVER.resolve(yaml.ScalarNode, node.value, (True, False))
+        if explicit == "tag:yaml.org,2002:str" and implicit != explicit:  # written `!!str`
+            return text
+        if _NULL.match(text):
+            return None
+        if text in _BOOL:
+            return _BOOL[text]
+        if _INT.match(text):
+            return int(text)
+        if _FLOAT.match(text):
+            return float(text)
+        return text
+
+
+class _TooLarge(Exception):
+    def __init__(self, node: yaml.Node) -> None:
+        super().__init__()
+        self.node = node
+
+
+def read_text(path: Path, display: str) -> tuple[str | None, list[Problem]]:
+    """Read a UTF-8 file (BOM and CRLF accepted) with size and encoding checks."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        return None, [Problem(display, 1, 1, "unreadable", f"cannot read file: {exc.strerror}")]
+    if size > MAX_FILE_BYTES:
+        return None, [
+            Problem(
+                display,
+                1,
+                1,
+                "file-too-large",
+                f"file is {size / 1048576:.1f} MB; the limit is {MAX_FILE_BYTES // 1048576} MB",
+                "split the plan or remove pasted binary data",
+            )
+        ]
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, [
+            Problem(
+                display,
+                line,
+                col,
+                "encoding",
+                f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
+                "save the file as UTF-8 (GBK/GB18030 files must be converted)",
+            )
+        ]
+    return text.replace("\r\n", "\n").replace("\r", "\n"), []
+
+
+def parse_yaml(text: str, display: str) -> tuple[LoadedYaml | None, list[Problem]]:
+    """Parse YAML text into `LoadedYaml`; syntax problems come back located."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        return None, [_syntax_problem(exc, display, text)]
+    except yaml.YAMLError as exc:  # unmarked errors are rare; still no traceback
+        return None, [Problem(display, 1, 1, "yaml-syntax", f"invalid YAML: {exc}")]
+    if node is None:
+        return LoadedYaml(display, None, {(): Mark(1, 1)}, {}), []
+    conv = _Converter(display)
+    try:
+        data = conv.convert(node)
+    except _TooLarge as big:
+        m = conv._mark(big.node)
+        return None, [
+            Problem(
+                display,
+                m.line,
+                m.col,
+                "alias-bomb",
+                f"document expands to more than {MAX_NODES:,} nodes",
+                "YAML anchors/aliases are expanded; do not nest them",
+            )
+        ]
+    return LoadedYaml(display, data, conv.marks, conv.key_marks), conv.problems
+
+
+def load_yaml(path: Path, display: str | None = None) -> tuple[LoadedYaml | None, list[Problem]]:
+    """Read and parse one YAML file. `display` is the path shown in messages."""
+    shown = display or str(path)
+    text, problems = read_text(path, shown)
+    if text is None:
+        return None, problems
+    return parse_yaml(text, shown)
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, display: str, text: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    what = exc.problem or "invalid YAML"
+    hint = None
+    if "'\\t'" in what or "\\t" in what:
+        hint = "indent with spaces, not tabs"
+    elif "found unexpected end of stream" in what or "while scanning a quoted scalar" in str(
+        exc.context
+    ):
+        hint = "a quoted string is not closed"
+    elif "mapping values are not allowed" in what:
+        hint = "check the indentation, or quote text that contains ': '"
+    elif "expected <block end>" in what:
+        hint = "check the indentation of this line against the lines above"
+    context = f" {exc.context}" if exc.context else ""
+    del text
+    return Problem(
+        display, line, col, "yaml-syntax", f"YAML syntax error:{context} {what}".strip(), hint
+    )
+
+
+# --- typed records --------------------------------------------------------------------------
+
+M = typing.TypeVar("M", bound=BaseModel)
+_ID_HINT = "ids are lowercase ASCII letters, digits and hyphens (they appear in URLs)"
+
+
+def validate_as(
+    loaded: LoadedYaml, model: type[M], path: YamlPath = ()
+) -> tuple[M | None, list[Problem]]:
+    """Validate `loaded.data` (or the part at `path`) as `model`; every error located."""
+    data = loaded.data
+    for part in path:
+        data = data[part]
+    if not isinstance(data, dict):
+        found = "an empty file" if data is None else f"a {type(data).__name__}"
+        return None, [
+            loaded.problem(path, "wrong-type", f"expected a mapping of fields, found {found}")
+        ]
+    try:
+        return model.model_validate(data), []
+    except ValidationError as exc:
+        return None, [_located(loaded, model, path, err) for err in exc.errors()]
+
+
+def _located(loaded: LoadedYaml, model: type[BaseModel], base: YamlPath, err: Any) -> Problem:
+    loc: YamlPath = (*base, *err["loc"])
+    kind = err["type"]
+    name = str(err["loc"][-1]) if err["loc"] else "document"
+    value = err.get("input")
+    if kind == "extra_forbidden":
+        known = _fields_at(model, err["loc"][:-1])
+        close = difflib.get_close_matches(name, known, n=1, cutoff=0.5)
+        hint = f"did you mean `{close[0]}`?" if close else f"known fields: {', '.join(known)}"
+        return loaded.problem(loc, "unknown-field", f"unknown field `{name}`", hint, key=True)
+    if kind == "missing":
+        return loaded.problem(
+            loc[:-1], "missing-field", f"missing required field `{name}`", key=True
+        )
+    shown = _show(value)
+    if kind == "string_pattern_mismatch":
+        return loaded.problem(loc, "invalid-id", f"`{name}`: invalid id {shown}", _ID_HINT)
+    if kind.startswith(("date_", "datetime_")):
+        return loaded.problem(
+            loc,
+            "invalid-date",
+            f"`{name}`: {shown} is not a valid date ({err['msg'].split(',')[-1].strip()})",
+            "write dates as YYYY-MM-DD",
+        )
+    if kind in ("enum", "literal_error"):
+        return loaded.problem(
+            loc,
+            "invalid-value",
+            f"`{name}`: {shown} is not allowed",
+            err["msg"].replace("Input should be", "expected"),
+        )
+    if kind == "string_too_short":
+        return loaded.problem(loc, "empty-value", f"`{name}` must not be empty")
+    return loaded.problem(
+        loc, "wrong-type", f"`{name}`: {err['msg'].replace('Input should', 'should')}, got {shown}"
+    )
+
+
+def _show(value: object) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _fields_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
+    """Field names of the model found at `loc` inside `model` (for "did you mean")."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = current.model_fields.get(part) if _is_model(current) else None
+        if field is None:
+            return []
+        current = _inner_model(field.annotation)
+        if current is None:
+            return []
+    return list(current.model_fields) if _is_model(current) else []
+
+
+def _is_model(obj: object) -> bool:
+    return isinstance(obj, type) and issubclass(obj, BaseModel)
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    if _is_model(annotation):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None

@@ -1,0 +1,100 @@
+"""Load and validate a whole project (data/ + plans/) into typed, immutable records.
+
+Stages: read + parse YAML (with positions) → validate shapes → cross-record checks.  Every
+problem from every file is collected; callers decide whether errors stop the build.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .checks import PlanContext, run_checks
+from .errors import Problem, errors_only
+from .load import LoadedYaml, load_yaml, validate_as
+from .model import Plan
+from .registry import Registry, load_registry
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+    registry: Registry
+    plans: tuple[Plan, ...]
+    """Plans sorted by id."""
+
+    def plan(self, plan_id: str) -> Plan:
+        return next(p for p in self.plans if p.id == plan_id)
+
+
+def _display(root: Path, path: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def plan_files(root: Path) -> list[Path]:
+    return sorted((root / "plans").glob("*.yaml"))
+
+
+def load_plans(root: Path, registry: Registry) -> tuple[list[Plan], list[Problem]]:
+    """Parse, validate and check every plan file; returns the valid plans and all problems."""
+    problems: list[Problem] = []
+    parsed: list[tuple[Plan, LoadedYaml]] = []
+    for path in plan_files(root):
+        loaded, found = load_yaml(path, _display(root, path))
+        problems += found
+        if loaded is None or errors_only(found):
+            continue
+        plan, found = validate_as(loaded, Plan)
+        problems += found
+        if plan is not None:
+            parsed.append((plan, loaded))
+    problems += _duplicate_plan_ids(parsed)
+    ids = frozenset(plan.id for plan, _ in parsed)
+    for plan, loaded in parsed:
+        problems += run_checks(PlanContext(plan, loaded, registry, ids))
+    return [plan for plan, _ in parsed], problems
+
+
+def _duplicate_plan_ids(parsed: list[tuple[Plan, LoadedYaml]]) -> list[Problem]:
+    seen: dict[str, str] = {}
+    out = []
+    for plan, loaded in parsed:
+        if plan.id in seen:
+            out.append(
+                loaded.problem(
+                    ("id",),
+                    "duplicate-id",
+                    f"plan id `{plan.id}` is also used by {seen[plan.id]}",
+                    "each plan needs its own id",
+                )
+            )
+        seen.setdefault(plan.id, loaded.path)
+    return out
+
+
+def load_project(root: Path) -> tuple[Project | None, list[Problem]]:
+    """Everything under `root`; `None` when an error makes the project unusable."""
+    registry, problems = load_registry(root / "data", display_root=root)
+    if registry is None:
+        return None, problems
+    plans, found = load_plans(root, registry)
+    problems += found
+    if errors_only(problems):
+        return None, problems
+    if not plans and not plan_files(root):
+        problems.append(
+            Problem(
+                "plans",
+                1,
+                1,
+                "no-plans",
+                "no plan files found in plans/",
+                "create one with `planportal import` or `planportal new`",
+            )
+        )
+        return None, problems
+    project = Project(root, registry, tuple(sorted(plans, key=lambda p: p.id)))
+    return project, problems
