@@ -300,8 +300,7 @@ def _located(loaded: LoadedYaml, model: type[BaseModel], base: YamlPath, err: An
     value = err.get("input")
     if kind == "extra_forbidden":
         known = _fields_at(model, err["loc"][:-1])
-        close = difflib.get_close_matches(name, known, n=1, cutoff=0.5)
-        hint = f"did you mean `{close[0]}`?" if close else f"known fields: {', '.join(known)}"
+        hint = _field_hint(name, known, model, err["loc"][:-1])
         return loaded.problem(loc, "unknown-field", f"unknown field `{name}`", hint, key=True)
     if kind == "missing":
         return loaded.problem(
@@ -367,3 +366,16 @@ def _inner_model(annotation: Any) -> type[BaseModel] | None:
         if found is not None:
             return found
     return None
+
+
+def _field_hint(name: str, known: list[str], model: type[BaseModel], loc: tuple) -> str:
+    """Suggest a field here, or one level down (`lead_unit` → `responsibility.lead`)."""
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    if close:
+        return f"did you mean `{close[0]}`?"
+    nested = {f"{field}.{sub}": sub for field in known for sub in _fields_at(model, (*loc, field))}
+    stem = name.split("_")[0]
+    for dotted, sub in nested.items():
+        if sub == stem or difflib.get_close_matches(name, [sub], cutoff=0.75):
+            return f"did you mean `{dotted}`?"
+    return f"known fields: {', '.join(known)}"
