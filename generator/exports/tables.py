@@ -1,0 +1,81 @@
+"""tasks.csv (UTF-8 with BOM, for Excel/WPS) and tasks.xlsx (laid out like a 任务分解表)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from dataclasses import astuple, fields
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from ..model import Plan
+from .rows import TaskRow, rows_for_plan
+
+CSV_HEADER = tuple(f.name for f in fields(TaskRow))
+
+
+def tasks_csv(plans: Iterable[Plan], base_url: str) -> bytes:
+    """Every task and sub-item, one row each; BOM so spreadsheet programs detect UTF-8."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_HEADER)
+    for plan in plans:
+        writer.writerows(astuple(row) for row in rows_for_plan(plan, base_url))
+    return "\ufeff".encode() + buffer.getvalue().encode("utf-8")
+
+
+XLSX_COLUMNS: Sequence[tuple[str, int]] = (
+    ("序号", 8),
+    ("任务", 80),
+    ("牵头单位", 28),
+    ("配合单位", 28),
+    ("责任单位", 28),
+    ("完成时限", 22),
+    ("链接", 40),
+)
+_HEADER_FILL = PatternFill("solid", fgColor="DDE7F0")
+
+
+def _xlsx_cells(row: TaskRow, with_plan: bool) -> list[str]:
+    heading = f"{row.title}。" if row.title else ""
+    task = f"{heading}{row.text}"
+    responsible = "、".join(x for x in (row.responsible, row.local) if x)
+    cells = [row.number, task, row.lead, row.support, responsible, row.deadlines, row.permalink]
+    return ([row.plan_title, *cells]) if with_plan else cells
+
+
+def _sheet(book: Workbook, title: str, rows: Iterable[TaskRow], with_plan: bool) -> None:
+    sheet = book.create_sheet(title=title[:31])
+    columns = ([("规划", 30)] if with_plan else []) + list(XLSX_COLUMNS)
+    sheet.append([name for name, _ in columns])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.fill = _HEADER_FILL
+        cell.alignment = Alignment(vertical="center", horizontal="center", wrap_text=True)
+    for row in rows:
+        if row.item_id:  # sub-items are rows of their own in the CSV; here they stay in the task
+            continue
+        sheet.append(_xlsx_cells(row, with_plan))
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for cells in sheet.iter_rows(min_row=2):
+        for cell in cells:
+            cell.alignment = wrap
+    for index, (_, width) in enumerate(columns, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+
+
+def tasks_xlsx(plans: Sequence[Plan], base_url: str, path: Path) -> None:
+    """One sheet per plan plus 全部 (all), frozen header, wrapped text, fitted widths."""
+    book = Workbook()
+    book.remove(book.active)
+    all_rows = [row for plan in plans for row in rows_for_plan(plan, base_url)]
+    _sheet(book, "全部", all_rows, with_plan=True)
+    for plan in plans:
+        _sheet(book, plan.short_title or plan.id, rows_for_plan(plan, base_url), with_plan=False)
+    book.save(path)

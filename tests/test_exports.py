@@ -1,0 +1,89 @@
+"""Exports parse back with real parsers and carry every task."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import icalendar
+import openpyxl
+from test_check import make_project
+
+from generator.exports import write_exports
+from generator.project import load_project
+
+BASE = "https://example.org/portal"
+
+
+def _export(tmp_path: Path) -> tuple[Path, object]:
+    project, problems = load_project(make_project(tmp_path / "proj"))
+    assert project is not None, problems
+    out = tmp_path / "out"
+    write_exports(project.plans, out, base_url=BASE, build_date="2024-06-01")
+    return out, project
+
+
+def test_csv_has_bom_and_every_task_and_item(tmp_path: Path) -> None:
+    out, _ = _export(tmp_path)
+    raw = (out / "tasks.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert [(r["task_id"], r["item_id"], r["parent"]) for r in rows] == [
+        ("01", "", ""),
+        ("01", "1", "01"),
+        ("01", "2", "01"),
+        ("02", "", ""),
+    ]
+    first = rows[0]
+    assert first["lead"] == "市应急管理局"
+    assert first["support"] == "市住建局、市安委会各成员单位"
+    assert first["deadlines"] == "2024-12-31（2024年底前）"
+    assert first["permalink"] == f"{BASE}/plans/demo/#t-01"
+    assert rows[2]["permalink"] == f"{BASE}/plans/demo/#t-01-2"
+    assert rows[2]["deadlines"] == "2024-12-31（2024年底前）"
+    assert rows[1]["deadlines"] == ""
+
+
+def test_xlsx_layout(tmp_path: Path) -> None:
+    out, _ = _export(tmp_path)
+    book = openpyxl.load_workbook(out / "tasks.xlsx")
+    assert book.sheetnames == ["全部", "demo"]
+    sheet = book["demo"]
+    assert [c.value for c in sheet[1]] == [
+        "序号",
+        "任务",
+        "牵头单位",
+        "配合单位",
+        "责任单位",
+        "完成时限",
+        "链接",
+    ]
+    assert sheet.freeze_panes == "A2"
+    assert sheet["B2"].value.startswith("强化源头管控。主要有2项任务：一是建立机制；二是")
+    assert sheet["B2"].alignment.wrap_text
+    assert sheet.max_row == 3  # header + two tasks
+
+
+def test_ics_parses_back_with_stable_uids(tmp_path: Path) -> None:
+    out, _ = _export(tmp_path)
+    cal = icalendar.Calendar.from_ical((out / "ics" / "all.ics").read_bytes())
+    events = list(cal.walk("VEVENT"))
+    assert len(events) == 1
+    event = events[0]
+    assert str(event["dtstart"].dt) == "2024-12-31"
+    assert f"{BASE}/plans/demo/#t-01-2" in str(event["description"])
+    assert "2024年底前" in str(event["summary"])
+    again = tmp_path / "again"
+    again.mkdir()
+    out2, _ = _export(again)
+    assert (out2 / "ics" / "all.ics").read_bytes() == (out / "ics" / "all.ics").read_bytes()
+
+
+def test_plans_json_is_the_model(tmp_path: Path) -> None:
+    out, _ = _export(tmp_path)
+    doc = json.loads((out / "plans.json").read_text(encoding="utf-8"))
+    assert doc["plans"][0]["id"] == "demo"
+    assert doc["plans"][0]["chapters"][0]["tasks"][0]["responsibility"]["lead"] == ["市应急管理局"]
+    assert (out / "schema" / "plan.schema.json").is_file()
