@@ -1,0 +1,137 @@
+"""Extra keyword text for the Pagefind index: pinyin, initials and Chinese sub-words.
+
+Pagefind (extended) segments Chinese itself, but it cannot find 应急管理局 from
+``yingjiguanliju`` or ``yjglj``, and whether a sub-word such as 隐患 is found inside 事故隐患
+depends on its segmenter's dictionary.  The page templates therefore put a hidden block of
+keywords next to every plan, unit and task heading (`keyword_html`).  Pagefind indexes text
+hidden with ``hidden`` or ``display:none`` (checked with Pagefind 1.5.2); the search UI strips
+the block from excerpts by its two marker words (`KW_START`, `KW_END`).
+
+Everything here is a pure function of its input text.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from generator import pinyin as _pinyin
+
+KW_START = "ppkwstart"
+"""Marker word that opens a keyword block (the search UI cuts excerpts there)."""
+KW_END = "ppkwend"
+"""Marker word that closes a keyword block."""
+DEFAULT_WEIGHT = 2.0
+"""Pagefind weight of keyword text (body text is 1.0, an `h3` heading 5.0)."""
+WINDOW = 6
+"""Longest run of words whose pinyin is joined into one keyword (`yingjiguanliju`)."""
+
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_IS_CJK = re.compile(f"[{_CJK}]")
+_WORD = re.compile(f"[{_CJK}]+|[A-Za-z0-9]+")
+
+
+@lru_cache(maxsize=1)
+def _jieba():
+    """jieba, initialised quietly, or None when it is not installed."""
+    try:
+        import jieba
+    except ImportError:  # pragma: no cover - jieba is a declared dependency
+        return None
+    jieba.setLogLevel(logging.WARNING)
+    return jieba
+
+
+def words(text: str) -> list[str]:
+    """The words of `text` (jieba precise mode), punctuation and spaces dropped.
+
+    >>> words("呼伦贝尔市应急管理局")
+    ['呼伦贝尔市', '应急', '管理局']
+    """
+    jieba = _jieba()
+    if jieba is None:
+        return _WORD.findall(text)
+    return [w for w in jieba.cut(text) if _WORD.fullmatch(w)]
+
+
+def sub_words(text: str) -> list[str]:
+    """Chinese words of two or more characters, including the parts of compound words.
+
+    >>> sub_words("重大事故隐患")
+    ['重大', '事故', '隐患', '事故隐患']
+    """
+    jieba = _jieba()
+    if jieba is None:  # fallback: character bigrams of every Chinese run
+        runs = re.findall(f"[{_CJK}]{{2,}}", text)
+        found = [run[i : i + 2] for run in runs for i in range(len(run) - 1)] + runs
+    else:
+        found = list(jieba.cut_for_search(text))
+    return _unique(w for w in found if len(w) >= 2 and all(_IS_CJK.match(c) for c in w))
+
+
+def pinyin_keywords(text: str) -> list[str]:
+    """Pinyin keys: each word, each run of up to `WINDOW` words, and their initials.
+
+    Pagefind matches the start of indexed words, so the runs make ``yingji``,
+    ``yingjiguanliju`` and ``yjglj`` all find 呼伦贝尔市应急管理局.
+
+    >>> pinyin_keywords("市应急管理局")
+    ['shi', 'yingji', 'guanliju', 'shiyingjiguanliju', 'yingjiguanliju', 'syjglj', 'yjglj', 'glj']
+    """
+    ws = [w for w in words(text) if _IS_CJK.search(w)]
+    full = [_pinyin.full_pinyin(w) for w in ws]
+    inits = [_pinyin.initials(w) for w in ws]
+    ends = [(i, min(len(ws), i + WINDOW)) for i in range(len(ws))]
+    out = list(full)
+    out += ["".join(full[i:j]) for i, j in ends if j - i > 1]
+    out += [x for x in ("".join(inits[i:j]) for i, j in ends) if len(x) > 1]
+    return _unique(k for k in out if k)
+
+
+def keywords(text: str) -> list[str]:
+    """All extra keys for one text: pinyin keys, then Chinese sub-words."""
+    return _unique([*pinyin_keywords(text), *sub_words(text)])
+
+
+def keyword_text(texts: Iterable[str | None]) -> str:
+    """Space-separated keys for several texts (title, unit names …), without duplicates."""
+    return " ".join(_unique(k for t in texts if t for k in keywords(t)))
+
+
+def keyword_html(texts: Iterable[str | None], weight: float = DEFAULT_WEIGHT) -> str:
+    """A hidden element holding the keys, to place right after a heading (not inside it).
+
+    >>> keyword_html(["燃气"])
+    '<span class="pp-kw" data-pagefind-weight="2.0" hidden>ppkwstart ranqi rq 燃气 ppkwend</span>'
+    """
+    body = keyword_text(texts)
+    if not body:
+        return ""
+    return (
+        f'<span class="pp-kw" data-pagefind-weight="{weight:.1f}" hidden>'
+        f"{KW_START} {html.escape(body)} {KW_END}</span>"
+    )
+
+
+def filter_html(**filters: Iterable[str | None] | str | None) -> str:
+    """Hidden Pagefind filter elements for a page, e.g. ``filter_html(plan=…, unit=[…])``.
+
+    Each value becomes one ``<span data-pagefind-filter="name">value</span>``; the spans carry
+    ``data-pagefind-ignore`` so the values are not indexed or shown as page text.
+    """
+    out = []
+    for name, values in filters.items():
+        items = [values] if isinstance(values, str) or values is None else values
+        for value in _unique(v for v in items if v):
+            out.append(
+                f'<span data-pagefind-filter="{html.escape(name)}" data-pagefind-ignore hidden>'
+                f"{html.escape(value)}</span>"
+            )
+    return "".join(out)
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))
