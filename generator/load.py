@@ -12,7 +12,8 @@ import difflib
 import re
 import typing
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,12 @@ _STANDARD_TAGS = {
     "tag:yaml.org,2002:timestamp",
 }
 _RESOLVER = yaml.resolver.Resolver()
+_YAML11_READINGS = {
+    "tag:yaml.org,2002:bool": "a boolean",
+    "tag:yaml.org,2002:int": "a number",
+    "tag:yaml.org,2002:float": "a number",
+    "tag:yaml.org,2002:timestamp": "a date",
+}
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
@@ -58,6 +65,8 @@ class LoadedYaml:
     data: Any
     marks: dict[YamlPath, Mark]
     key_marks: dict[YamlPath, Mark]
+    ambiguous: dict[YamlPath, str] = field(default_factory=dict)
+    """Plain scalars kept as text here that YAML 1.1 tools read as something else."""
 
     def where(self, path: YamlPath, *, key: bool = False) -> Mark:
         """Position of `path`, or of its nearest ancestor that has one."""
@@ -90,6 +99,7 @@ class _Converter:
         self.marks: dict[YamlPath, Mark] = {}
         self.key_marks: dict[YamlPath, Mark] = {}
         self.problems: list[Problem] = []
+        self.ambiguous: dict[YamlPath, str] = {}
         self.visited = 0
 
     def _mark(self, node: yaml.Node) -> Mark:
@@ -124,7 +134,7 @@ class _Converter:
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.convert(child, (*path, i)) for i, child in enumerate(node.value)]
-        return self._scalar(node)
+        return self._scalar(node, path)
 
     def _mapping(self, node: yaml.MappingNode, path: YamlPath) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -149,7 +159,14 @@ class _Converter:
             out[key] = self.convert(value_node, (*path, key))
         return out
 
-    def _scalar(self, node: yaml.ScalarNode) -> Any:
+    def _scalar(self, node: yaml.ScalarNode, path: YamlPath) -> Any:
+        value = self._plain_value(node)
+        reading = _YAML11_READINGS.get(node.tag)
+        if reading and isinstance(value, str) and node.style in (None, ""):
+            self.ambiguous[path] = reading
+        return value
+
+    def _plain_value(self, node: yaml.ScalarNode) -> Any:
         text = unicodedata.normalize("NFC", node.value)
         explicit = node.tag
         if node.style is not None and node.style != "":  # quoted or block: always text
@@ -235,7 +252,7 @@ def parse_yaml(text: str, display: str) -> tuple[LoadedYaml | None, list[Problem
                 "YAML anchors/aliases are expanded; do not nest them",
             )
         ]
-    return LoadedYaml(display, data, conv.marks, conv.key_marks), conv.problems
+    return LoadedYaml(display, data, conv.marks, conv.key_marks, conv.ambiguous), conv.problems
 
 
 def load_yaml(path: Path, display: str | None = None) -> tuple[LoadedYaml | None, list[Problem]]:
@@ -288,9 +305,35 @@ def validate_as(
             loaded.problem(path, "wrong-type", f"expected a mapping of fields, found {found}")
         ]
     try:
-        return model.model_validate(data), []
+        record = model.model_validate(data)
     except ValidationError as exc:
         return None, [_located(loaded, model, path, err) for err in exc.errors()]
+    problems = list(_ambiguous_text(loaded, record, path))
+    return (None if problems else record), problems
+
+
+def _ambiguous_text(loaded: LoadedYaml, record: BaseModel, base: YamlPath) -> Iterator[Problem]:
+    """Text written so that other YAML tools (YAML 1.1: PyYAML, many editors) misread it."""
+    for where, reading in loaded.ambiguous.items():
+        if where[: len(base)] != base:
+            continue
+        value = _value_at(record, where[len(base) :])
+        if isinstance(value, str):
+            yield loaded.problem(
+                where,
+                "ambiguous-scalar",
+                f"`{where[-1]}`: {value!r} is read as {reading} by other YAML tools",
+                f'write it in quotes: "{value}"',
+            )
+
+
+def _value_at(obj: object, path: YamlPath) -> object:
+    for part in path:
+        try:
+            obj = obj[part] if isinstance(part, int) else getattr(obj, str(part))  # type: ignore[index]
+        except (AttributeError, IndexError, KeyError, TypeError):
+            return None
+    return obj
 
 
 def _located(loaded: LoadedYaml, model: type[BaseModel], base: YamlPath, err: Any) -> Problem:
@@ -322,6 +365,13 @@ def _located(loaded: LoadedYaml, model: type[BaseModel], base: YamlPath, err: An
             "invalid-value",
             f"`{name}`: {shown} is not allowed",
             err["msg"].replace("Input should be", "expected"),
+        )
+    if kind == "too_short":
+        return loaded.problem(
+            loc,
+            "empty-value",
+            f"`{name}` must not be empty",
+            "a plan needs at least one chapter with its text",
         )
     if kind == "string_too_short":
         return loaded.problem(loc, "empty-value", f"`{name}` must not be empty")

@@ -12,7 +12,7 @@ import datetime as dt
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
 # --- shared building blocks --------------------------------------------------------------
 
@@ -336,7 +336,8 @@ class Plan(Record):
     source: Source
     cover_letter: CoverLetter | None = None
     preamble: str = ""
-    chapters: tuple[Chapter, ...]
+    chapters: Annotated[tuple[Chapter, ...], Field(min_length=1)]
+    """The body, in document order; at least one chapter."""
     domain_leads: tuple[DomainLead, ...] = ()
     retired: tuple[RetiredId, ...] = ()
     notes: tuple[EditorNote, ...] = ()
