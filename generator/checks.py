@@ -103,6 +103,8 @@ def _unit(ctx: PlanContext, name: str, path: YamlPath) -> Iterator[Problem]:
 
 
 def check_units(ctx: PlanContext) -> Iterator[Problem]:
+    if ctx.plan.region not in ctx.registry.regions:
+        return  # reported once by check_region_and_topics; every name would fail otherwise
     for located in walk.tasks(ctx.plan):
         resp = located.record.responsibility
         for role in ("lead", "support", "responsible", "local"):

@@ -307,7 +307,17 @@ def validate_as(
     try:
         record = model.model_validate(data)
     except ValidationError as exc:
-        return None, [_located(loaded, model, path, err) for err in exc.errors()]
+        errors = exc.errors()
+        deeper = [tuple(e["loc"]) for e in errors if e["type"] != "too_short"]
+        return None, [
+            _located(loaded, model, path, err)
+            for err in errors
+            # a list whose elements failed also reports "too short": the element errors suffice
+            if not (
+                err["type"] == "too_short"
+                and any(d[: len(err["loc"])] == tuple(err["loc"]) for d in deeper)
+            )
+        ]
     problems = list(_ambiguous_text(loaded, record, path))
     return (None if problems else record), problems
 

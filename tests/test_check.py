@@ -106,8 +106,10 @@ def test_valid_project_passes(tmp_path: Path, capsys: pytest.CaptureFixture[str]
 CASES = {
     "tab indentation": (
         broken("    no: 二\n", "\tno: 二\n"),
-        ["plans/demo.yaml:11:1: YAML syntax error: while scanning for the next token found "
-         "character '\\t' that cannot start any token (indent with spaces, not tabs)"],
+        [
+            "plans/demo.yaml:11:1: YAML syntax error: while scanning for the next token found "
+            "character '\\t' that cannot start any token (indent with spaces, not tabs)"
+        ],
     ),
     "duplicate key": (
         broken("issuer: 测试市安全生产委员会\n", "issuer: 测试市安全生产委员会\nissuer: 别的\n"),
@@ -115,7 +117,7 @@ CASES = {
     ),
     "unknown field": (
         broken("        title: 强化源头管控\n", "        titel: 强化源头管控\n"),
-        ["plans/demo.yaml:18:9: unknown field `titel` (did you mean `title`?)"],
+        ["plans/demo.yaml:19:9: unknown field `titel` (did you mean `title`?)"],
     ),
     "missing field": (
         broken("issuer: 测试市安全生产委员会\n", ""),
@@ -123,21 +125,25 @@ CASES = {
     ),
     "wrong type": (
         broken("          lead: [市应急管理局]\n", "          lead: {name: 市应急管理局}\n"),
-        ["plans/demo.yaml:24:17: `lead`: should be a valid tuple, got a mapping"],
+        ["plans/demo.yaml:25:17: `lead`: should be a valid tuple, got a mapping"],
     ),
     "impossible date": (
         broken("issued: 2024-03-08", "issued: 2024-02-30"),
-        ["plans/demo.yaml:6:9: `issued`: '2024-02-30' is not a valid date (day value is "
-         "outside expected range) (write dates as YYYY-MM-DD)"],
+        [
+            "plans/demo.yaml:6:9: `issued`: '2024-02-30' is not a valid date (day value is "
+            "outside expected range) (write dates as YYYY-MM-DD)"
+        ],
     ),
     "invalid id": (
         broken('      - id: "02"', '      - id: "../02"'),
-        ["plans/demo.yaml:30:15: `id`: invalid id '../02' (ids are lowercase ASCII letters, "
-         "digits and hyphens (they appear in URLs))"],
+        [
+            "plans/demo.yaml:30:13: `id`: invalid id '../02' (ids are lowercase ASCII letters, "
+            "digits and hyphens (they appear in URLs))"
+        ],
     ),
     "unknown unit with suggestion": (
         broken("lead: [市应急管理局]", "lead: [市应急局]"),
-        ["plans/demo.yaml:24:18: unknown unit 市应急局 (did you mean 市应急管理局?)"],
+        ["plans/demo.yaml:25:18: unknown unit 市应急局 (did you mean 市应急管理局?)"],
     ),
     "unknown region": (
         broken("region: testland", "region: testlnd"),
@@ -145,38 +151,54 @@ CASES = {
     ),
     "unknown topic": (
         broken("topics: [gas]", "topics: [gass]"),
-        ["plans/demo.yaml:28:18: unknown topic `gass` (did you mean `gas`?)"],
+        ["plans/demo.yaml:29:18: unknown topic `gass` (did you mean `gas`?)"],
     ),
     "duplicate task id": (
         broken('      - id: "02"', '      - id: "01"'),
-        ["plans/demo.yaml:30:15: duplicate task id `01` (first used at line 17; ids must be "
-         "unique and are never reused)"],
+        [
+            "plans/demo.yaml:30:13: duplicate task id `01` (first used at line 17; ids must be "
+            "unique and are never reused)"
+        ],
     ),
     "duplicate item id": (
         broken('{id: "2", no: 二是', '{id: "1", no: 二是'),
-        ["plans/demo.yaml:22:18: duplicate item (in task 01) id `1` (first used at line 21; "
-         "ids must be unique and are never reused)"],
+        [
+            "plans/demo.yaml:23:18: duplicate item (in task 01) id `1` (first used at line 22; "
+            "ids must be unique and are never reused)",
+            "plans/demo.yaml:28:72: deadline refers to item `2`, which task 01 does not have "
+            "(items of this task: 1)",
+        ],
     ),
     "phase ends before it starts": (
         broken("start: 2024-02-01, end: 2024-04-30", "start: 2024-05-01, end: 2024-04-30"),
-        ["plans/demo.yaml:15:80: phase `p1` ends (2024-04-30) before it starts (2024-05-01) "
-         "(swap start and end, or fix the typo)"],
+        [
+            "plans/demo.yaml:15:56: phase `p1` ends (2024-04-30) before it starts (2024-05-01) "
+            "(swap start and end, or fix the typo)"
+        ],
     ),
     "deadline outside period": (
-        broken("{date: 2024-12-31, precision: year, phrase: 2024年底前",
-               "{date: 2027-12-31, precision: year, phrase: 2027年底前"),
-        ["plans/demo.yaml:27:20: deadline 2027-12-31 (2027年底前) is outside the plan period "
-         "2024-01-01…2026-12-31 (check the date, or the plan's `period`)"],
+        broken(
+            "{date: 2024-12-31, precision: year, phrase: 2024年底前",
+            "{date: 2027-12-31, precision: year, phrase: 2027年底前",
+        ),
+        [
+            "plans/demo.yaml:28:20: deadline 2027-12-31 (2027年底前) is outside the plan period "
+            "2024-01-01…2026-12-31 (check the date, or the plan's `period`)"
+        ],
     ),
     "deadline names a missing item": (
         broken('phrase: 2024年底前, item: "2"}', 'phrase: 2024年底前, item: "3"}'),
-        ["plans/demo.yaml:27:77: deadline refers to item `3`, which task 01 does not have "
-         "(items of this task: 1, 2)"],
+        [
+            "plans/demo.yaml:28:72: deadline refers to item `3`, which task 01 does not have "
+            "(items of this task: 1, 2)"
+        ],
     ),
     "custom tag": (
         broken("title: 测试市安全生产治本攻坚三年行动方案", "title: !!python/object:os.system x"),
-        ["plans/demo.yaml:2:8: YAML tag tag:yaml.org,2002:python/object:os.system is not "
-         "allowed (only strings, numbers, booleans, lists and mappings are accepted)"],
+        [
+            "plans/demo.yaml:2:8: YAML tag tag:yaml.org,2002:python/object:os.system is not "
+            "allowed (only strings, numbers, booleans, lists and mappings are accepted)"
+        ],
     ),
 }
 
@@ -190,12 +212,14 @@ def test_problem_is_located(case: str, tmp_path: Path, capsys: pytest.CaptureFix
 
 
 def test_every_problem_reported_at_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    plan = broken("lead: [市应急管理局]", "lead: [市应急局]").replace("topics: [gas]", "topics: [x]")
+    plan = broken("lead: [市应急管理局]", "lead: [市应急局]").replace(
+        "topics: [gas]", "topics: [x]"
+    )
     code, lines = run_check(make_project(tmp_path, plan), capsys)
     assert code == 1
     assert [line.split(": ")[0] for line in lines] == [
-        "plans/demo.yaml:24:18",
-        "plans/demo.yaml:28:18",
+        "plans/demo.yaml:25:18",
+        "plans/demo.yaml:29:18",
     ]
 
 
@@ -223,7 +247,9 @@ def test_windows_line_endings_and_bom_accepted(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = make_project(tmp_path)
-    (root / "plans" / "demo.yaml").write_bytes(b"\xef\xbb\xbf" + PLAN.replace("\n", "\r\n").encode())
+    (root / "plans" / "demo.yaml").write_bytes(
+        b"\xef\xbb\xbf" + PLAN.replace("\n", "\r\n").encode()
+    )
     assert main(["--root", str(root), "check"]) == 0
 
 
@@ -236,7 +262,7 @@ def test_json_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     assert problems == [
         {
             "file": "plans/demo.yaml",
-            "line": 24,
+            "line": 25,
             "col": 18,
             "code": "unknown-unit",
             "message": "unknown unit 市应急局",
@@ -250,13 +276,16 @@ def test_yaml_scalars_stay_text(tmp_path: Path) -> None:
     """`no`, `01` and unquoted dates in text fields are not turned into booleans/numbers."""
     from generator.load import parse_yaml
 
-    loaded, problems = parse_yaml(textwrap.dedent("""\
+    loaded, problems = parse_yaml(
+        textwrap.dedent("""\
         no: no
         on: 01
         when: 2024-03-08
         n: 3
         ok: true
-        """), "x.yaml")
+        """),
+        "x.yaml",
+    )
     assert problems == []
     assert loaded is not None
     assert loaded.data == {"no": "no", "on": "01", "when": "2024-03-08", "n": 3, "ok": True}
