@@ -1,0 +1,286 @@
+"""Text importer: a plan's plain text → a draft plan YAML plus a report.
+
+`import_text` does the work on a string; `run_import` is the CLI entry point
+(`planportal import FILE --region R`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TextIO
+
+from pydantic import ValidationError
+
+from ..model import Plan
+from . import meta
+from .cover import parse_cover, parse_date
+from .coverage import coverage
+from .domainleads import find_domain_leads
+from .draft import clean, to_yaml
+from .enrich import enrich
+from .front import split_front
+from .normalize import NoiseLog, clean_lines, join_broken, split_inline_headings
+from .report import Report
+from .slips import slip_notes
+from .structure import Body, assign_task_ids, build_body
+from .topics import Topics, load_topics, match_domains
+
+Resolver = Callable[[str, str], bool]
+DEFAULT_TOPICS = Path(__file__).resolve().parents[2] / "data" / "topics.yaml"
+
+__all__ = ["ImportResult", "import_text", "run_import"]
+
+
+@dataclass
+class ImportResult:
+    draft: dict[str, Any]
+    """The draft plan as plain data (validates as `generator.model.Plan`)."""
+    yaml: str
+    report: Report
+
+
+@dataclass
+class Overrides:
+    """What the text cannot say; anything left None is derived."""
+
+    plan_id: str | None = None
+    kind: str | None = None
+    issuer: str | None = None
+    period: tuple[dt.date, dt.date] | None = None
+
+
+def import_text(
+    text: str,
+    *,
+    region: str,
+    source_file: str,
+    resolve: Resolver | None = None,
+    plan_id: str | None = None,
+    kind: str | None = None,
+    issuer: str | None = None,
+    period: tuple[dt.date, dt.date] | None = None,
+    topics_path: Path | None = None,
+) -> ImportResult:
+    """Import one plan text. `source_file` is the file name (stored as data/sources/<name>)."""
+    noise = NoiseLog()
+    front = split_front(clean_lines(text, noise))
+    cover, unplaced = parse_cover(front.cover) if front.cover else ({}, [])
+    paras = split_inline_headings(join_broken(front.body, noise), noise)
+    body = build_body(paras)
+    assign_task_ids(body.chapters)
+    topics = load_topics(topics_path or DEFAULT_TOPICS)
+    findings = enrich(body.chapters, topics)
+    title = front.title or (paras[0][:80] if paras else Path(source_file).stem)
+    over = Overrides(plan_id, kind, issuer, period)
+    draft, derived = _plan(title, cover, body, region, source_file, over, topics)
+    report = Report(plan_id=draft["id"], source_file=draft["source"]["file"], derived=derived)
+    report.noise = {k: v for k, v in noise.items() if v}
+    report.undated = findings.undated
+    report.names_without_verb = body.left.names_without_verb
+    report.unparsed = [("cover letter: line of no known kind", u) for u in unplaced]
+    report.unparsed += body.unparsed
+    if not front.title:
+        report.unparsed.append(("no plan title line found; title taken from the text", title))
+    _check_units(draft, region, resolve, report)
+    report.counts = counts(draft)
+    report.coverage = coverage(text, draft)
+    report.validation_errors = _validate(draft)
+    return ImportResult(clean(draft), to_yaml(draft), report)
+
+
+def _plan(title, cover, body: Body, region, source_file, over: Overrides, topics: Topics):
+    issued = parse_date(cover.get("date_text", "")) if cover else None
+    derived: dict[str, str] = {}
+    period = over.period or meta.plan_period(title, issued)
+    derived["period"] = "override" if over.period else "title"
+    if period is None:
+        year = (issued or dt.date.today()).year
+        period = (dt.date(year, 1, 1), dt.date(year, 12, 31))
+        derived["period"] = "guessed from the issue date (not in the title)"
+    draft: dict[str, Any] = {
+        "id": over.plan_id or meta.plan_id(title, region, period),
+        "title": title,
+        "kind": over.kind or meta.plan_kind(title),
+        "region": region,
+        "issuer": over.issuer or meta.issuer(cover, title),
+        "period": {"start": period[0], "end": period[1]},
+        "source": {"file": f"data/sources/{Path(source_file).name}"},
+        "preamble": "\n\n".join(body.preamble),
+        "chapters": body.chapters,
+    }
+    derived |= {
+        "id": "override" if over.plan_id else "pinyin of region + short form + first year",
+        "kind": "override" if over.kind else "title wording",
+        "issuer": "override" if over.issuer else "signature / notice title / title region",
+    }
+    if cover.get("doc_number"):
+        draft["doc_number"] = cover["doc_number"]
+    if issued:
+        draft["issued"] = issued
+    if basis := meta.basis(draft["preamble"]):
+        draft["basis"] = basis
+    if cover:
+        draft["cover_letter"] = cover
+    if leads := _domain_leads(body.chapters, topics):
+        draft["domain_leads"] = leads
+    _add_slip_notes(body.chapters)
+    return draft, derived
+
+
+def _prose(chapters: list[dict[str, Any]]):
+    for chapter in chapters:
+        yield chapter.get("text", "")
+        for section in chapter.get("sections", []):
+            yield section.get("text", "")
+
+
+def _domain_leads(chapters: list[dict[str, Any]], topics: Topics) -> list[dict[str, Any]]:
+    leads = [lead for text in _prose(chapters) for lead in find_domain_leads(text)]
+    for lead in leads:
+        if ids := match_domains(lead["domains"], topics):
+            lead["topics"] = ids
+    return leads
+
+
+def _add_slip_notes(chapters: list[dict[str, Any]]) -> None:
+    for chapter in chapters:
+        holders = [*chapter.get("tasks", []), *chapter.get("sections", [])]
+        for section in chapter.get("sections", []):
+            holders.extend(section.get("tasks", []))
+        for obj in holders:
+            text = "\n".join(str(obj.get(k) or "") for k in ("text", "closing"))
+            if notes := slip_notes(text):
+                obj["notes"] = [*obj.get("notes", []), *notes]
+
+
+def _tasks(draft: dict[str, Any]) -> list[dict[str, Any]]:
+    out = []
+    for chapter in draft.get("chapters", []):
+        out.extend(chapter.get("tasks", []))
+        for section in chapter.get("sections", []):
+            out.extend(section.get("tasks", []))
+    return out
+
+
+def _check_units(draft, region: str, resolve: Resolver | None, report: Report) -> None:
+    if resolve is None:
+        return
+    report.units_checked = True
+    seen: set[str] = set()
+    pairs = [(f"task {t['id']}", n) for t in _tasks(draft) for n in _refs(t)]
+    pairs += [("domain_leads", lead["unit"]) for lead in draft.get("domain_leads", [])]
+    for where, name in pairs:
+        if name not in seen and not resolve(name, region):
+            seen.add(name)
+            report.unknown_units.append((where, name))
+
+
+def _refs(task: dict[str, Any]) -> list[str]:
+    resp = task.get("responsibility") or {}
+    return [n for key in ("lead", "support", "responsible", "local") for n in resp.get(key, [])]
+
+
+def counts(draft: dict[str, Any]) -> dict[str, int]:
+    tasks = _tasks(draft)
+    chapters = draft.get("chapters", [])
+    sections = [s for c in chapters for s in c.get("sections", [])]
+    phases = [p for c in chapters for p in c.get("phases", [])]
+    holders = [*chapters, *sections, *phases, *tasks]
+    return {
+        "chapters": len(chapters),
+        "sections": len(sections),
+        "tasks": len(tasks),
+        "items": sum(len(t.get("items", [])) for t in tasks),
+        "phases": len(phases),
+        "deadlines": sum(len(h.get("deadlines", [])) for h in holders),
+        "recurrences": sum(len(t.get("recurrence", [])) for t in tasks),
+        "targets": sum(len(h.get("targets", [])) for h in holders),
+        "tasks with responsibility": sum(1 for t in tasks if t.get("responsibility")),
+        "domain leads": len(draft.get("domain_leads", [])),
+    }
+
+
+def _validate(draft: dict[str, Any]) -> list[str]:
+    try:
+        Plan.model_validate(clean(draft))
+    except ValidationError as exc:
+        return [f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()]
+    return []
+
+
+def run_import(
+    path: str | Path,
+    region: str,
+    out_dir: str | Path,
+    stdout: TextIO,
+    *,
+    resolve: Resolver | None = None,
+    root: str | Path | None = None,
+    **overrides: Any,
+) -> int:
+    """CLI: write `<out_dir>/<plan-id>.yaml` and `.report.md`; 0 on success, 1 with a message
+    (no traceback) when the input cannot be read.  With `root` (the project directory) the
+    topics come from its data/topics.yaml and unit names are checked against its data/units."""
+    path = Path(path)
+    text, error = _read(path)
+    if error:
+        print(f"error: {error}", file=stdout)
+        return 1
+    print(f"importing {path} (region {region})", file=stdout)
+    if root is not None:
+        overrides.setdefault("topics_path", Path(root) / "data" / "topics.yaml")
+        resolve = resolve or project_resolver(Path(root), stdout)
+    overrides = {k: v for k, v in overrides.items() if v is not None}
+    result = import_text(text, region=region, source_file=path.name, resolve=resolve, **overrides)
+    out = Path(out_dir)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        yaml_path = out / f"{result.draft['id']}.yaml"
+        report_path = out / f"{result.draft['id']}.report.md"
+        yaml_path.write_text(result.yaml, encoding="utf-8")
+        report_path.write_text(result.report.markdown(), encoding="utf-8")
+    except OSError as exc:
+        print(f"error: cannot write to {out}: {exc.strerror or exc}", file=stdout)
+        return 1
+    print(f"wrote {yaml_path}", file=stdout)
+    print(f"wrote {report_path}", file=stdout)
+    print(result.report.summary(), file=stdout)
+    if result.report.validation_errors:
+        print("warning: the draft does not validate yet; see the report", file=stdout)
+    return 0
+
+
+def project_resolver(root: Path, stdout: TextIO) -> Resolver | None:
+    """`resolve(name, region)` over the project's data/units, or None without reference data."""
+    from ..registry import load_registry
+
+    data = root / "data"
+    if not (data / "regions.yaml").is_file():
+        return None
+    registry, _ = load_registry(data, root)
+    if registry is None:
+        print("note: data/ could not be loaded; unit names are not checked", file=stdout)
+        return None
+    return lambda name, region: registry.resolve(name, region) is not None
+
+
+def _read(path: Path) -> tuple[str, str | None]:
+    """The file's text, or a message saying why it cannot be imported."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return "", f"{path}: no such file"
+    except IsADirectoryError:
+        return "", f"{path}: is a directory, not a text file"
+    except OSError as exc:
+        return "", f"{path}: cannot read ({exc.strerror or exc})"
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return "", f"{path}: not UTF-8 text (invalid byte at offset {exc.start})"
+    if not text.strip():
+        return "", f"{path}: the file is empty"
+    return text, None

@@ -1,0 +1,95 @@
+"""Plan-level facts derived from the text: kind, period, issuer, basis, default ids."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from pypinyin import lazy_pinyin
+
+_KINDS: tuple[tuple[str, str], ...] = (
+    ("任务分解", "task-breakdown"),
+    ("实施方案", "implementation-plan"),
+    ("三年行动", "three-year-action-plan"),
+    ("规划", "five-year-plan"),
+    ("工作要点", "annual-work-notice"),
+    ("通知", "annual-work-notice"),
+)
+_FIVE_YEAR = {"十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030)}
+_YEARS = re.compile(r"(\d{4})\s*[-—–~至到]+\s*(\d{4})\s*年?")
+_ONE_YEAR = re.compile(r"(\d{4})\s*年")
+# The region is what precedes the subject of the title (安全生产…).
+_SUBJECT = re.compile(r"(安全生产|关于|治本攻坚|“十)")
+_LEVEL = re.compile(r"(自治区|省|市|区|县|盟|旗|州|镇|乡|街道)$")
+_SHORT_FORMS = (("治本攻坚", "zhiben-gongjian"), ("十四五", "shisiwu"), ("十五五", "shiwuwu"))
+_BASIS = re.compile(r"(?:依据|根据)《([^》]+)》")
+
+
+def plan_kind(title: str) -> str:
+    for word, kind in _KINDS:
+        if word in title:
+            return kind
+    return "other"
+
+
+def plan_period(title: str, issued: dt.date | None) -> tuple[dt.date, dt.date] | None:
+    """From `（2024-2026年）` or 十四五 in the title; a single year; else None."""
+    if m := _YEARS.search(title):
+        return dt.date(int(m.group(1)), 1, 1), dt.date(int(m.group(2)), 12, 31)
+    for word, (start, end) in _FIVE_YEAR.items():
+        if word in title:
+            return dt.date(start, 1, 1), dt.date(end, 12, 31)
+    if m := _ONE_YEAR.search(title):
+        year = int(m.group(1))
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    return None
+
+
+def title_region(title: str) -> str:
+    """`呼伦贝尔市安全生产…` → `呼伦贝尔市`."""
+    m = _SUBJECT.search(title)
+    return title[: m.start()].strip() if m and m.start() > 0 else ""
+
+
+def slug(text: str) -> str:
+    words = lazy_pinyin(text, errors=lambda s: re.sub(r"[^a-z0-9]+", "-", s.lower()))
+    return re.sub(r"-+", "-", "-".join(w for w in words if w)).strip("-")
+
+
+def region_slug(title: str) -> str:
+    """Pinyin of the title's region without its level suffix (呼伦贝尔市 → hulunbeier)."""
+    region = _LEVEL.sub("", title_region(title))
+    return slug(region).replace("-", "")[:40] or "region"
+
+
+def short_form(title: str) -> str:
+    for word, short in _SHORT_FORMS:
+        if word in title:
+            return short
+    core = re.sub(r"[（(].*?[）)]", "", title[len(title_region(title)) :])
+    return "-".join(slug(core).split("-")[:4]) or "plan"
+
+
+def plan_id(title: str, region: str | None, period: tuple[dt.date, dt.date]) -> str:
+    base = f"{region or region_slug(title)}-{short_form(title)}-{period[0].year}"
+    return base[:80].strip("-")
+
+
+def issuer(cover: dict[str, Any], title: str) -> str:
+    """The signature, else the issuer before 关于 in the notice title, else the region."""
+    if cover.get("signature"):
+        return cover["signature"]
+    notice = cover.get("title", "")
+    if "关于" in notice and notice.index("关于") > 0:
+        return notice[: notice.index("关于")]
+    return title_region(title) or title
+
+
+def basis(preamble: str) -> list[dict[str, Any]]:
+    """The higher-level plans the preamble says this plan implements (依据《…》)."""
+    seen: list[str] = []
+    for m in _BASIS.finditer(preamble):
+        if m.group(1) not in seen:
+            seen.append(m.group(1))
+    return [{"title": t} for t in seen]

@@ -1,0 +1,96 @@
+"""Turn the paragraphs of one task into a Task dict: title, text, items, closing, who."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .items import split_items
+from .responsibility import (
+    looks_like_duty,
+    parse_responsibility,
+    parse_role_lines,
+    trailing_paren,
+)
+
+_TITLE_MAX = 36
+
+
+def heading_split(rest: str, title_max: int = _TITLE_MAX) -> tuple[str | None, str]:
+    """(title, text) of `突出重点抓实教育培训。参照…`: a short first sentence is a title."""
+    rest = rest.strip()
+    head, dot, after = rest.partition("。")
+    if not dot:
+        return (rest, "") if len(rest) <= 40 and not re.search(r"[，；]", rest) else (None, rest)
+    if not after.strip() and len(head) <= 60:
+        return head, ""
+    if head and len(head) <= title_max and not re.search(r"[，；：,;:]", head):
+        return head, after.strip()
+    return None, rest
+
+
+@dataclass
+class TaskDraft:
+    """Paragraphs collected for one task while walking the text."""
+
+    no: str
+    number: int | None
+    paras: list[str] = field(default_factory=list)
+    roles: list[tuple[str, str]] = field(default_factory=list)
+    title: str | None = None
+
+
+@dataclass
+class Leftovers:
+    """Things the task builder could not resolve, for the report."""
+
+    names_without_verb: list[str] = field(default_factory=list)
+
+
+def _responsibility(paras: list[str], left: Leftovers) -> dict[str, Any] | None:
+    """Take the trailing （…负责） off the last paragraph (or a paragraph of its own)."""
+    if not paras:
+        return None
+    split = trailing_paren(paras[-1])
+    if not split or not looks_like_duty(split[1]):
+        return None
+    before, content = split
+    resp, unassigned = parse_responsibility(content)
+    left.names_without_verb.extend(unassigned)
+    if before.strip():
+        paras[-1] = before
+    else:
+        paras.pop()
+    return resp
+
+
+def build_task(draft: TaskDraft, left: Leftovers) -> dict[str, Any]:
+    """Task dict (without id, deadlines and topics: those are added later)."""
+    paras = [p for p in draft.paras if p.strip()]
+    resp = parse_role_lines(draft.roles) if draft.roles else _responsibility(paras, left)
+    task: dict[str, Any] = {"no": draft.no}
+    if draft.title:
+        task["title"] = draft.title
+    text, items, closing = _split_body(paras)
+    task["text"] = text
+    if items:
+        task["items"] = [
+            {"id": str(i), "no": marker, "text": body} for i, (marker, body) in enumerate(items, 1)
+        ]
+    if closing:
+        task["closing"] = closing
+    if resp:
+        task["responsibility"] = resp
+    return task
+
+
+def _split_body(paras: list[str]) -> tuple[str, list[tuple[str, str]], str | None]:
+    """Text before the items, the items, and the paragraphs after them."""
+    for i, para in enumerate(paras):
+        head, items = split_items(para)
+        if items and all(body for _, body in items):
+            before = [*paras[:i], head] if head else paras[:i]
+            after = paras[i + 1 :]
+            return "\n\n".join(before), items, ("\n\n".join(after) or None)
+    return "\n\n".join(paras), [], None
