@@ -1,0 +1,262 @@
+"""One typed context per page template: what the template may show, already computed.
+
+Templates display, they don't compute.  Every field here is display-ready: strings are
+plain text (autoescaped by jinja) and `Markup` fields are fragments built by
+`generator.render.text` from escaped plan text.  `tests/test_render_contexts.py` checks
+that each template uses exactly the fields of its context.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from markupsafe import Markup
+
+from .ui import UiStrings
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    href: str
+
+
+@dataclass(frozen=True)
+class Field:
+    """A labelled value in a metadata block."""
+
+    label: str
+    value: Markup
+
+
+@dataclass(frozen=True)
+class DeadlineRow:
+    date: str
+    """ISO date for `<time datetime>`."""
+    phrase: str
+    """As printed (2024年底前)."""
+    what: Link
+    plan: Link
+
+
+@dataclass(frozen=True)
+class PlanCard:
+    title: Link
+    issuer: str
+    region: str
+    period: str
+    counts: tuple[Field, ...]
+    next_deadline: DeadlineRow | None
+
+
+@dataclass(frozen=True)
+class CopyControls:
+    """The copy-link and copy-citation buttons of one clause."""
+
+    anchor: str
+    citation: str
+    link_label: str
+    """aria-label of the copy-link button (names the clause)."""
+    cite_label: str
+
+
+@dataclass(frozen=True)
+class ItemBlock:
+    anchor: str
+    no: str
+    text: Markup
+    copy: CopyControls
+
+
+@dataclass(frozen=True)
+class TaskBlock:
+    anchor: str
+    level: int
+    """Heading level (3 in a chapter, 4 in a section)."""
+    no: str
+    title: str
+    paragraphs: tuple[Markup, ...]
+    items: tuple[ItemBlock, ...]
+    closing: tuple[Markup, ...]
+    responsibility: Markup | None
+    carried: Markup | None
+    """The territorial duty carried forward from an earlier task, with a link to it."""
+    facts: tuple[Field, ...]
+    """Deadlines, recurrence, targets, topics."""
+    notes: tuple[str, ...]
+    copy: CopyControls
+
+
+@dataclass(frozen=True)
+class PhaseBlock:
+    anchor: str
+    no: str
+    name: str
+    when: str
+    start: str
+    end: str
+    paragraphs: tuple[Markup, ...]
+
+
+@dataclass(frozen=True)
+class SectionBlock:
+    anchor: str
+    heading: str
+    paragraphs: tuple[Markup, ...]
+    tasks: tuple[TaskBlock, ...]
+    notes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ChapterBlock:
+    anchor: str
+    heading: str
+    paragraphs: tuple[Markup, ...]
+    phases: tuple[PhaseBlock, ...]
+    tasks: tuple[TaskBlock, ...]
+    sections: tuple[SectionBlock, ...]
+    notes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AltLine:
+    text: str
+    lang: str
+    vertical: bool
+
+
+@dataclass(frozen=True)
+class CoverBlock:
+    letterhead: str
+    alt_lines: tuple[AltLine, ...]
+    doc_number: str
+    title: str
+    recipients: Markup
+    paragraphs: tuple[Markup, ...]
+    contacts: tuple[str, ...]
+    signature: str
+    date: str
+
+
+@dataclass(frozen=True)
+class DutyRow:
+    plan: Link
+    task: Link
+    citation: str
+    deadlines: tuple[str, ...]
+    note: Markup | None
+
+
+@dataclass(frozen=True)
+class RoleBlock:
+    title: str
+    rows: tuple[DutyRow, ...]
+
+
+@dataclass(frozen=True)
+class DomainRow:
+    plan: Link
+    domains: str
+    phrase: str
+
+
+@dataclass(frozen=True)
+class NamedList:
+    """A heading and its links (a region's units, a letter of the A–Z index)."""
+
+    anchor: str
+    title: str
+    href: str
+    links: tuple[Link, ...]
+
+
+# --- page contexts ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HomeContext:
+    TEMPLATE: ClassVar[str] = "home.md.j2"
+    ui: UiStrings
+    title: str
+    as_of: str
+    plans: tuple[PlanCard, ...]
+    upcoming: tuple[DeadlineRow, ...]
+    recent: tuple[DeadlineRow, ...]
+    sections: tuple[Link, ...]
+    """Links to the index pages (plans, units, about)."""
+
+
+@dataclass(frozen=True)
+class PlansIndexContext:
+    TEMPLATE: ClassVar[str] = "plans_index.md.j2"
+    ui: UiStrings
+    title: str
+    as_of: str
+    plans: tuple[PlanCard, ...]
+
+
+@dataclass(frozen=True)
+class PlanContext:
+    TEMPLATE: ClassVar[str] = "plan.md.j2"
+    ui: UiStrings
+    title: str
+    plan_id: str
+    region_id: str
+    meta: tuple[Field, ...]
+    contents: tuple[Link, ...]
+    phases: tuple[PhaseBlock, ...]
+    cover: CoverBlock | None
+    preamble: tuple[Markup, ...]
+    chapters: tuple[ChapterBlock, ...]
+    notes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class UnitsIndexContext:
+    TEMPLATE: ClassVar[str] = "units_index.md.j2"
+    ui: UiStrings
+    title: str
+    regions: tuple[NamedList, ...]
+    categories: tuple[NamedList, ...]
+    letters: tuple[NamedList, ...]
+
+
+@dataclass(frozen=True)
+class RegionContext:
+    TEMPLATE: ClassVar[str] = "region.md.j2"
+    ui: UiStrings
+    title: str
+    parent: Link | None
+    units: tuple[Link, ...]
+    groups: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class UnitContext:
+    """A unit's page; groups use the same context with `kind` = group."""
+
+    TEMPLATE: ClassVar[str] = "unit.md.j2"
+    ui: UiStrings
+    title: str
+    unit_id: str
+    region_id: str
+    kind: str
+    """`unit` or `group` (selects labels and the CSS class)."""
+    facts: tuple[Field, ...]
+    as_of: str
+    roles: tuple[RoleBlock, ...]
+    domains: tuple[DomainRow, ...]
+    groups: tuple[Link, ...]
+    members: tuple[Link, ...]
+    peers: tuple[Link, ...]
+
+
+PAGE_CONTEXTS = (
+    HomeContext,
+    PlansIndexContext,
+    PlanContext,
+    UnitsIndexContext,
+    RegionContext,
+    UnitContext,
+)

@@ -1,0 +1,71 @@
+"""Plan text → safe HTML fragments.
+
+Plan text is data, never markup: every character from YAML is HTML-escaped here, and the
+only markup added is ours (links to unit pages, `<mark>` around deadline phrases, `<p>`).
+Control characters are dropped so text cannot forge Python-Markdown's stash placeholders
+(STX/ETX) when the fragment sits inside a Markdown page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+from markupsafe import Markup, escape
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\u3000]*\n+")
+
+
+def clean(text: str) -> str:
+    """Drop control characters (keeps tab and newline)."""
+    return _CONTROL.sub("", text)
+
+
+def plain(text: str | None) -> Markup:
+    """Escaped text, no added markup."""
+    return escape(clean(text or ""))
+
+
+def rich(
+    text: str | None,
+    links: Mapping[str, str] | None = None,
+    marks: Iterable[str] = (),
+) -> Markup:
+    """Escape `text`, linking each name in `links` (name → href) and marking each phrase.
+
+    Longest names win where they overlap (市安委会各成员单位 before 市安委会).
+    """
+    text = clean(text or "")
+    links = links or {}
+    needles = {name: ("a", href) for name, href in links.items() if name}
+    for phrase in marks:
+        if phrase and phrase not in needles:
+            needles[phrase] = ("mark", "")
+    if not needles or not text:
+        return escape(text)
+    pattern = re.compile("|".join(re.escape(n) for n in sorted(needles, key=len, reverse=True)))
+    out: list[str] = []
+    pos = 0
+    for match in pattern.finditer(text):
+        out.append(escape(text[pos : match.start()]))
+        found = match.group(0)
+        tag, href = needles[found]
+        if tag == "a":
+            out.append(Markup('<a class="pp-unit" href="{}">{}</a>').format(href, found))
+        else:
+            out.append(Markup('<mark class="pp-deadline">{}</mark>').format(found))
+        pos = match.end()
+    out.append(escape(text[pos:]))
+    return Markup("").join(out)
+
+
+def paragraphs(
+    text: str | None,
+    links: Mapping[str, str] | None = None,
+    marks: Iterable[str] = (),
+) -> tuple[Markup, ...]:
+    """Blank-line separated paragraphs, each as `rich` HTML (empty text → no paragraphs)."""
+    marks = tuple(marks)
+    parts = _PARAGRAPH_BREAK.split(clean(text or "").strip())
+    return tuple(rich(part.strip(), links, marks) for part in parts if part.strip())

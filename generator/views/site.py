@@ -1,0 +1,385 @@
+"""The derived views of a whole project, computed once before any page is rendered."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from ..model import (
+    Category,
+    Chapter,
+    Deadline,
+    DomainLead,
+    Group,
+    Item,
+    Plan,
+    Region,
+    Section,
+    Task,
+    Unit,
+)
+from . import urls
+from .citations import citation, item_number, numbering_restarts, task_number
+from .sorting import sort_key
+
+Role = Literal["lead", "support", "responsible", "local"]
+ROLES: tuple[Role, ...] = ("lead", "support", "responsible", "local")
+RECENT_DAYS = 183
+"""How far back "recently passed" deadlines reach."""
+
+
+@dataclass(frozen=True)
+class UnitRef:
+    """A resolved unit or group, enough to name and link it."""
+
+    kind: Literal["unit", "group"]
+    region: str
+    id: str
+    name: str
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.region, self.id)
+
+    @property
+    def url(self) -> str:
+        return urls.unit(self.region, self.id)
+
+
+@dataclass(frozen=True)
+class ItemView:
+    item: Item
+    number: str
+    """`第一项`."""
+    citation: str
+    anchor: str
+    deadlines: tuple[Deadline, ...]
+
+
+@dataclass(frozen=True)
+class TaskView:
+    """A task with its place in the plan and how to cite and link it."""
+
+    plan: Plan
+    task: Task
+    chapter: Chapter
+    section: Section | None
+    number: str
+    """`第1条` (or the printed marker when it is not a number)."""
+    citation: str
+    anchor: str
+    items: tuple[ItemView, ...]
+
+    @property
+    def url(self) -> str:
+        return f"{urls.plan(self.plan.id)}#{self.anchor}"
+
+
+@dataclass(frozen=True)
+class Duty:
+    """One task a unit or group must act on, and in which role."""
+
+    task: TaskView
+    role: Role
+    printed: str
+    """The name as printed in the plan."""
+    carried_from: TaskView | None = None
+    """For a territorial duty stated once and carried forward: the task that states it."""
+
+
+@dataclass(frozen=True)
+class DomainDuty:
+    """A domain a unit leads, stated in prose (区住建局牵头负责建筑施工、燃气…)."""
+
+    plan: Plan
+    lead: DomainLead
+
+
+@dataclass(frozen=True)
+class Milestone:
+    """A dated deadline somewhere in a plan."""
+
+    deadline: Deadline
+    plan: Plan
+    label: str
+    """What is due: `第2条 严格执行重大事故隐患判定标准。` or a section title."""
+    url: str
+
+    @property
+    def date(self) -> dt.date:
+        return self.deadline.date
+
+
+@dataclass(frozen=True)
+class UnitView:
+    """A unit's or group's page: its duties across every plan."""
+
+    ref: UnitRef
+    record: Unit | Group
+    region: Region
+    category: Category | None
+    duties: tuple[Duty, ...]
+    domains: tuple[DomainDuty, ...]
+    groups: tuple[UnitRef, ...]
+    """Groups the unit is a member of."""
+    peers: tuple[UnitRef, ...]
+    """Units of the same category in other regions."""
+    members: tuple[UnitRef, ...]
+    """For a group: its known member units."""
+
+    def by_role(self, role: Role) -> tuple[Duty, ...]:
+        return tuple(d for d in self.duties if d.role == role)
+
+    @property
+    def sort_key(self) -> str:
+        return sort_key(self.record.name, self.region.name)
+
+
+@dataclass(frozen=True)
+class PlanView:
+    """A plan with its derived parts."""
+
+    plan: Plan
+    region: Region | None
+    tasks: tuple[TaskView, ...]
+    refs: dict[str, UnitRef]
+    """Every unit name as printed in this plan → what it resolves to."""
+    carried: dict[str, tuple[TaskView, tuple[str, ...]]]
+    """Task id → (task that states the carried-forward territorial duty, names)."""
+    milestones: tuple[Milestone, ...]
+    unit_count: int
+    source_available: bool
+
+    @property
+    def url(self) -> str:
+        return urls.plan(self.plan.id)
+
+    def task(self, task_id: str) -> TaskView:
+        return next(t for t in self.tasks if t.task.id == task_id)
+
+
+@dataclass(frozen=True)
+class SiteViews:
+    today: dt.date
+    plans: tuple[PlanView, ...]
+    units: dict[tuple[str, str], UnitView]
+    regions: tuple[Region, ...]
+    """Regions that have units or plans, in registry order."""
+    categories: tuple[Category, ...]
+    milestones: tuple[Milestone, ...] = field(default=())
+    """Every milestone of every plan, by date."""
+
+    def upcoming(self, limit: int = 10) -> tuple[Milestone, ...]:
+        return tuple(m for m in self.milestones if m.date >= self.today)[:limit]
+
+    def recent(self, limit: int = 10, days: int = RECENT_DAYS) -> tuple[Milestone, ...]:
+        start = self.today - dt.timedelta(days=days)
+        passed = [m for m in self.milestones if start <= m.date < self.today]
+        return tuple(reversed(passed))[:limit]
+
+    def units_sorted(self) -> list[UnitView]:
+        return sorted(self.units.values(), key=lambda u: (u.sort_key, u.ref.region, u.ref.id))
+
+
+# --- building ------------------------------------------------------------------------------
+
+
+def _region_id(value: Any) -> str:
+    return value if isinstance(value, str) else value.id
+
+
+def _task_views(plan: Plan) -> Iterator[TaskView]:
+    restarts = numbering_restarts(plan)
+    for chapter in plan.chapters:
+        placed = [(None, t) for t in chapter.tasks]
+        placed += [(s, t) for s in chapter.sections for t in s.tasks]
+        for section, task in placed:
+            number = task_number(task, chapter, restarts=restarts)
+            items = tuple(
+                ItemView(
+                    item,
+                    number=item_number(item),
+                    citation=citation(plan, number, item),
+                    anchor=urls.item_anchor(task.id, item.id),
+                    deadlines=tuple(d for d in task.deadlines if d.item == item.id),
+                )
+                for item in task.items
+            )
+            yield TaskView(
+                plan,
+                task,
+                chapter,
+                section,
+                number,
+                citation(plan, number),
+                urls.task_anchor(task.id),
+                items,
+            )
+
+
+def _resolve(registry: Any, plan: Plan, names: Iterable[str]) -> dict[str, UnitRef]:
+    out: dict[str, UnitRef] = {}
+    for name in names:
+        found = registry.resolve(name, plan.region)
+        if found is not None:
+            out[name] = UnitRef(found.kind, _region_id(found.region), found.id, found.record.name)
+    return out
+
+
+def _plan_names(plan: Plan) -> list[str]:
+    names = [n for t in plan.tasks() for n in t.responsibility.all_refs()]
+    names += [lead.unit for lead in plan.domain_leads]
+    return names
+
+
+def _carried(tasks: tuple[TaskView, ...]) -> dict[str, tuple[TaskView, tuple[str, ...]]]:
+    out: dict[str, tuple[TaskView, tuple[str, ...]]] = {}
+    current: tuple[TaskView, tuple[str, ...]] | None = None
+    for view in tasks:
+        if current is not None:
+            out[view.task.id] = current
+        resp = view.task.responsibility
+        if resp.carries_forward and resp.local:
+            current = (view, resp.local)
+    return out
+
+
+def _milestones(plan: Plan, tasks: tuple[TaskView, ...]) -> Iterator[Milestone]:
+    for view in tasks:
+        label = f"{view.number} {view.task.title or ''}".strip()
+        for deadline in view.task.deadlines:
+            anchor = urls.item_anchor(view.task.id, deadline.item) if deadline.item else view.anchor
+            yield Milestone(deadline, plan, label, f"{urls.plan(plan.id)}#{anchor}")
+    for chapter in plan.chapters:
+        where = f"{urls.plan(plan.id)}#{urls.chapter_anchor(chapter.id)}"
+        for deadline in chapter.deadlines:
+            yield Milestone(deadline, plan, chapter.title, where)
+        for section in chapter.sections:
+            where = f"{urls.plan(plan.id)}#{urls.section_anchor(section.id)}"
+            for deadline in section.deadlines:
+                yield Milestone(deadline, plan, section.title or chapter.title, where)
+        for phase in chapter.phases:
+            where = f"{urls.plan(plan.id)}#{urls.phase_anchor(phase.id)}"
+            for deadline in phase.deadlines:
+                yield Milestone(deadline, plan, phase.name, where)
+
+
+def _plan_view(project: Any, plan: Plan) -> PlanView:
+    registry = project.registry
+    tasks = tuple(_task_views(plan))
+    names = _plan_names(plan)
+    if plan.cover_letter:
+        names += list(plan.cover_letter.recipients)
+    refs = _resolve(registry, plan, names)
+    task_refs = {refs[n].key for n in _plan_names(plan) if n in refs}
+    milestones = tuple(sorted(_milestones(plan, tasks), key=lambda m: m.date))
+    return PlanView(
+        plan=plan,
+        region=registry.regions.get(plan.region),
+        tasks=tasks,
+        refs=refs,
+        carried=_carried(tasks),
+        milestones=milestones,
+        unit_count=len(task_refs),
+        source_available=(project.root / plan.source.file).is_file(),
+    )
+
+
+def _duties(plans: Iterable[PlanView]) -> dict[tuple[str, str], list[Duty]]:
+    out: dict[tuple[str, str], list[Duty]] = {}
+    for view in plans:
+        for task in view.tasks:
+            resp = task.task.responsibility
+            seen: set[tuple[tuple[str, str], Role]] = set()
+            for role in ROLES:
+                for name in getattr(resp, role):
+                    ref = view.refs.get(name)
+                    if ref is not None and (ref.key, role) not in seen:
+                        seen.add((ref.key, role))
+                        out.setdefault(ref.key, []).append(Duty(task, role, name))
+            origin = view.carried.get(task.task.id)
+            for name in origin[1] if origin else ():
+                ref = view.refs.get(name)
+                if ref is not None and (ref.key, "local") not in seen:
+                    seen.add((ref.key, "local"))
+                    out.setdefault(ref.key, []).append(Duty(task, "local", name, origin[0]))
+    return out
+
+
+def _domains(plans: Iterable[PlanView]) -> dict[tuple[str, str], list[DomainDuty]]:
+    out: dict[tuple[str, str], list[DomainDuty]] = {}
+    for view in plans:
+        for lead in view.plan.domain_leads:
+            ref = view.refs.get(lead.unit)
+            if ref is not None:
+                out.setdefault(ref.key, []).append(DomainDuty(view.plan, lead))
+    return out
+
+
+def _records(registry: Any) -> Iterator[tuple[Region, Unit | Group, Literal["unit", "group"]]]:
+    for region in registry.regions.values():
+        for unit in registry.units_in(region.id):
+            yield region, unit, "unit"
+        for group in registry.groups_in(region.id):
+            yield region, group, "group"
+
+
+def _categories(registry: Any) -> dict[str, Category]:
+    return dict(registry.categories)
+
+
+def _unit_views(project: Any, plans: tuple[PlanView, ...]) -> dict[tuple[str, str], UnitView]:
+    registry = project.registry
+    duties, domains = _duties(plans), _domains(plans)
+    categories = _categories(registry)
+    records = list(_records(registry))
+    refs = {(r.id, rec.id): UnitRef(kind, r.id, rec.id, rec.name) for r, rec, kind in records}
+    by_category: dict[str, list[UnitRef]] = {}
+    member_of: dict[tuple[str, str], list[UnitRef]] = {}
+    for region, record, kind in records:
+        if kind == "unit" and record.category:  # type: ignore[union-attr]
+            by_category.setdefault(record.category, []).append(refs[(region.id, record.id)])  # type: ignore[union-attr]
+        if kind == "group":
+            for member in record.members:  # type: ignore[union-attr]
+                member_of.setdefault((region.id, member), []).append(refs[(region.id, record.id)])
+    out: dict[tuple[str, str], UnitView] = {}
+    for region, record, _kind in records:
+        key = (region.id, record.id)
+        category_id = getattr(record, "category", None)
+        peers = [p for p in by_category.get(category_id or "", []) if p.region != region.id]
+        members = [
+            refs[(region.id, m)] for m in getattr(record, "members", ()) if (region.id, m) in refs
+        ]
+        out[key] = UnitView(
+            ref=refs[key],
+            record=record,
+            region=region,
+            category=categories.get(category_id) if category_id else None,
+            duties=tuple(duties.get(key, ())),
+            domains=tuple(domains.get(key, ())),
+            groups=tuple(member_of.get(key, ())),
+            peers=tuple(peers),
+            members=tuple(members),
+        )
+    return out
+
+
+def build_views(project: Any, today: dt.date) -> SiteViews:
+    """All derived views of `project` (a `generator.project.Project`) as of `today`."""
+    plans = tuple(_plan_view(project, plan) for plan in project.plans)
+    units = _unit_views(project, plans)
+    used_regions = {key[0] for key in units} | {p.plan.region for p in plans}
+    regions = tuple(r for r in project.registry.regions.values() if r.id in used_regions)
+    milestones = sorted(
+        (m for p in plans for m in p.milestones), key=lambda m: (m.date, m.plan.id, m.url)
+    )
+    return SiteViews(
+        today=today,
+        plans=plans,
+        units=units,
+        regions=regions,
+        categories=tuple(_categories(project.registry).values()),
+        milestones=tuple(milestones),
+    )

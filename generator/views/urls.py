@@ -1,0 +1,56 @@
+"""Site-root relative paths of pages and anchors (the frozen URL scheme, DESIGN.md §3).
+
+Paths name pages as directories (`plans/<id>/`); `page_file` gives the Markdown source path
+the engine needs (`plans/<id>/index.md`).
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+
+HOME = ""
+PLANS = "plans/"
+UNITS = "units/"
+
+
+def page_file(path: str) -> str:
+    """`plans/x/` → `plans/x/index.md`; `` → `index.md`."""
+    return f"{path}index.md"
+
+
+def plan(plan_id: str) -> str:
+    return f"plans/{plan_id}/"
+
+
+def region(region_id: str) -> str:
+    return f"units/{region_id}/"
+
+
+def unit(region_id: str, unit_id: str) -> str:
+    """Units and groups share the namespace `units/<region>/<id>/`."""
+    return f"units/{region_id}/{unit_id}/"
+
+
+def source(file: str) -> str:
+    """Where the original text of a plan is published: `sources/<file name>`."""
+    return f"sources/{PurePosixPath(file).name}"
+
+
+def task_anchor(task_id: str) -> str:
+    return f"t-{task_id}"
+
+
+def item_anchor(task_id: str, item_id: str) -> str:
+    return f"t-{task_id}-{item_id}"
+
+
+def chapter_anchor(chapter_id: str) -> str:
+    return f"c-{chapter_id}"
+
+
+def section_anchor(section_id: str) -> str:
+    return f"s-{section_id}"
+
+
+def phase_anchor(phase_id: str) -> str:
+    return f"p-{phase_id}"

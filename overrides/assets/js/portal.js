@@ -1,0 +1,75 @@
+/* planportal: clause links. Copy a clause's link or citation; highlight the clause a link
+   points to. No dependencies, no network. */
+(function () {
+  "use strict";
+
+  function status(key) {
+    var box = document.querySelector(".pp-status");
+    if (!box) return;
+    box.textContent = box.getAttribute(key) || "";
+    window.clearTimeout(status.timer);
+    status.timer = window.setTimeout(function () { box.textContent = ""; }, 2500);
+  }
+
+  function clauseUrl(anchor) {
+    var url = new URL(window.location.href);
+    url.hash = anchor;
+    return url.href;
+  }
+
+  function fallbackCopy(text) {
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    var ok = false;
+    try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+    document.body.removeChild(area);
+    return ok;
+  }
+
+  function copy(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text).then(
+        function () { return true; },
+        function () { return fallbackCopy(text); }
+      );
+    }
+    return Promise.resolve(fallbackCopy(text));
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest(".pp-copy-link, .pp-copy-cite");
+    if (!button) return;
+    var anchor = button.getAttribute("data-pp-anchor");
+    var url = clauseUrl(anchor);
+    var text = button.classList.contains("pp-copy-cite")
+      ? button.getAttribute("data-pp-citation") + " " + url
+      : url;
+    copy(text).then(function (ok) {
+      status(ok ? "data-pp-copied" : "data-pp-copy-failed");
+    });
+  });
+
+  function highlight() {
+    var old = document.querySelectorAll(".pp-targeted");
+    for (var i = 0; i < old.length; i++) old[i].classList.remove("pp-targeted");
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    if (!id) return;
+    var el = document.getElementById(id);
+    if (!el) return;
+    var clause = el.classList.contains("pp-task__title") ? el.closest(".pp-task") : el;
+    if (clause) clause.classList.add("pp-targeted");
+    if (el.scrollIntoView) el.scrollIntoView({ block: "start" });
+  }
+
+  window.addEventListener("hashchange", highlight);
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", highlight);
+  } else {
+    highlight();
+  }
+})();
