@@ -25,6 +25,8 @@ class PlanContext:
     registry: Registry
     plan_ids: frozenset[str]
     """Ids of every plan in the project (for `basis.plan` and `implements`)."""
+    references_usable: bool = True
+    """False when data/ has errors: reference checks would only repeat them."""
 
     def at(
         self,
@@ -103,8 +105,8 @@ def _unit(ctx: PlanContext, name: str, path: YamlPath) -> Iterator[Problem]:
 
 
 def check_units(ctx: PlanContext) -> Iterator[Problem]:
-    if ctx.plan.region not in ctx.registry.regions:
-        return  # reported once by check_region_and_topics; every name would fail otherwise
+    if not ctx.references_usable or ctx.plan.region not in ctx.registry.regions:
+        return  # reported once already (data/ or region); every name would fail otherwise
     for located in walk.tasks(ctx.plan):
         resp = located.record.responsibility
         for role in ("lead", "support", "responsible", "local"):
@@ -175,10 +177,11 @@ def _deadline_problems(
     ctx: PlanContext, deadlines: Iterable[Deadline], path: YamlPath, task: Task | None = None
 ) -> Iterator[Problem]:
     period = ctx.plan.period
+    period_ok = period.start <= period.end
     item_ids = {item.id for item in task.items} if task else set()
     for i, deadline in enumerate(deadlines):
         here = (*path, "deadlines", i)
-        if not period.start <= deadline.date <= period.end:
+        if period_ok and not period.start <= deadline.date <= period.end:
             yield ctx.at(
                 (*here, "date"),
                 "deadline-outside-period",

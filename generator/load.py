@@ -233,6 +233,19 @@ def parse_yaml(text: str, display: str) -> tuple[LoadedYaml | None, list[Problem
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_problem(exc, display, text)]
+    except yaml.reader.ReaderError as exc:  # control characters such as NUL
+        line = text.count("\n", 0, exc.position) + 1
+        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        return None, [
+            Problem(
+                display,
+                line,
+                col,
+                "control-character",
+                f"control character U+{exc.character:04X} is not allowed in YAML",
+                "delete it (it is invisible in most editors)",
+            )
+        ]
     except yaml.YAMLError as exc:  # unmarked errors are rare; still no traceback
         return None, [Problem(display, 1, 1, "yaml-syntax", f"invalid YAML: {exc}")]
     if node is None:
@@ -268,22 +281,64 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, display: str, text: str) -> Probl
     mark = exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     what = exc.problem or "invalid YAML"
-    hint = None
-    if "'\\t'" in what or "\\t" in what:
-        hint = "indent with spaces, not tabs"
-    elif "found unexpected end of stream" in what or "while scanning a quoted scalar" in str(
-        exc.context
-    ):
-        hint = "a quoted string is not closed"
-    elif "mapping values are not allowed" in what:
-        hint = "check the indentation, or quote text that contains ': '"
-    elif "expected <block end>" in what:
-        hint = "check the indentation of this line against the lines above"
     context = f" {exc.context}" if exc.context else ""
-    del text
+    unclosed = _unclosed_quote(text, line)
+    if unclosed and unclosed[0] < line:
+        # the parser notices an unclosed quote only lines later: point at the quote itself
+        q_line, q_col = unclosed
+        return Problem(
+            display,
+            q_line,
+            q_col,
+            "yaml-syntax",
+            "YAML syntax error: this quoted string is not closed",
+            f"the parser lost track at line {line}; add the closing quote",
+        )
+    flow = exc.context_mark if "while parsing a flow" in context else None
+    if flow is not None and flow.line + 1 < line:
+        kind = "list [" if "sequence" in context else "mapping {"
+        closer = "]" if "sequence" in context else "}"
+        return Problem(
+            display,
+            flow.line + 1,
+            flow.column + 1,
+            "yaml-syntax",
+            f"YAML syntax error: this {kind}… is not closed",
+            f"add `{closer}` at the end of the line",
+        )
     return Problem(
-        display, line, col, "yaml-syntax", f"YAML syntax error:{context} {what}".strip(), hint
+        display,
+        line,
+        col,
+        "yaml-syntax",
+        f"YAML syntax error:{context} {what}".strip(),
+        _syntax_hint(what, context),
     )
+
+
+def _syntax_hint(what: str, context: str) -> str | None:
+    if "\\t" in what:
+        return "indent with spaces, not tabs"
+    if "found unexpected end of stream" in what or "quoted scalar" in context:
+        return "a quoted string is not closed"
+    if "mapping values are not allowed" in what:
+        return "check the indentation, or quote text that contains ': '"
+    if "expected <block end>" in what:
+        return "check the indentation of this line against the lines above"
+    return None
+
+
+def _unclosed_quote(text: str, upto: int) -> tuple[int, int] | None:
+    """First line before `upto` whose value opens a quote it does not close (heuristic)."""
+    for number, line in enumerate(text.splitlines()[:upto], start=1):
+        value = line.split(": ", 1)[1] if ": " in line else line.lstrip(" -")
+        stripped = value.lstrip()
+        if stripped[:1] in ("'", '"'):
+            quote = stripped[0]
+            body = stripped[1:].replace(quote * 2, "") if quote == "'" else stripped[1:]
+            if quote not in body.replace('\\"', ""):
+                return number, len(line) - len(stripped) + 1
+    return None
 
 
 # --- typed records --------------------------------------------------------------------------

@@ -38,7 +38,9 @@ def plan_files(root: Path) -> list[Path]:
     return sorted((root / "plans").glob("*.yaml"))
 
 
-def load_plans(root: Path, registry: Registry) -> tuple[list[Plan], list[Problem]]:
+def load_plans(
+    root: Path, registry: Registry, *, references_usable: bool = True
+) -> tuple[list[Plan], list[Problem]]:
     """Parse, validate and check every plan file; returns the valid plans and all problems."""
     problems: list[Problem] = []
     parsed: list[tuple[Plan, LoadedYaml]] = []
@@ -54,7 +56,7 @@ def load_plans(root: Path, registry: Registry) -> tuple[list[Plan], list[Problem
     problems += _duplicate_plan_ids(parsed)
     ids = frozenset(plan.id for plan, _ in parsed)
     for plan, loaded in parsed:
-        problems += run_checks(PlanContext(plan, loaded, registry, ids))
+        problems += run_checks(PlanContext(plan, loaded, registry, ids, references_usable))
     return [plan for plan, _ in parsed], problems
 
 
@@ -80,7 +82,7 @@ def load_project(root: Path) -> tuple[Project | None, list[Problem]]:
     registry, problems = load_registry(root / "data", display_root=root)
     if registry is None:
         return None, problems
-    plans, found = load_plans(root, registry)
+    plans, found = load_plans(root, registry, references_usable=not errors_only(problems))
     problems += found
     if errors_only(problems):
         return None, problems
