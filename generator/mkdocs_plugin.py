@@ -2,7 +2,8 @@
 
 Events: `on_config` loads and checks the project (problems are printed located; errors stop
 the build with a `PluginError`), `on_files` adds the rendered pages and the original texts
-as generated files, `on_serve` watches `plans/` and `data/`.  All logic lives in
+as generated files, `on_post_build` runs the Pagefind indexer (unless `PLANPORTAL_SEARCH=0`),
+`on_serve` watches `plans/` and `data/`.  All logic lives in
 `generator.views` and `generator.render`, so another engine needs only another shell.
 """
 
@@ -24,12 +25,18 @@ from .render.linkcheck import check_links
 
 log = get_plugin_logger(__name__)
 ROOT_ENV = "PLANPORTAL_ROOT"
+UNUSED_THEME_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
+"""Material's lunr search files: not used (search is Pagefind), so not published."""
+SEARCH_ENV = "PLANPORTAL_SEARCH"
+"""`0` skips indexing in the plugin (`planportal build` indexes after the build itself)."""
 
 
 class PlanPortalConfig(Config):
     root = c.Optional(c.Dir(exists=True))
     """Project directory holding plans/ and data/ (default: the directory of mkdocs.yml)."""
     lang = c.Choice(("zh", "en"), default="zh")
+    search = c.Type(bool, default=True)
+    """Index the built site with Pagefind (`generator.search_index`) after the build."""
 
 
 class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
@@ -67,6 +74,8 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         known = _existing(files) | {site_path for site_path, _ in sources}
         for problem in check_links(pages, extra=known):
             log.warning(problem)
+        for unused in [f for f in files if f.src_uri.startswith(UNUSED_THEME_FILES)]:
+            files.remove(unused)
         for page in pages:
             existing = files.get_file_from_path(page.path)
             if existing is not None:
@@ -78,6 +87,17 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
                 File.generated(config, site_path, abs_src_path=str(self.root / project_path))
             )
         return files
+
+    def on_post_build(self, *, config: Any) -> None:
+        if not self.config.search or os.environ.get(SEARCH_ENV) == "0":
+            return
+        try:
+            from .search_index import index_site
+        except ImportError:
+            log.info("generator.search_index is not available: no search index")
+            return
+        stats = index_site(config.site_dir, echo=None)
+        log.info(stats.summary())
 
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
         assert self.root is not None

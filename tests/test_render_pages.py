@@ -1,0 +1,195 @@
+"""Rendered pages of the fixture: anchors, links, escaping, template contexts, UI strings."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from jinja2 import meta
+
+from generator.project import load_project
+from generator.render import render_site
+from generator.render.contexts import PAGE_CONTEXTS
+from generator.render.linkcheck import check_links
+from generator.render.links import relative
+from generator.render.renderer import Page, make_environment
+from generator.render.text import paragraphs, rich
+
+FIXTURE = Path(__file__).parent / "fixtures" / "site"
+HLBE = "hulunbeier-zhiben-gongjian-2024"
+UI_DIR = Path(__file__).parents[1] / "data" / "ui"
+
+
+@pytest.fixture(scope="module")
+def rendered():
+    project, problems = load_project(FIXTURE)
+    assert project is not None, [p.format() for p in problems]
+    pages, views = render_site(project, today=dt.date(2024, 10, 1))
+    return {p.path: p for p in pages}, views, project
+
+
+def test_page_set(rendered):
+    pages, _, _ = rendered
+    assert {
+        "index.md",
+        "plans/index.md",
+        f"plans/{HLBE}/index.md",
+        "units/index.md",
+        "units/hulunbeier/index.md",
+        "units/hulunbeier/yingjiguanliju/index.md",
+        "units/hulunbeier/anweihui-chengyuan-danwei/index.md",
+        "units/huainan-datong/yingjiguanliju/index.md",
+    } <= set(pages)
+    assert len(pages) == 24
+
+
+def test_every_task_and_item_has_its_anchor_on_a_heading_or_li(rendered):
+    pages, views, _ = rendered
+    for plan in views.plans:
+        html = pages[f"plans/{plan.plan.id}/index.md"].content
+        for task in plan.tasks:
+            assert re.search(rf'<h[34] id="t-{task.task.id}" class="pp-task__title">', html)
+            assert f'data-pp-anchor="t-{task.task.id}"' in html
+            for item in task.task.items:
+                assert f'<li id="t-{task.task.id}-{item.id}">' in html
+
+
+def test_copy_buttons_are_labelled_buttons(rendered):
+    html = rendered[0][f"plans/{HLBE}/index.md"].content
+    assert '<button type="button" class="pp-copy-link" data-pp-anchor="t-05"' in html
+    assert 'aria-label="复制第5条的链接"' in html
+    assert 'aria-label="复制第2条第二项的引用"' in html
+    assert (
+        'data-pp-citation="《呼伦贝尔市安全生产治本攻坚三年行动方案（2024-2026年）》第2条（第二项）"'
+        in html
+    )
+
+
+def test_plan_page_links_units_and_marks_deadlines(rendered):
+    html = rendered[0][f"plans/{HLBE}/index.md"].content
+    assert (
+        '<a class="pp-unit" href="../../units/hulunbeier/yingjiguanliju/">市应急管理局</a>' in html
+    )
+    assert '<mark class="pp-deadline">2024年6月底前</mark>建立健全' in html
+    assert '<p class="pp-altline pp-vertical" lang="mn-Mong">' in html
+    assert 'href="../../sources/000_c46c0894d1a50a54.txt"' in html
+    assert html.count("属地责任（依") == 4  # tasks 2, 3, 5, 10 carry task 1's duty
+
+
+def test_metadata_block(rendered):
+    html = rendered[0][f"plans/{HLBE}/index.md"].content
+    for label, value in [
+        ("文号", "呼安委会字〔2024〕4号"),
+        ("印发日期", "2024-03-08"),
+        ("实施期限", "2024-01-01 至 2026-12-31"),
+        ("地区", "呼伦贝尔市"),
+    ]:
+        assert f"<dt>{label}</dt><dd>{value}</dd>" in html
+
+
+def test_unit_page_lists_its_tasks(rendered):
+    html = rendered[0]["units/hulunbeier/yingjiguanliju/index.md"].content
+    linked = re.findall(
+        r'href="../../../plans/hulunbeier-zhiben-gongjian-2024/#(t-\d+)">(第\d+条)', html
+    )
+    assert linked == [("t-05", "第5条"), ("t-10", "第10条"), ("t-01", "第1条"), ("t-03", "第3条")]
+    assert "牵头的任务（2）" in html and "按职责分工负责的任务（2）" in html
+    assert 'href="../../huainan-datong/yingjiguanliju/"' in html  # same category elsewhere
+
+
+def test_units_index_has_pinyin_letters(rendered):
+    html = rendered[0]["units/index.md"].content
+    letters = re.findall(r'<h3 id="az-([a-z]+)">', html)
+    assert letters == sorted(letters) and "y" in letters
+    assert '<h3 id="k-emergency-management">应急管理部门</h3>' in html
+
+
+def test_home_shows_as_of_and_deadlines(rendered):
+    html = rendered[0]["index.md"].content
+    assert "数据截至 2024-10-01" in html
+    assert '<time datetime="2024-12-31">' in html
+    assert 'href="plans/hulunbeier-zhiben-gongjian-2024/#t-05-2"' in html  # recently passed
+
+
+def test_generated_links_all_resolve(rendered):
+    pages, _, _ = rendered
+    assert (
+        list(
+            check_links(
+                pages.values(),
+                extra={"sources/000_c46c0894d1a50a54.txt", "sources/001_68b0e3b884bd91bd.txt"},
+            )
+        )
+        == []
+    )
+
+
+def test_link_check_finds_broken_links():
+    pages = [
+        Page("index.md", "x", '<a href="plans/">p</a><a href="plans/#nope">a</a>'),
+        Page(
+            "plans/index.md",
+            "p",
+            '<h2 id="yes">y</h2><a href="../missing/">m</a><a href="https://example.org/">e</a>',
+        ),
+    ]
+    problems = list(check_links(pages))
+    assert len(problems) == 3
+    assert any("no #nope" in p for p in problems)
+    assert any("another host" in p for p in problems)
+
+
+def test_relative_links():
+    assert relative("plans/x/", "units/a/b/#t-1") == "../../units/a/b/#t-1"
+    assert relative("", "plans/") == "plans/"
+    assert relative("plans/x/", "") == "../../"
+    assert relative("plans/x/", "plans/x/#t-1") == "#t-1"
+    assert relative("plans/x/", "sources/a.txt") == "../../sources/a.txt"
+
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    "[x](javascript:alert(1))",
+    "{{ 7*7 }}",
+    "{% raw %}",
+    '--8<-- "README.md"',
+    "{ #evil .cls }",
+    "| a | b |\n|---|---|",
+    "*star* **bold**",
+    "\x02wzxhzdk:0\x03",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_text_is_escaped_not_interpreted(text):
+    html = str(rich(text, {"x": "../u/"}, ["alert"]))
+    assert "<script>" not in html and "&lt;script&gt;" in html or "<script" not in text
+    assert "\x02" not in html
+    for p in paragraphs(text):
+        assert "<" not in str(p).replace('<mark class="pp-deadline">', "").replace("</mark>", "")
+
+
+def test_templates_use_exactly_their_documented_context():
+    env = make_environment()
+    for ctx in PAGE_CONTEXTS:
+        source = env.loader.get_source(env, ctx.TEMPLATE)[0]
+        used = meta.find_undeclared_variables(env.parse(source))
+        documented = {f.name for f in dataclasses.fields(ctx)}
+        assert used == documented, (ctx.__name__, used ^ documented)
+
+
+def test_ui_strings_have_the_same_keys_in_every_language():
+    zh = yaml.safe_load((UI_DIR / "zh.yaml").read_text(encoding="utf-8"))
+    en = yaml.safe_load((UI_DIR / "en.yaml").read_text(encoding="utf-8"))
+    assert set(zh) == set(en)
+
+
+def test_no_chinese_ui_text_hard_coded_in_templates():
+    root = Path(__file__).parents[1] / "generator" / "templates"
+    for path in root.rglob("*.j2"):
+        text = re.sub(r"\{#.*?#\}", "", path.read_text(encoding="utf-8"), flags=re.S)
+        assert not re.findall(r"[\u4e00-\u9fff]", text), path

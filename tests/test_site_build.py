@@ -1,0 +1,204 @@
+"""Full builds of the fixture project with MkDocs + Material (`--strict`)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.build import build_site
+
+pytestmark = pytest.mark.build
+
+REPO = Path(__file__).parents[1]
+FIXTURE = Path(__file__).parent / "fixtures" / "site"
+HLBE = "hulunbeier-zhiben-gongjian-2024"
+ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", PLANPORTAL_BUILD_DATE="2024-10-01")
+
+
+def copy_fixture(dest: Path, *, plans: int | None = None) -> Path:
+    """The fixture under `dest`; with `plans`, only the Hulunbuir plan in `plans` copies."""
+    shutil.copytree(FIXTURE, dest)
+    if plans is not None:
+        for path in (dest / "plans").glob("*.yaml"):
+            path.unlink()
+        text = (FIXTURE / "plans" / f"{HLBE}.yaml").read_text(encoding="utf-8")
+        for n in range(plans):
+            plan_id = HLBE if n == 0 else f"{HLBE}-copy{n}"
+            (dest / "plans" / f"{plan_id}.yaml").write_text(
+                text.replace(f"id: {HLBE}", f"id: {plan_id}"), encoding="utf-8"
+            )
+    return dest
+
+
+def mkdocs_build(root: Path, site: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(REPO / "mkdocs.yml")]
+    env = dict(ENV, PLANPORTAL_ROOT=str(root), PLANPORTAL_SEARCH="0")
+    return subprocess.run(
+        [*cmd, "-d", str(site), *extra],
+        env=env,
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("site") / "site"
+    result = mkdocs_build(FIXTURE, out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def test_strict_build_has_every_page(site):
+    assert (site / "plans" / HLBE / "index.html").is_file()
+    assert (site / "units" / "hulunbeier" / "yingjiguanliju" / "index.html").is_file()
+    assert (site / "units" / "hulunbeier" / "jianguan-zhize-bumen" / "index.html").is_file()
+    assert (site / "about" / "index.html").is_file()
+    original = (REPO / "data" / "sources" / "000_c46c0894d1a50a54.txt").read_bytes()
+    assert (site / "sources" / "000_c46c0894d1a50a54.txt").read_bytes() == original
+
+
+def test_plan_page_html(site):
+    html = (site / "plans" / HLBE / "index.html").read_text(encoding="utf-8")
+    assert html.count("<h1") == 1
+    for anchor in ("t-01", "t-02", "t-03", "t-05", "t-10"):
+        assert re.search(rf'<h4 id="{anchor}" class="pp-task__title">', html)
+    for anchor in ("t-02-1", "t-02-2", "t-03-1", "t-03-2", "t-05-1", "t-05-2"):
+        assert f'<li id="{anchor}">' in html
+    assert "assets/js/portal.js" in html and "assets/css/portal.css" in html
+    assert (
+        "<title>呼伦贝尔市安全生产治本攻坚三年行动方案（2024-2026年） - 安全生产规划门户</title>"
+        in html
+    )
+
+
+def test_nav_is_small_and_fixed(site):
+    html = (site / "units" / "hulunbeier" / "yingjiguanliju" / "index.html").read_text("utf-8")
+    nav = html[html.index('class="md-nav md-nav--primary"') :]
+    nav = nav[: nav.index("</nav>")]
+    assert "yingjiguanliju" not in nav and HLBE not in nav
+    assert len(re.findall(r'class="md-nav__link', nav)) <= 6
+
+
+def _external(text: str) -> list[str]:
+    found = re.findall(r"""(?:src|href|action)\s*=\s*["']?((?:https?:)?//[^"'\s>]+)""", text)
+    found += re.findall(r"""url\(\s*["']?((?:https?:)?//[^"')]+)""", text)
+    found += re.findall(r"""@import\s+["']((?:https?:)?//[^"']+)""", text)
+    return found
+
+
+# Material's JS bundle carries URLs for features this site does not enable (Mermaid from
+# unpkg when a page has a `.mermaid` block; GitHub facts when `repo_url` is set).
+DORMANT_IN_MATERIAL_BUNDLE = {
+    "https://unpkg.com",
+    "https://api.github.com",
+    "https://clipboardjs.com",
+}
+
+
+def test_no_resource_from_another_host(site):
+    for path in site.rglob("*"):
+        if path.suffix not in {".html", ".css", ".js"}:
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        assert _external(text) == [], path
+        if path.suffix == ".js":
+            hosts = set(re.findall(r"https?://[A-Za-z0-9.-]+", text))
+            rel = path.relative_to(site).as_posix()
+            allowed = DORMANT_IN_MATERIAL_BUNDLE if rel.startswith("assets/javascripts/") else set()
+            assert hosts <= allowed | {"http://www.w3.org"}, (rel, hosts - allowed)
+
+
+def test_plan_page_size_does_not_grow_with_the_number_of_plans(tmp_path):
+    sizes = {}
+    for count in (1, 30):
+        root = copy_fixture(tmp_path / f"p{count}", plans=count)
+        result = mkdocs_build(root, tmp_path / f"site{count}")
+        assert result.returncode == 0, result.stderr
+        sizes[count] = (tmp_path / f"site{count}" / "plans" / HLBE / "index.html").stat().st_size
+        unit = tmp_path / f"site{count}" / "units" / "hulunbeier" / "dangxiao" / "index.html"
+        sizes[(count, "home-nav")] = unit.read_text("utf-8").count("md-nav__link")
+    assert sizes[30] == sizes[1]
+    assert sizes[(30, "home-nav")] == sizes[(1, "home-nav")]
+
+
+def _hostile_fixture(dest: Path) -> Path:
+    """The fixture with markup, Markdown and template syntax in plan text (JSON-quoted)."""
+    root = copy_fixture(dest)
+    path = root / "plans" / f"{HLBE}.yaml"
+    text = path.read_text(encoding="utf-8")
+    title = "<script>alert('t')</script>{ #evil }"
+    body = (
+        "[x](javascript:alert(1)) {{ 7*7 }} {% if true %}IF{% endif %}\n\n"
+        '--8<-- "README.md"\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n'
+        "*star* **bold** <img src=x onerror=alert(2)>"
+    )
+    text = text.replace("title: 突出重点抓实教育培训。", f"title: {json.dumps(title)}", 1)
+    start = text.index("            text: 参照自治区做法")
+    end = text.index("\n", start)
+    text = text[:start] + f"            text: {json.dumps(body, ensure_ascii=False)}" + text[end:]
+    plan_title = "title: 呼伦贝尔市安全生产治本攻坚三年行动方案（2024-2026年）\n"
+    text = text.replace(plan_title, f"title: {json.dumps('<b>粗体</b>方案 *x*')}\n", 1)
+    path.write_text(text, encoding="utf-8")
+    return root
+
+
+def test_plan_text_comes_out_literally(tmp_path):
+    root = _hostile_fixture(tmp_path / "hostile")
+    result = mkdocs_build(root, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "site" / "plans" / HLBE / "index.html").read_text(encoding="utf-8")
+    body = html[html.index('<div class="pp-page') :]
+    assert "<script>alert" not in html and "&lt;script&gt;alert(&#39;t&#39;)&lt;/script&gt;" in body
+    assert 'id="evil"' not in html and "{ #evil }" in body
+    assert "javascript:" not in re.sub(r"&gt;|&lt;", "", "".join(re.findall(r'href="[^"]*"', html)))
+    assert "[x](javascript:alert(1))" in body
+    assert "{{ 7*7 }}" in body and "{% if true %}IF{% endif %}" in body
+    assert "--8&lt;-- &#34;README.md&#34;" in body or '--8&lt;-- "README.md"' in body
+    assert "<table" not in body and "| a | b |" in body
+    assert "<em>" not in body and "<strong>" not in body and "*star* **bold**" in body
+    assert "<img" not in body and "&lt;img src=x onerror=alert(2)&gt;" in body
+    assert "<b>" not in html and "&lt;b&gt;粗体&lt;/b&gt;方案 *x*" in html
+
+
+def test_broken_data_stops_mkdocs_with_a_located_message(tmp_path):
+    root = copy_fixture(tmp_path / "bad")
+    path = root / "plans" / f"{HLBE}.yaml"
+    path.write_text(path.read_text("utf-8").replace("[市应急管理局]", "[市不存在局]", 1), "utf-8")
+    result = mkdocs_build(root, tmp_path / "site")
+    assert result.returncode != 0
+    assert f"plans/{HLBE}.yaml:" in result.stderr and "市不存在局" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_planportal_build_replaces_site_atomically(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("PLANPORTAL_BUILD_DATE", "2024-10-01")
+    root = copy_fixture(tmp_path / "proj")
+    site = tmp_path / "out" / "site"
+    assert build_site(root, site, search=False) == 0
+    assert (site / "plans" / HLBE / "index.html").is_file()
+    marker = site / "marker.txt"
+    marker.write_text("old")
+    # broken data: the old site stays exactly as it was
+    path = root / "plans" / f"{HLBE}.yaml"
+    good = path.read_text("utf-8")
+    path.write_text(good.replace("region: hulunbeier", "region: nowhere", 1), "utf-8")
+    assert build_site(root, site, search=False) == 1
+    assert marker.read_text() == "old"
+    assert sorted(p.name for p in site.parent.iterdir()) == ["site"]
+    err = capsys.readouterr().err
+    assert "unknown region `nowhere`" in err
+    # good data again: replaced, no leftovers
+    path.write_text(good, "utf-8")
+    assert build_site(root, site, search=False) == 0
+    assert not marker.exists()
+    assert sorted(p.name for p in site.parent.iterdir()) == ["site"]
