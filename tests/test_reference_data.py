@@ -556,3 +556,24 @@ def test_topics_are_specific_and_cover_every_task(reg: Registry) -> None:
         assert len(hits) <= len(tasks_) // 3, f"{topic} matches {len(hits)} tasks"
     untagged = [k for k, t in tasks_.items() if not match_topics(t, reg.topics.values())]
     assert untagged == []
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted(
+        [DATA / n for n in ("regions.yaml", "topics.yaml", "categories.yaml")]
+        + list((DATA / "units").glob("*.yaml")),
+        key=lambda p: p.as_posix(),
+    ),
+    ids=lambda p: p.relative_to(DATA).as_posix(),
+)
+def test_files_satisfy_the_published_schema(path: Path) -> None:
+    """What editors see (schema/*.schema.json) agrees with what the loader accepts."""
+    import json
+
+    import jsonschema
+    import yaml
+
+    name = "units" if path.parent.name == "units" else path.stem
+    schema = json.loads((ROOT / "schema" / f"{name}.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(yaml.safe_load(path.read_text(encoding="utf-8")), schema)
