@@ -73,7 +73,7 @@ def import_text(
     assign_task_ids(body.chapters)
     topics = load_topics(topics_path or DEFAULT_TOPICS)
     findings = enrich(body.chapters, topics)
-    title = front.title or (paras[0][:80] if paras else Path(source_file).stem)
+    title = front.title or Path(source_file).stem or "untitled"
     over = Overrides(plan_id, kind, issuer, period)
     draft, derived = _plan(title, cover, body, region, source_file, over, topics)
     report = Report(plan_id=draft["id"], source_file=draft["source"]["file"], derived=derived)
@@ -83,7 +83,7 @@ def import_text(
     report.unparsed = [("cover letter: line of no known kind", u) for u in unplaced]
     report.unparsed += body.unparsed
     if not front.title:
-        report.unparsed.append(("no plan title line found; title taken from the text", title))
+        report.unparsed.append(("no plan title line found; title is the file name", title))
     _check_units(draft, region, resolve, report)
     report.counts = counts(draft)
     report.coverage = coverage(text, draft)

@@ -45,7 +45,8 @@ def _cover_fields(cover: dict[str, Any]) -> Iterator[str]:
 
 def _chapter_fields(chapter: dict[str, Any]) -> Iterator[str]:
     yield str(chapter.get("no") or "")
-    yield chapter.get("title", "")
+    if chapter.get("no"):  # an unnumbered chapter is the importer's container (正文)
+        yield chapter.get("title", "")
     yield chapter.get("text", "")
     for task in chapter.get("tasks", []):
         yield from _task_fields(task)

@@ -59,7 +59,8 @@ def _prepare(value: Any, key: str | None = None) -> Any:
             ((k, v) for k, v in value.items() if not k.startswith("_")),
             key=lambda kv: (own.index(kv[0]) if kv[0] in own else len(own), _rank(kv[0])),
         )
-        return {k: _prepare(v, k) for k, v in items}
+        # Empty text and empty lists are the model's defaults: leave them out.
+        return {k: _prepare(v, k) for k, v in items if v != "" and v != []}
     if isinstance(value, list | tuple):
         return [_prepare(v, key) for v in value]
     if key in _QUOTED_KEYS and isinstance(value, str):

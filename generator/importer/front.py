@@ -28,7 +28,7 @@ class Front:
 
 
 def _is_title_line(line: str) -> bool:
-    if "《" in line or "关于" in line or line.endswith("通知") or _SENTENCE.search(line):
+    if "《" in line or "印发" in line or line.endswith("通知") or _SENTENCE.search(line):
         return False
     return bool(_PLAN_WORD.search(line)) and len(line) <= 80 and not starts_block(line)
 
@@ -59,4 +59,13 @@ def split_front(lines: list[str]) -> Front:
             title_lines=i + 1 - start,
             body=lines[i + 1 :],
         )
+    return _fallback(lines)
+
+
+def _fallback(lines: list[str]) -> Front:
+    """No line names a plan: a short first line that is no heading is the title; otherwise
+    there is no title line (the caller names the plan and reports it)."""
+    first = lines[0] if lines else ""
+    if first and len(first) <= 60 and not _SENTENCE.search(first) and not starts_block(first):
+        return Front(title=first, title_lines=1, body=lines[1:])
     return Front(body=lines)

@@ -68,7 +68,11 @@ def short_form(title: str) -> str:
         if word in title:
             return short
     core = re.sub(r"[（(].*?[）)]", "", title[len(title_region(title)) :])
-    return "-".join(slug(core).split("-")[:4]) or "plan"
+    core = re.sub(r"^(关于)?(安全生产)?", "", core)
+    syllables = slug(core).split("-")[:4]
+    # two syllables to a word, as in zhiben-gongjian
+    words = ["".join(syllables[i : i + 2]) for i in range(0, len(syllables), 2)]
+    return "-".join(w for w in words if w) or "plan"
 
 
 def plan_id(title: str, region: str | None, period: tuple[dt.date, dt.date]) -> str:

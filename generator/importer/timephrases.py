@@ -55,7 +55,6 @@ _PERIODS = {"周": "week", "星期": "week", "月": "month", "季度": "quarter"
 _PERIODS |= {"半年": "half-year", "年": "year"}
 _RECUR = re.compile(r"每\s*(半年|季度|星期|周|月|季|年)")
 _COUNT = re.compile(r"(\d+|[一两二三四五六七八九十])\s*(?:次|遍|轮)")
-_CLAUSE_END = re.compile(r"[。；，,;（）()]")
 _CN_VALUE = {c: i + 1 for i, c in enumerate("一二三四五六七八九十")} | {"两": 2}
 
 
@@ -150,13 +149,22 @@ def find_undated(text: str, dated: list[Found] = ()) -> list[str]:  # type: igno
     ]
 
 
+def _clause(rest: str) -> str:
+    """Text up to the end of the clause; a bracket pair inside it (（园区）) is skipped over,
+    a closing bracket of an enclosing pair ends it."""
+    depth = 0
+    for i, ch in enumerate(rest):
+        depth += (ch in "（(") - (ch in "）)")
+        if depth < 0 or (depth == 0 and ch in "。；，,;"):
+            return rest[:i]
+    return rest
+
+
 def find_recurrences(text: str, item: str | None = None) -> list[dict[str, Any]]:
     """每季度…至少开展1次 → {every: quarter, times: 1}."""
     out: list[dict[str, Any]] = []
     for m in _RECUR.finditer(text):
-        rest = text[m.end() :]
-        end = _CLAUSE_END.search(rest)
-        clause = rest[: end.start() if end else len(rest)]
+        clause = _clause(text[m.end() :])
         count = _COUNT.search(clause)
         phrase_end = m.end() + (count.end() if count else min(len(clause), 12))
         value: dict[str, Any] = {

@@ -1,0 +1,209 @@
+"""The importer on layouts it has not seen, and the CLI entry point."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.importer import import_text, run_import
+from generator.importer.coverage import coverage
+from generator.model import Plan
+
+NO_TOPICS = Path("/nonexistent/topics.yaml")
+
+FULLWIDTH = """\
+某县安全生产专项整治实施方案（2025年）
+
+为做好工作，根据《某市安全生产专项整治方案》，制定本方案。
+
+一、工作目标
+到2025年底，重大隐患动态清零。
+
+二、重点任务
+(一)加强源头治理
+1．严把准入关。严格项目审批，每半年至少开展1次检查。（县应急局牵头，县发改局配合）
+2．强化园区管理。园区安全管理人员占比不低于 30%。
+(二)强化执法
+3．开展联合执法。2025年6月底前完成一轮执法检查。（县应急局、县公安局按职责分工负责）
+
+三、保障措施
+(一)加强领导。各乡镇要成立专班。
+(二)强化督导。县安委办每季度通报一次。
+"""
+
+
+def imp(text: str, **kw):
+    kw.setdefault("region", "mou-xian")
+    kw.setdefault("source_file", "synthetic.txt")
+    kw.setdefault("topics_path", NO_TOPICS)
+    return import_text(text, **kw)
+
+
+def validated(result) -> Plan:
+    assert result.report.validation_errors == []
+    return Plan.model_validate(yaml.safe_load(result.yaml))
+
+
+def test_fullwidth_dot_halfwidth_parens_missing_responsibility() -> None:
+    result = imp(FULLWIDTH)
+    p = validated(result)
+    assert p.title == "某县安全生产专项整治实施方案（2025年）"
+    assert p.kind == "implementation-plan"
+    assert (p.period.start, p.period.end) == (dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+    assert p.id == "mou-xian-zhuanxiang-zhengzhi-2025"  # region + short form + first year
+    assert [b.title for b in p.basis] == ["某市安全生产专项整治方案"]
+    assert [c.role for c in p.chapters] == ["general", "tasks", "safeguards"]
+    actions = p.chapters[1].sections
+    assert [(s.no, s.title) for s in actions] == [("(一)", "加强源头治理"), ("(二)", "强化执法")]
+    tasks = p.tasks()
+    assert [(t.id, t.no, t.title) for t in tasks] == [
+        ("01", "1", "严把准入关"),
+        ("02", "2", "强化园区管理"),
+        ("03", "3", "开展联合执法"),
+    ]
+    assert tasks[0].responsibility.lead == ("县应急局",)
+    assert tasks[0].responsibility.support == ("县发改局",)
+    assert tasks[1].responsibility.text is None  # no parenthesis: nothing invented
+    assert tasks[2].responsibility.responsible == ("县应急局", "县公安局")
+    assert [(r.every, r.times) for r in tasks[0].recurrence] == [("half-year", 1)]
+    assert [(t.comparator, t.value) for t in tasks[1].targets] == [(">=", 30.0)]
+    assert tasks[2].deadlines[0].date == dt.date(2025, 6, 30)
+    assert p.chapters[0].deadlines[0].phrase == "到2025年底"
+    assert coverage(FULLWIDTH, result.draft).ratio == 1.0
+
+
+def test_text_without_chapters_goes_into_an_added_chapter() -> None:
+    text = "关于加强冬季安全生产工作的意见\n\n各单位要加强值班值守。\n\n要开展隐患排查。\n"
+    result = imp(text)
+    p = validated(result)
+    assert p.title == "关于加强冬季安全生产工作的意见"
+    assert p.kind == "other"
+    assert len(p.chapters) == 1
+    chapter = p.chapters[0]
+    assert chapter.title == "正文" and chapter.notes
+    assert chapter.text == "各单位要加强值班值守。\n\n要开展隐患排查。"
+    assert any("no chapter headings" in where for where, _ in result.report.unparsed)
+    assert coverage(text, result.draft).ratio == 1.0
+
+
+def test_numbered_tasks_without_chapters() -> None:
+    text = "某镇消防安全工作要点\n1.开展排查。每月至少1次。\n2.加强宣传。\n"
+    p = validated(imp(text))
+    assert [t.no for t in p.tasks()] == ["1", "2"]
+    assert p.chapters[0].role == "tasks"
+
+
+def test_out_of_sequence_numbering_stays_text_and_is_reported() -> None:
+    text = "某市方案\n一、主要任务\n1.甲任务。\n2.乙任务。\n5.丙任务。\n三、保障措施\n加强领导。\n"
+    result = imp(text)
+    p = validated(result)
+    assert [t.no for t in p.tasks()] == ["1", "2"]
+    assert "5.丙任务。" in p.tasks()[1].text
+    assert len(p.chapters) == 1  # 三、 after 一、 is not trusted as a chapter
+    assert "三、保障措施" in p.tasks()[1].text
+    wheres = [where for where, _ in result.report.unparsed]
+    assert any("task number out of sequence" in w for w in wheres)
+    assert coverage(text, result.draft).ratio == 1.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "x",
+        "Safety plan\n\nSome English text only.",
+        "一、\n（一）\n1.\n",
+        "（一）（二）一是二是\n牵头单位：\n",
+        "2024年底前\n" * 3,
+        "某方案\n一、总体要求\n（一）指导思想（\n",
+    ],
+)
+def test_odd_inputs_do_not_crash_and_validate(text: str) -> None:
+    result = imp(text)
+    validated(result)
+    assert coverage(text, result.draft).ratio == 1.0
+
+
+def test_period_without_years_is_guessed_and_reported() -> None:
+    result = imp("某区安全生产工作方案\n一、主要任务\n1.做好工作。\n")
+    assert "guessed" in result.report.derived["period"]
+    assert validated(result).period.start.year == dt.date.today().year
+
+
+def test_no_title_line_uses_the_file_name() -> None:
+    result = imp("一、\n（一）\n1.\n", source_file="plan-x.txt")
+    assert validated(result).title == "plan-x"
+    assert ("no plan title line found; title is the file name", "plan-x") in result.report.unparsed
+
+
+def test_overrides_and_resolver() -> None:
+    known = {"县应急局"}
+    result = imp(
+        FULLWIDTH,
+        plan_id="mouxian-zhuanxiang-2025",
+        kind="other",
+        issuer="某县安委会",
+        resolve=lambda name, region: name in known and region == "mou-xian",
+    )
+    p = validated(result)
+    assert (p.id, p.kind, p.issuer) == ("mouxian-zhuanxiang-2025", "other", "某县安委会")
+    assert [name for _, name in result.report.unknown_units] == ["县发改局", "县公安局"]
+    assert "Unit names not found in data/units" in result.report.markdown()
+
+
+def test_topics_from_a_topics_file(tmp_path: Path) -> None:
+    topics = tmp_path / "topics.yaml"
+    topics.write_text(
+        "topics:\n  - {id: enforcement, name: 执法, name_en: Enforcement, keywords: [联合执法]}\n",
+        encoding="utf-8",
+    )
+    p = validated(imp(FULLWIDTH, topics_path=topics))
+    assert [t.topics for t in p.tasks()] == [(), (), ("enforcement",)]
+    assert all(not t.topics for t in validated(imp(FULLWIDTH)).tasks())
+
+
+def test_run_import_writes_draft_and_report(tmp_path: Path) -> None:
+    src = tmp_path / "plan.txt"
+    src.write_text(FULLWIDTH, encoding="utf-8")
+    out = io.StringIO()
+    code = run_import(src, "mou-xian", tmp_path / "drafts", out, plan_id="mouxian-2025")
+    assert code == 0
+    draft = tmp_path / "drafts" / "mouxian-2025.yaml"
+    report = tmp_path / "drafts" / "mouxian-2025.report.md"
+    assert (
+        Plan.model_validate(yaml.safe_load(draft.read_text(encoding="utf-8"))).id == "mouxian-2025"
+    )
+    assert report.read_text(encoding="utf-8").startswith("# Import report: mouxian-2025")
+    printed = out.getvalue()
+    assert "wrote" in printed and "3 tasks" in printed and "coverage 100.0%" in printed
+
+
+def test_run_import_with_project_root_checks_units(tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parents[1]
+    src = root / "data" / "sources" / "002_b72f45fb6521b9fe.txt"
+    out = io.StringIO()
+    assert run_import(src, "yuzhou", tmp_path, out, plan_id=None, root=root) == 0
+    report = (tmp_path / "yuzhou-zhiben-gongjian-2024.report.md").read_text(encoding="utf-8")
+    assert "## Unit names not found in data/units" in report
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "no such file"),
+        (b"\xff\xfe\x00bad", "not UTF-8"),
+        (b"  \n\n", "empty"),
+    ],
+)
+def test_run_import_unreadable_input(tmp_path: Path, content: bytes | None, message: str) -> None:
+    src = tmp_path / "in.txt"
+    if content is not None:
+        src.write_bytes(content)
+    out = io.StringIO()
+    assert run_import(src, "x", tmp_path / "out", out) == 1
+    assert message in out.getvalue()
+    assert "Traceback" not in out.getvalue()
+    assert not (tmp_path / "out").exists()
