@@ -145,7 +145,11 @@ class PageBuilder:
 
     @staticmethod
     def _heading(no: str | None, title: str | None) -> str:
-        return f"{no or ''}{title or ''}".strip()
+        """`一` + `总体要求` → `一、总体要求`; a marker that ends in punctuation is kept."""
+        no = (no or "").strip()
+        if no and no[-1] not in "、.．）)：:":
+            no += "、"
+        return f"{no}{title or ''}".strip()
 
     def _plan_meta(self, here: str, view: PlanView, links: Mapping[str, str]) -> Iterator[Field]:
         plan, ui = view.plan, self.ui
