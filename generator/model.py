@@ -447,3 +447,14 @@ class CategoriesFile(Record):
     """`data/categories.yaml`."""
 
     categories: tuple[Category, ...]
+
+
+class Term(Record):
+    zh: Text
+    en: Text
+
+
+class GlossaryFile(Record):
+    """`data/glossary.yaml`: English for recurring Chinese terms shown on the site."""
+
+    terms: tuple[Term, ...]

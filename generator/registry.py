@@ -28,6 +28,7 @@ from .errors import Problem
 from .load import LoadedYaml, YamlPath, load_yaml, validate_as
 from .model import (
     CategoriesFile,
+    GlossaryFile,
     Category,
     Group,
     Region,
@@ -652,37 +653,21 @@ def _load_overrides(path: Path, shown: Any, problems: list[Problem]) -> pinyin.O
 
 
 def _check_glossary(path: Path, shown: Any) -> list[Problem]:
-    """`glossary.yaml`: `terms: [{zh, en}]`, each zh once."""
+    """`glossary.yaml`: validated as `GlossaryFile`; each Chinese term listed once."""
     if not path.is_file():
         return []
     loaded, found = load_yaml(path, shown(path))
     if loaded is None:
         return found
-    out = list(found)
-    terms = loaded.data.get("terms") if isinstance(loaded.data, dict) else None
-    if not isinstance(terms, list):
-        return [*out, loaded.problem((), "wrong-type", "expected `terms:` with a list of {zh, en}")]
+    glossary, invalid = validate_as(loaded, GlossaryFile)
+    out = [*found, *invalid]
     seen: set[str] = set()
-    for i, term in enumerate(terms):
-        if (
-            not isinstance(term, dict)
-            or set(term) != {"zh", "en"}
-            or not all(isinstance(term[k], str) and term[k] for k in ("zh", "en"))
-        ):
+    for i, term in enumerate(glossary.terms if glossary else ()):
+        if term.zh in seen:
             out.append(
                 loaded.problem(
-                    ("terms", i),
-                    "wrong-type",
-                    "a term is a mapping with text `zh` and `en`",
-                    "quote English text that contains a comma or colon",
+                    ("terms", i, "zh"), "duplicate-id", f"term `{term.zh}` is listed twice"
                 )
             )
-            continue
-        if term["zh"] in seen:
-            out.append(
-                loaded.problem(
-                    ("terms", i, "zh"), "duplicate-id", f"term `{term['zh']}` is listed twice"
-                )
-            )
-        seen.add(term["zh"])
+        seen.add(term.zh)
     return out

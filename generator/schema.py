@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .model import CategoriesFile, Plan, RegionsFile, TopicsFile, UnitRegistry
+from .model import CategoriesFile, GlossaryFile, Plan, RegionsFile, TopicsFile, UnitRegistry
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "plan": Plan,
@@ -19,6 +19,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "regions": RegionsFile,
     "topics": TopicsFile,
     "categories": CategoriesFile,
+    "glossary": GlossaryFile,
 }
 BASE_URI = "https://planportal.invalid/schema/"
 """Schema ids are URIs by convention; nothing is fetched from them."""
