@@ -28,8 +28,8 @@ from .errors import Problem
 from .load import LoadedYaml, YamlPath, load_yaml, validate_as
 from .model import (
     CategoriesFile,
-    GlossaryFile,
     Category,
+    GlossaryFile,
     Group,
     Region,
     RegionsFile,

@@ -455,6 +455,12 @@ def test_bad_pinyin_overrides_and_glossary_are_reported(project: Path) -> None:
     _, problems = load_registry(project / "data")
     assert [(p.file, p.line, p.code) for p in problems] == [
         ("data/pinyin-overrides.yaml", 1, "invalid-value"),
-        ("data/glossary.yaml", 3, "duplicate-id"),
-        ("data/glossary.yaml", 4, "wrong-type"),
+        ("data/glossary.yaml", 4, "missing-field"),
+    ]
+    write(
+        project, "data/glossary.yaml", "terms:\n  - {zh: 牵头, en: lead}\n  - {zh: 牵头, en: x}\n"
+    )
+    _, problems = load_registry(project / "data")
+    assert [(p.file, p.line, p.code) for p in problems][1:] == [
+        ("data/glossary.yaml", 3, "duplicate-id")
     ]
