@@ -260,7 +260,11 @@ def project_resolver(root: Path, stdout: TextIO) -> Resolver | None:
     data = root / "data"
     if not (data / "regions.yaml").is_file():
         return None
-    registry, _ = load_registry(data, root)
+    try:
+        registry, _ = load_registry(data, root)
+    except Exception as exc:  # a broken reference loader must not stop an import
+        print(f"note: data/ could not be loaded ({exc}); unit names are not checked", file=stdout)
+        return None
     if registry is None:
         print("note: data/ could not be loaded; unit names are not checked", file=stdout)
         return None
