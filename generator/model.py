@@ -86,6 +86,7 @@ class LangText(Record):
     """A line in another language or script, kept as printed."""
 
     text: Text
+    """The text as printed."""
     lang: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
     """BCP 47 tag, e.g. `mn-Mong` for Mongolian in traditional script."""
 
@@ -94,6 +95,7 @@ class EditorNote(Record):
     """An editor's remark on the source, e.g. an evident slip kept as printed."""
 
     text: Text
+    """The editor's explanation."""
     quote: str | None = None
     """The exact source wording the note is about."""
 
@@ -102,8 +104,12 @@ class EditorNote(Record):
 
 
 class Period(Record):
+    """A span of days, both ends included."""
+
     start: dt.date
+    """First day of the plan period."""
     end: dt.date
+    """Last day of the plan period (2024-2026年 → 2026-12-31)."""
 
 
 class Deadline(Record):
@@ -112,6 +118,7 @@ class Deadline(Record):
     date: dt.date
     """Last day of the stated period (2024年底前 → 2024-12-31 with precision `year`)."""
     precision: Precision
+    """How exact the phrase is: `day`, `month`, `quarter`, `half` or `year`."""
     phrase: Text
     """The source phrase, verbatim (e.g. `2024年底前`)."""
     item: Slug | None = None
@@ -124,23 +131,32 @@ class Recurrence(Record):
     """A recurring duty (每季度至少1次): listed as such, never turned into fake dates."""
 
     phrase: Text
+    """The source phrase, verbatim (e.g. `每季度…至少开展1次`)."""
     every: Literal["week", "month", "quarter", "half-year", "year"]
+    """The period of the repetition."""
     times: int | None = None
     """Minimum number of times per period, when stated."""
     item: Slug | None = None
+    """Id of the sub-item it belongs to, when it belongs to one."""
 
 
 class Target(Record):
     """A quantitative target (达标率100%, 不低于75%)."""
 
     indicator: Text
+    """What is measured (规模以上企业安全生产标准化达标率)."""
     value: float
+    """The target number (100 for 100%)."""
     unit: str = "%"
+    """Unit of the value (`%`, `家`, `人` …)."""
     comparator: Literal["=", ">=", "<=", ">", "<"] = "="
+    """`>=` for 不低于/达到, `<=` for 不超过, `=` for 为."""
     by: dt.date | None = None
+    """Date by which the target is to be met, when stated."""
     phrase: Text
     """The source phrase, verbatim."""
     item: Slug | None = None
+    """Id of the sub-item it belongs to, when it belongs to one."""
 
 
 # --- responsibility -----------------------------------------------------------------------
@@ -179,6 +195,7 @@ class Item(Record):
     no: Printed
     """Marker as printed, e.g. `一是`."""
     text: Text
+    """The sub-item's text, verbatim (without the marker)."""
 
 
 class Task(Record):
@@ -193,73 +210,105 @@ class Task(Record):
     text: str = ""
     """Text before the sub-items (or the whole text when there are none)."""
     items: tuple[Item, ...] = ()
+    """Sub-items (一是…二是…) in order."""
     closing: str | None = None
     """Text after the last sub-item, when the source has some."""
     responsibility: Responsibility = Responsibility()
+    """Who must act (牵头/配合/责任/属地)."""
     deadlines: tuple[Deadline, ...] = ()
+    """Dated phrases in the task, in text order."""
     recurrence: tuple[Recurrence, ...] = ()
+    """Recurring duties stated in the task."""
     targets: tuple[Target, ...] = ()
+    """Quantitative targets stated in the task."""
     topics: tuple[Slug, ...] = ()
     """Topic ids from data/topics.yaml."""
     implements: str | None = None
     """Id of the parent plan's task this task implements (`<plan-id>#<task-id>`)."""
     notes: tuple[EditorNote, ...] = ()
+    """Editor's notes on the source wording."""
 
 
 class Phase(Record):
     """A dated stage of the plan (动员部署阶段 …)."""
 
     id: Slug
+    """Stable id; the anchor is `p-<id>`."""
     no: Printed | None = None
+    """Number as printed (`（一）`)."""
     name: Text
+    """Name as printed (动员部署阶段)."""
     start: dt.date
+    """First day of the phase."""
     end: dt.date
+    """Last day of the phase (2024年2月至4月 → 2024-04-30)."""
     period_text: str | None = None
     """The dates as printed (`2024年2月至4月`)."""
     text: str = ""
+    """What happens in the phase, verbatim."""
     deadlines: tuple[Deadline, ...] = ()
+    """Dated phrases in the phase text."""
 
 
 class Section(Record):
     """A numbered part inside a chapter: an action （一）开展…行动 or a prose paragraph."""
 
     id: Slug
+    """Stable id; the anchor is `s-<id>`."""
     no: Printed | None = None
+    """Number as printed (`（一）`)."""
     title: str | None = None
+    """Heading as printed (开展…行动)."""
     text: str = ""
     """Prose of the section (before its tasks, if any)."""
     tasks: tuple[Task, ...] = ()
+    """Numbered tasks of the section, in order."""
     deadlines: tuple[Deadline, ...] = ()
     """Milestones stated in prose (e.g. goals in 主要目标)."""
     targets: tuple[Target, ...] = ()
+    """Quantitative targets stated in the prose."""
     notes: tuple[EditorNote, ...] = ()
+    """Editor's notes on the source wording."""
 
 
 class Chapter(Record):
     """A top-level part 一、二、…"""
 
     id: Slug
+    """Stable id; the anchor is `c-<id>`."""
     no: Printed | None = None
+    """Number as printed (`一`)."""
     title: Text
+    """Heading as printed (总体要求, 主要任务 …)."""
     role: ChapterRole = ChapterRole.other
+    """What the chapter is for (general, tasks, division, schedule, safeguards, other)."""
     text: str = ""
     """Prose directly under the heading."""
     sections: tuple[Section, ...] = ()
+    """Numbered parts of the chapter, in order."""
     tasks: tuple[Task, ...] = ()
     """Tasks directly in the chapter (when it has no sections)."""
     phases: tuple[Phase, ...] = ()
     """Dated phases described in this chapter (进度安排)."""
     deadlines: tuple[Deadline, ...] = ()
+    """Milestones stated in the chapter's prose."""
     targets: tuple[Target, ...] = ()
+    """Quantitative targets stated in the chapter's prose."""
     notes: tuple[EditorNote, ...] = ()
+    """Editor's notes on the source wording."""
 
 
 class Contacts(Record):
+    """Contact lines of the cover letter."""
+
     text: tuple[Text, ...]
     """The contact lines as printed."""
     people: tuple[Text, ...] = ()
+    """Names of the contact persons."""
     phone: tuple[str, ...] = ()
+    """Telephone numbers as printed."""
     email: tuple[str, ...] = ()
+    """E-mail addresses as printed."""
 
 
 class CoverLetter(Record):
@@ -270,49 +319,71 @@ class CoverLetter(Record):
     letterhead_alt: tuple[LangText, ...] = ()
     """The letterhead in other scripts (the Mongolian line), kept and tagged."""
     doc_number: str | None = None
+    """文号 as printed on the notice."""
     title: str | None = None
+    """Title of the notice (关于印发…的通知)."""
     recipients_text: str | None = None
     """The salutation line as printed (…：)."""
     recipients: tuple[UnitRef, ...] = ()
+    """The addressees as unit or group names."""
     text: str = ""
+    """Body of the notice, verbatim."""
     contacts: Contacts | None = None
+    """Contact lines, when printed."""
     signature: str | None = None
+    """The issuing body as signed."""
     date_text: str | None = None
+    """The date as printed (2024年3月8日)."""
 
 
 class Basis(Record):
     """A higher-level plan this plan implements."""
 
     title: Text
+    """Title of the parent plan, as the text names it."""
     plan: Slug | None = None
     """Id of the parent plan when it is in the portal."""
     doc_number: str | None = None
+    """文号 of the parent plan, when known."""
     issuer: str | None = None
+    """Issuing body of the parent plan, when known."""
     region: Slug | None = None
+    """Region id of the parent plan, when known."""
 
 
 class Source(Record):
+    """Where the original text of the plan is."""
+
     file: str
     """Path of the original text inside the project (data/sources/…)."""
     url: str | None = None
+    """Where the original was published, when known."""
     note: str | None = None
+    """Remarks on the source (extraction, completeness)."""
 
 
 class DomainLead(Record):
     """A domain-to-lead-unit assignment stated in prose (区住建局牵头负责建筑施工、燃气…)."""
 
     unit: UnitRef
+    """The lead unit as printed."""
     domains: tuple[Text, ...]
+    """The domains it leads, as printed."""
     topics: tuple[Slug, ...] = ()
+    """Topic ids matching the domains."""
     phrase: Text
+    """The source clause, verbatim."""
 
 
 class RetiredId(Record):
     """A task id that was removed: it is never reused, and its old anchor lands on a notice."""
 
     id: Slug
+    """The retired task id."""
     note: str | None = None
+    """Why it was removed."""
     moved_to: Slug | None = None
+    """Id of the task that now carries its content, if any."""
 
 
 class Plan(Record):
@@ -323,24 +394,37 @@ class Plan(Record):
     title: Text
     """Title as printed on the plan itself."""
     title_en: str | None = None
+    """English title, when known."""
     short_title: str | None = None
+    """Short name used in lists and citations."""
     kind: PlanKind
+    """Kind of document (three-year-action-plan, implementation-plan, …)."""
     region: Slug
     """Region id from data/regions.yaml."""
     issuer: Text
+    """Issuing body."""
     doc_number: str | None = None
     """文号, e.g. 呼安委会字〔2024〕4号; absent when the text has none."""
     issued: dt.date | None = None
+    """Date of issue; absent when the text has none."""
     period: Period
+    """The period the plan covers."""
     basis: tuple[Basis, ...] = ()
+    """Higher-level plans this plan implements."""
     source: Source
+    """The original text."""
     cover_letter: CoverLetter | None = None
+    """The issuing notice, when the text has one."""
     preamble: str = ""
+    """Text between the title and the first chapter, verbatim."""
     chapters: Annotated[tuple[Chapter, ...], Field(min_length=1)]
     """The body, in document order; at least one chapter."""
     domain_leads: tuple[DomainLead, ...] = ()
+    """Domain-to-lead-unit assignments stated in prose."""
     retired: tuple[RetiredId, ...] = ()
+    """Task ids removed from the plan; never reused."""
     notes: tuple[EditorNote, ...] = ()
+    """Editor's notes on the plan as a whole."""
 
     # --- derived, read-only helpers (no stored state) ---
     def tasks(self) -> list[Task]:
@@ -360,11 +444,18 @@ class Plan(Record):
 
 
 class Region(Record):
+    """A place with its own plans and units (`data/regions.yaml`)."""
+
     id: Slug
+    """URL segment; pinyin of the name (docs/conventions.md)."""
     name: Text
+    """Full name (呼伦贝尔市)."""
     name_en: str | None = None
+    """English name."""
     level: Literal["country", "province", "prefecture", "county", "zone", "town"]
+    """Administrative level."""
     parent: Slug | None = None
+    """Id of the region above; units resolve up this chain."""
 
 
 class UnitKind(StrEnum):
@@ -387,7 +478,9 @@ class Unit(Record):
     aliases: tuple[Text, ...] = ()
     """Other forms that occur (应急管理局, 应急, 市应急局)."""
     name_en: str | None = None
+    """English name."""
     kind: UnitKind = UnitKind.department
+    """department, government, committee, enterprise or organisation."""
     category: Slug | None = None
     """Cross-region category (emergency-management) to compare like units."""
     parent: Slug | None = None
@@ -398,34 +491,52 @@ class Group(Record):
     """A collective phrase (市安委会各成员单位): not a unit, shown as a group."""
 
     id: Slug
+    """URL segment under /units/<region>/ (shared with units)."""
     name: Text
+    """The collective phrase (市安委会各成员单位)."""
     aliases: tuple[Text, ...] = ()
+    """Other printed forms of the phrase."""
     name_en: str | None = None
+    """English name."""
     members: tuple[Slug, ...] = ()
     """Unit ids, when the membership is known; empty otherwise."""
     description: str | None = None
+    """What the group covers."""
 
 
 class UnitRegistry(Record):
     """`data/units/<region>.yaml`: the units and groups of one region."""
 
     region: Slug
+    """Region id; the file is data/units/<region>.yaml."""
     units: tuple[Unit, ...] = ()
+    """Units of the region."""
     groups: tuple[Group, ...] = ()
+    """Collective phrases of the region."""
 
 
 class Topic(Record):
+    """A subject that tasks of many plans share (`data/topics.yaml`)."""
+
     id: Slug
+    """URL segment: /topics/<id>/."""
     name: Text
+    """Chinese name (燃气)."""
     name_en: Text
+    """English name."""
     keywords: tuple[Text, ...] = ()
     """Words that mark a task as belonging to the topic (used by the importer)."""
 
 
 class Category(Record):
+    """A kind of unit found in every region (emergency management, housing …)."""
+
     id: Slug
+    """Slug shared by like units across regions."""
     name: Text
+    """Chinese name (应急管理)."""
     name_en: Text
+    """English name."""
 
 
 # --- reference files (the top level of each data/ file) -------------------------------------
@@ -435,26 +546,34 @@ class RegionsFile(Record):
     """`data/regions.yaml`."""
 
     regions: tuple[Region, ...]
+    """Every region of the portal."""
 
 
 class TopicsFile(Record):
     """`data/topics.yaml`."""
 
     topics: tuple[Topic, ...]
+    """The topic taxonomy."""
 
 
 class CategoriesFile(Record):
     """`data/categories.yaml`."""
 
     categories: tuple[Category, ...]
+    """Unit categories."""
 
 
 class Term(Record):
+    """One glossary entry."""
+
     zh: Text
+    """Chinese term."""
     en: Text
+    """English rendering."""
 
 
 class GlossaryFile(Record):
     """`data/glossary.yaml`: English for recurring Chinese terms shown on the site."""
 
     terms: tuple[Term, ...]
+    """Chinese → English terms shown on the site."""
