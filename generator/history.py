@@ -47,6 +47,8 @@ class TaskChange:
     no: str
     title: str
     changes: tuple[FieldChange, ...] = ()
+    items: tuple[str, ...] = ()
+    """For a removed task: its item ids (their anchors need notices too)."""
 
 
 @dataclass(frozen=True)
@@ -212,7 +214,15 @@ def diff_plans(old: Plan | None, new: Plan | None) -> tuple[TaskChange, ...]:
             out.append(TaskChange(task.id, "", "added", task.no, task.title or task.text[:40]))
     for task in before.values():
         if task.id not in after:
-            out.append(TaskChange(task.id, "", "removed", task.no, task.title or task.text[:40]))
+            gone = TaskChange(
+                task.id,
+                "",
+                "removed",
+                task.no,
+                task.title or task.text[:40],
+                items=tuple(item.id for item in task.items),
+            )
+            out.append(gone)
             continue
         now = after[task.id]
         changes = _field_changes(_task_fields(task), _task_fields(now))
@@ -308,16 +318,18 @@ def _tombstones(revisions: tuple[Revision, ...], current: Iterable[Plan]) -> tup
             for change in diff.tasks:
                 if change.kind != "removed":
                     continue
-                key = (diff.plan_id, change.task_id, change.item_id)
-                gone = (key not in alive_items) if change.item_id else (key[:2] not in alive)
-                if gone and key not in seen:
-                    seen[key] = Tombstone(
-                        diff.plan_id,
-                        change.task_id,
-                        change.item_id,
-                        change.no,
-                        change.title,
-                        rev.commit,
-                        rev.date.date(),
-                    )
+                keys = [(diff.plan_id, change.task_id, change.item_id)]
+                keys += [(diff.plan_id, change.task_id, item) for item in change.items]
+                for key in keys:
+                    gone = (key not in alive_items) if key[2] else (key[:2] not in alive)
+                    if gone and key not in seen:
+                        seen[key] = Tombstone(
+                            diff.plan_id,
+                            key[1],
+                            key[2],
+                            change.no,
+                            change.title,
+                            rev.commit,
+                            rev.date.date(),
+                        )
     return tuple(seen.values())

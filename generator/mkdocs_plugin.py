@@ -3,12 +3,22 @@
 Events: `on_config` loads and checks the project (problems are printed located; errors stop
 the build with a `PluginError`), `on_files` adds the rendered pages and the original texts
 as generated files, `on_post_build` runs the Pagefind indexer (unless `PLANPORTAL_SEARCH=0`),
-`on_serve` watches `plans/` and `data/`.  All logic lives in
+`on_serve` watches `plans/` and `data/`.
+
+Languages: every generated page is rendered once per language (`generator.render.i18n`):
+the Chinese tree at the site root, the English one under `en/` (hand-written pages have
+their English version under `docs/en/`).  One MkDocs build has one `theme.language`, so the
+shell gives each page its own: `on_page_context` puts the page's language, site name,
+search strings and language switch into the template context as `pp` (read by
+`overrides/main.html`, `partials/language.html`, `partials/header.html` and
+`partials/search.html`, so Material's own labels follow the page), and hands English pages
+an English navigation (`on_nav`).  All logic lives in
 `generator.views` and `generator.render`, so another engine needs only another shell.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from pathlib import Path
 from typing import Any
@@ -20,8 +30,12 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from .errors import errors_only
-from .render import published_sources, render_site
+from .history import History, read_history
+from .render import published_sources
+from .render.i18n import DEFAULT_LANG, LANGS, PREFIX, chrome, lang_of, render_trees
+from .render.i18n import translated_title
 from .render.linkcheck import check_links
+from .render.publishing import publishing_output
 
 log = get_plugin_logger(__name__)
 ROOT_ENV = "PLANPORTAL_ROOT"
@@ -34,7 +48,8 @@ SEARCH_ENV = "PLANPORTAL_SEARCH"
 class PlanPortalConfig(Config):
     root = c.Optional(c.Dir(exists=True))
     """Project directory holding plans/ and data/ (default: the directory of mkdocs.yml)."""
-    lang = c.Choice(("zh", "en"), default="zh")
+    languages = c.ListOfItems(c.Choice(LANGS), default=list(LANGS))
+    """Language trees to build (`zh`, the default, is always built, at the site root)."""
     search = c.Type(bool, default=True)
     """Index the built site with Pagefind (`generator.search_index`) after the build."""
 
@@ -42,7 +57,12 @@ class PlanPortalConfig(Config):
 class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
     def __init__(self) -> None:
         self.project: Any = None
+        self.history: History = History()
         self.root: Path | None = None
+        self.navs: dict[str, Any] = {}
+        """Navigation per language tree (the default one is MkDocs' own)."""
+        self.known: set[str] = set()
+        """Site paths of every page, for the language switch."""
 
     def _project_root(self, config: Any) -> Path:
         if os.environ.get(ROOT_ENV):
@@ -66,12 +86,21 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
                 "fix them (see above) or run `planportal check`\n" + format_problems(errors)
             )
         self.project = project
+        self.history = read_history(self.root, project.plans)
+        if self.history.note:
+            log.info(f"revision history: {self.history.note}")
+        self.project = dataclasses.replace(project, history=self.history)
         return config
 
     def on_files(self, files: Files, *, config: Any) -> Files:
-        pages, views = render_site(self.project, lang=self.config.lang)
+        langs = [DEFAULT_LANG, *(x for x in self.config.languages if x != DEFAULT_LANG)]
+        pages, views = render_trees(self.project, langs=langs)
+        extra_pages, extra_files = publishing_output(
+            self.project, views, self.history, base_url=_base_url(config), trees=_trees(pages)
+        )
+        pages = [*pages, *extra_pages]
         sources = published_sources(views)
-        known = _existing(files) | {site_path for site_path, _ in sources}
+        known = _existing(files) | {site_path for site_path, _ in sources} | set(extra_files)
         for problem in check_links(pages, extra=known):
             log.warning(problem)
         for unused in [f for f in files if f.src_uri.startswith(UNUSED_THEME_FILES)]:
@@ -81,12 +110,28 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
             if existing is not None:
                 files.remove(existing)
             files.append(File.generated(config, page.path, content=page.content))
+        for site_path, content in extra_files.items():
+            files.append(File.generated(config, site_path, content=content))
         assert self.root is not None
         for site_path, project_path in sources:
             files.append(
                 File.generated(config, site_path, abs_src_path=str(self.root / project_path))
             )
+        self.known = {f.url for f in files.documentation_pages()}
         return files
+
+    def on_nav(self, nav: Any, *, config: Any, files: Files) -> Any:
+        self.navs = {DEFAULT_LANG: nav}
+        for lang in self.config.languages:
+            if lang != DEFAULT_LANG:
+                self.navs[lang] = _translated_nav(nav, files, lang)
+        return nav
+
+    def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
+        url = page.url if page.url not in (".", "./") else ""
+        context["pp"] = chrome(url, self.known)
+        context["nav"] = self.navs.get(lang_of(url), nav)
+        return context
 
     def on_post_build(self, *, config: Any) -> None:
         if not self.config.search or os.environ.get(SEARCH_ENV) == "0":
@@ -111,3 +156,69 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
 def _existing(files: Files) -> set[str]:
     """Site paths of hand-written pages and assets (links to them are valid)."""
     return {f.url for f in files if f.url}
+
+
+SITE_URL_ENV = "PLANPORTAL_SITE_URL"
+"""Absolute URL of the published site (CI sets it), for links in feeds and downloads."""
+
+
+def _base_url(config: Any) -> str:
+    """Absolute site URL for feeds/calendars/spreadsheets; root-relative when unknown."""
+    url = os.environ.get(SITE_URL_ENV) or config.site_url or "/"
+    return url.rstrip("/") or ""
+
+
+def _trees(pages: list[Any]) -> dict[str, str]:
+    """Language trees present among the rendered pages, as `{lang: path prefix}`."""
+    try:
+        from .render.i18n import LANGS, PREFIX, lang_of
+    except ImportError:
+        return {"zh": ""}
+    present = {lang_of(page.path) for page in pages}
+    return {lang: PREFIX[lang] for lang in LANGS if lang in present}
+
+
+def _translated_nav(nav: Any, files: Files, lang: str) -> Any:
+    """The default tree's navigation with each page swapped for its `lang` counterpart.
+
+    Titles set in `mkdocs.yml` are translated through the UI strings
+    (`render.i18n.translated_title`); entries without a counterpart page are dropped.
+    """
+    from mkdocs.structure.nav import (
+        Navigation,
+        Section,
+        _add_parent_links,
+        _add_previous_and_next_links,
+    )
+    from mkdocs.structure.pages import Page
+
+    pages: list[Page] = []
+
+    def convert(items: list[Any]) -> list[Any]:
+        out: list[Any] = []
+        for item in items:
+            if isinstance(item, Page):
+                file = files.get_file_from_path(PREFIX[lang] + item.file.src_uri)
+                if file is None or file.page is None:
+                    continue
+                title = translated_title(item.__dict__.get("title"), lang)
+                if title:
+                    file.page.title = title
+                pages.append(file.page)
+                out.append(file.page)
+            elif isinstance(item, Section):
+                children = convert(item.children)
+                if children:
+                    out.append(Section(translated_title(item.title, lang) or item.title, children))
+            else:
+                out.append(item)
+        return out
+
+    items = convert(nav.items)
+    _add_previous_and_next_links(pages)
+    _add_parent_links(items)
+    translated = Navigation(items, pages)
+    home = files.get_file_from_path(PREFIX[lang] + "index.md")
+    if home is not None and home.page is not None:
+        translated.homepage = home.page
+    return translated

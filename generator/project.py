@@ -6,11 +6,12 @@ problem from every file is collected; callers decide whether errors stop the bui
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .checks import PlanContext, run_checks
 from .errors import Problem, errors_only
+from .history import History
 from .load import LoadedYaml, load_yaml, validate_as
 from .model import Plan
 from .registry import Registry, load_registry
@@ -22,6 +23,8 @@ class Project:
     registry: Registry
     plans: tuple[Plan, ...]
     """Plans sorted by id."""
+    history: History = field(default_factory=History)
+    """Revision history of plans/ (read from git by the site build; empty for `check`)."""
 
     def plan(self, plan_id: str) -> Plan:
         return next(p for p in self.plans if p.id == plan_id)
@@ -55,8 +58,11 @@ def load_plans(
             parsed.append((plan, loaded))
     problems += _duplicate_plan_ids(parsed)
     ids = frozenset(plan.id for plan, _ in parsed)
+    tasks = {plan.id: frozenset(t.id for t in plan.tasks()) for plan, _ in parsed}
     for plan, loaded in parsed:
-        problems += run_checks(PlanContext(plan, loaded, registry, ids, references_usable))
+        problems += run_checks(
+            PlanContext(plan, loaded, registry, ids, references_usable, plan_tasks=tasks)
+        )
     return [plan for plan, _ in parsed], problems
 
 

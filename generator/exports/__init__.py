@@ -5,6 +5,7 @@ All are generated from the same validated model as the pages (one source of trut
 
 from __future__ import annotations
 
+import io
 import shutil
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -27,6 +28,31 @@ class UnitFeed:
     events: tuple[DeadlineEvent, ...]
 
 
+def export_files(
+    plans: Sequence[Plan],
+    *,
+    base_url: str,
+    build_date: str,
+    unit_feeds: Iterable[UnitFeed] = (),
+) -> dict[str, bytes]:
+    """Every export as `{path under data/: content}` (kept in memory: they are small)."""
+    files: dict[str, bytes] = {"plans.json": plans_json(plans, build_date).encode()}
+    for plan in plans:
+        files[f"plans/{plan.id}.json"] = plan_json(plan).encode()
+        files[f"ics/plans/{plan.id}.ics"] = calendar(plan.title, plan_events(plan), base_url)
+    files["tasks.csv"] = tasks_csv(plans, base_url)
+    buffer = io.BytesIO()
+    tasks_xlsx(plans, base_url, buffer)
+    files["tasks.xlsx"] = buffer.getvalue()
+    every = [event for plan in plans for event in plan_events(plan)]
+    files["ics/all.ics"] = calendar("全部期限", every, base_url)
+    for feed in unit_feeds:
+        files[f"ics/units/{feed.path}.ics"] = calendar(feed.name, feed.events, base_url)
+    for name in SCHEMAS:
+        files[f"schema/{name}.schema.json"] = render_schema(name).encode()
+    return files
+
+
 def write_exports(
     plans: Sequence[Plan],
     out_dir: Path,
@@ -36,31 +62,13 @@ def write_exports(
     unit_feeds: Iterable[UnitFeed] = (),
 ) -> list[Path]:
     """Write every export under `out_dir` (the site's `data/` directory); returns the paths."""
-    written: list[Path] = []
-
-    def put(rel: str, content: bytes | str) -> None:
+    written = []
+    files = export_files(plans, base_url=base_url, build_date=build_date, unit_feeds=unit_feeds)
+    for rel, content in files.items():
         target = out_dir / rel
         target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, str):
-            target.write_text(content, encoding="utf-8")
-        else:
-            target.write_bytes(content)
+        target.write_bytes(content)
         written.append(target)
-
-    put("plans.json", plans_json(plans, build_date))
-    for plan in plans:
-        put(f"plans/{plan.id}.json", plan_json(plan))
-        put(f"ics/plans/{plan.id}.ics", calendar(plan.title, plan_events(plan), base_url))
-    put("tasks.csv", tasks_csv(plans, base_url))
-    (out_dir).mkdir(parents=True, exist_ok=True)
-    tasks_xlsx(plans, base_url, out_dir / "tasks.xlsx")
-    written.append(out_dir / "tasks.xlsx")
-    every = [event for plan in plans for event in plan_events(plan)]
-    put("ics/all.ics", calendar("全部期限", every, base_url))
-    for feed in unit_feeds:
-        put(f"ics/units/{feed.path}.ics", calendar(feed.name, feed.events, base_url))
-    for name in SCHEMAS:
-        put(f"schema/{name}.schema.json", render_schema(name))
     return written
 
 
@@ -74,4 +82,4 @@ def copy_sources(root: Path, plans: Iterable[Plan], out_dir: Path) -> None:
             shutil.copyfile(src, target)
 
 
-__all__ = ["DeadlineEvent", "UnitFeed", "copy_sources", "write_exports"]
+__all__ = ["DeadlineEvent", "UnitFeed", "copy_sources", "export_files", "write_exports"]

@@ -7,6 +7,7 @@ import io
 from collections.abc import Iterable, Sequence
 from dataclasses import astuple, fields
 from pathlib import Path
+from typing import BinaryIO
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -70,7 +71,7 @@ def _sheet(book: Workbook, title: str, rows: Iterable[TaskRow], with_plan: bool)
     sheet.auto_filter.ref = sheet.dimensions
 
 
-def tasks_xlsx(plans: Sequence[Plan], base_url: str, path: Path) -> None:
+def tasks_xlsx(plans: Sequence[Plan], base_url: str, path: Path | BinaryIO) -> None:
     """One sheet per plan plus 全部 (all), frozen header, wrapped text, fitted widths."""
     book = Workbook()
     book.remove(book.active)

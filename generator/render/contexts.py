@@ -197,10 +197,22 @@ class PlansIndexContext:
 
 
 @dataclass(frozen=True)
+class RemovedRow:
+    anchor: str
+    text: str
+    """What was removed, when and in which revision (or the editor's note)."""
+    moved: Link | None
+
+
+@dataclass(frozen=True)
 class PlanContext:
     TEMPLATE: ClassVar[str] = "plan.md.j2"
     ui: UiStrings
     title: str
+    title_lang: str
+    """`lang` of `title` (the tree's own, or `zh-Hans` where the data has no English title)."""
+    doc_title: str
+    """The plan's own (Chinese) title, heading its text."""
     plan_id: str
     region_id: str
     meta: tuple[Field, ...]
@@ -210,6 +222,8 @@ class PlanContext:
     preamble: tuple[Markup, ...]
     chapters: tuple[ChapterBlock, ...]
     notes: tuple[str, ...]
+    removed: tuple[RemovedRow, ...] = ()
+    """Notices at the old anchors of removed clauses (links to them keep working)."""
 
 
 @dataclass(frozen=True)

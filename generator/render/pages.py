@@ -31,12 +31,15 @@ from .contexts import (
     PlanContext,
     PlansIndexContext,
     RegionContext,
+    RemovedRow,
     RoleBlock,
     SectionBlock,
     TaskBlock,
     UnitContext,
     UnitsIndexContext,
 )
+from .crosscut import Crosscut
+from .i18n import PREFIX, TEXT_LANG, Names, pinyin_name
 from .links import relative
 from .renderer import Page, Renderer
 from .ui import UiStrings, load_ui
@@ -47,12 +50,27 @@ UPCOMING_LIMIT = 10
 class PageBuilder:
     """Builds the context of every page from the views, with links relative to each page."""
 
-    def __init__(self, views: SiteViews, ui: UiStrings, topics: Mapping[str, Any]) -> None:
+    def __init__(
+        self,
+        views: SiteViews,
+        ui: UiStrings,
+        topics: Mapping[str, Any],
+        regions: Mapping[str, Any] | None = None,
+    ) -> None:
         self.views = views
         self.ui = ui
         self.topics = topics
         self.renderer = Renderer()
         self.as_of = ui.format("as_of", date=views.today.isoformat())
+        self.names = Names(ui.lang)
+        self.tree = PREFIX[ui.lang]
+        """Prefix of this language's tree: page paths here are relative to it."""
+        self.crosscut = Crosscut(self, regions or {r.id: r for r in views.regions})
+        """Timelines, topics and lineage (`generator.render.crosscut`)."""
+
+    def shared(self, here: str, target: str) -> str:
+        """Link from page `here` of this tree to `target` outside the trees (`sources/`)."""
+        return relative(self.tree + here, target)
 
     # --- shared pieces ---------------------------------------------------------------------
 
@@ -64,8 +82,11 @@ class PageBuilder:
         return DeadlineRow(
             date=m.date.isoformat(),
             phrase=m.deadline.phrase,
-            what=Link(m.label, relative(here, m.url)),
-            plan=Link(plan.short_title or plan.title, relative(here, urls.plan(plan.id))),
+            what=Link(self.names.label(m.label), relative(here, m.url)),
+            plan=Link(
+                self.names.label(self.names.plan(plan, short=True)),
+                relative(here, urls.plan(plan.id)),
+            ),
         )
 
     def _card(self, here: str, view: PlanView) -> PlanCard:
@@ -73,9 +94,9 @@ class PageBuilder:
         upcoming = [m for m in view.milestones if m.date >= self.views.today]
         deadlines = len({(m.date, m.deadline.phrase, m.url) for m in view.milestones})
         return PlanCard(
-            title=Link(plan.title, relative(here, view.url)),
-            issuer=plan.issuer,
-            region=view.region.name if view.region else plan.region,
+            title=Link(self.names.label(self.names.plan(plan)), relative(here, view.url)),
+            issuer=self.names.label(plan.issuer),
+            region=self.names.of(view.region) if view.region else plan.region,
             period=self._period(plan.period.start, plan.period.end),
             counts=(
                 Field(ui.count_tasks, escape(len(view.tasks))),
@@ -86,7 +107,11 @@ class PageBuilder:
         )
 
     def _unit_link(self, here: str, ref: Any) -> Link:
-        return Link(ref.name, relative(here, ref.url))
+        return Link(self._unit_name(ref), relative(here, ref.url))
+
+    def _unit_name(self, ref: Any) -> str:
+        view = self.views.units.get(ref.key)
+        return self.names.of(view.record) if view is not None else ref.name
 
     # --- home and plan index ---------------------------------------------------------------
 
@@ -130,7 +155,9 @@ class PageBuilder:
         ]
         ctx = PlanContext(
             ui=self.ui,
-            title=plan.title,
+            title=self.names.plan(plan),
+            title_lang=TEXT_LANG if self.names.plan(plan) == plan.title else self.ui.html_lang,
+            doc_title=plan.title,
             plan_id=plan.id,
             region_id=plan.region,
             meta=tuple(self._plan_meta(here, view, links)),
@@ -140,8 +167,23 @@ class PageBuilder:
             preamble=tx.paragraphs(plan.preamble),
             chapters=chapters,
             notes=tuple(n.text for n in plan.notes),
+            removed=tuple(self._removed(view)),
         )
         return self.renderer.render(urls.page_file(here), ctx)
+
+    def _removed(self, view: PlanView) -> Iterator[RemovedRow]:
+        ui = self.ui
+        for r in view.removed:
+            if r.removed_in:
+                text = ui.format(
+                    "tombstone_text", no=r.no, title=r.title, date=r.removed_on, commit=r.removed_in
+                )
+            else:
+                text = ui.format("tombstone_retired", id=r.no, note=r.note)
+            if r.note and r.removed_in:
+                text = f"{text} {r.note}"
+            moved = Link(ui.tombstone_moved, f"#{r.moved_to}") if r.moved_to else None
+            yield RemovedRow(r.anchor, text, moved)
 
     @staticmethod
     def _heading(no: str | None, title: str | None) -> str:
@@ -153,22 +195,26 @@ class PageBuilder:
 
     def _plan_meta(self, here: str, view: PlanView, links: Mapping[str, str]) -> Iterator[Field]:
         plan, ui = view.plan, self.ui
-        yield Field(ui.meta_issuer, tx.plain(plan.issuer))
+        yield Field(ui.meta_issuer, self.names.label(tx.clean(plan.issuer)))
+        if self.names.english and plan.title_en is not None:
+            yield Field(ui.meta_title_original, self.names.label(tx.clean(plan.title)))
         if plan.doc_number:
-            yield Field(ui.meta_doc_number, tx.plain(plan.doc_number))
+            yield Field(ui.meta_doc_number, self.names.label(tx.clean(plan.doc_number)))
         if plan.issued:
             yield Field(ui.meta_issued, tx.plain(plan.issued.isoformat()))
         yield Field(ui.meta_period, tx.plain(self._period(plan.period.start, plan.period.end)))
-        region = view.region.name if view.region else plan.region
+        region = self.names.of(view.region) if view.region else plan.region
         yield Field(ui.meta_region, tx.plain(region))
         yield Field(ui.meta_kind, tx.plain(ui[f"kind_{plan.kind.value}"]))
         letter_ = plan.cover_letter
         if letter_ and letter_.recipients_text:
-            yield Field(ui.meta_recipients, tx.rich(letter_.recipients_text.rstrip("：:"), links))
+            recipients = tx.rich(letter_.recipients_text.rstrip("：:"), links)
+            yield Field(ui.meta_recipients, self.names.label(recipients))
         if plan.basis:
             yield Field(ui.meta_basis, self._basis(here, plan))
+        yield from self.crosscut.plan_meta(here, view)
         if view.source_available:
-            href = relative(here, urls.source(plan.source.file))
+            href = self.shared(here, urls.source(plan.source.file))
             yield Field(
                 ui.meta_source,
                 Markup('<a href="{}" type="text/plain">{}</a>').format(href, ui.source_link),
@@ -183,7 +229,7 @@ class PageBuilder:
                 parts.append(Markup('<a href="{}">{}</a>').format(href, title))
             else:
                 parts.append(escape(title))
-        return Markup("、").join(parts)
+        return self.names.label(Markup("、").join(parts))
 
     def _cover(self, plan: Plan, links: Mapping[str, str]) -> CoverBlock | None:
         c = plan.cover_letter
@@ -275,28 +321,44 @@ class PageBuilder:
             paragraphs=tx.paragraphs(task.text, marks=marks),
             items=items,
             closing=tx.paragraphs(task.closing, marks=marks),
-            responsibility=self._responsibility(tv, links),
+            responsibility=self._responsibility(tv, links, view.refs),
             carried=self._carried(here, view, tv),
             facts=tuple(self._facts(tv)),
             notes=tuple(n.text for n in task.notes),
             copy=self._copy(tv.anchor, tv.number, tv.citation),
         )
 
-    def _responsibility(self, tv: TaskView, links: Mapping[str, str]) -> Markup | None:
+    def _responsibility(
+        self, tv: TaskView, links: Mapping[str, str], refs: Mapping[str, Any]
+    ) -> Markup | None:
         resp = tv.task.responsibility
         names = {n: links[n] for n in resp.all_refs() if n in links}
+        ui = self.ui
         if resp.text:
-            return Markup("（{}）").format(tx.rich(resp.text, names))
+            text = self.names.label(tx.rich(resp.text, names))
+            return Markup("{}{}{}").format(ui.lparen, text, ui.rparen)
         parts = []
         for role in ROLES:
             listed = getattr(resp, role)
             if listed:
-                joined = Markup("、").join(tx.rich(n, names) for n in listed)
-                parts.append(Markup("{}：{}").format(self.ui[f"resp_{role}"], joined))
+                joined = Markup(ui.list_sep).join(self._resp_name(n, names, refs) for n in listed)
+                parts.append(Markup("{}{}{}").format(ui[f"resp_{role}"], ui.colon, joined))
         if not parts:
             return None
-        tail = self.ui.and_others if resp.and_others else ""
-        return Markup("；").join(parts) + tail
+        tail = ui.and_others if resp.and_others else ""
+        return Markup(ui.clause_sep).join(parts) + tail
+
+    def _resp_name(self, name: str, links: Mapping[str, str], refs: Mapping[str, Any]) -> Markup:
+        """A unit named in a responsibility line: linked, in this tree's language."""
+        if not self.names.english:
+            return tx.rich(name, links)
+        ref = refs.get(name)
+        shown = self._unit_name(ref) if ref is not None else name
+        if name in links:
+            return Markup('<a class="pp-unit" href="{}">{}</a>').format(
+                links[name], self.names.label(shown)
+            )
+        return self.names.label(shown)
 
     def _carried(self, here: str, view: PlanView, tv: TaskView) -> Markup | None:
         origin = view.carried.get(tv.task.id)
@@ -304,8 +366,10 @@ class PageBuilder:
             return None
         source, names = origin
         task_link = Markup('<a href="{}">{}</a>').format(f"#{source.anchor}", source.number)
-        named = Markup("、").join(
-            tx.rich(n, {n: relative(here, view.refs[n].url)} if n in view.refs else {})
+        named = Markup(self.ui.list_sep).join(
+            self._resp_name(n, {n: relative(here, view.refs[n].url)}, view.refs)
+            if n in view.refs
+            else self.names.label(n)
             for n in names
         )
         return Markup(escape(self.ui.carried_note)).format(task=task_link, names=named)
@@ -315,18 +379,30 @@ class PageBuilder:
         if task.deadlines:
             yield Field(
                 ui.fact_deadline,
-                _join(
-                    Markup('{} <time datetime="{}">{}</time>').format(d.phrase, d.date, d.date)
+                self._join(
+                    Markup('{} <time datetime="{}">{}</time>').format(
+                        self.names.label(d.phrase), d.date, d.date
+                    )
                     for d in task.deadlines
                 ),
             )
         if task.recurrence:
-            yield Field(ui.fact_recurrence, _join(escape(r.phrase) for r in task.recurrence))
+            yield Field(
+                ui.fact_recurrence,
+                self._join(self.names.label(r.phrase) for r in task.recurrence),
+            )
         if task.targets:
-            yield Field(ui.fact_target, _join(escape(t.phrase) for t in task.targets))
-        if task.topics:
-            names = (getattr(self.topics.get(t), "name", t) for t in task.topics)
-            yield Field(ui.fact_topics, _join(escape(n) for n in names))
+            yield Field(
+                ui.fact_target, self._join(self.names.label(t.phrase) for t in task.targets)
+            )
+        yield from self.crosscut.task_facts(urls.plan(tv.plan.id), tv)
+
+    def _topic_name(self, topic_id: str) -> str:
+        topic = self.topics.get(topic_id)
+        return self.names.of(topic) if topic is not None else topic_id
+
+    def _join(self, parts: Iterable[Markup]) -> Markup:
+        return Markup(self.ui.clause_sep).join(parts)
 
     # --- units -----------------------------------------------------------------------------
 
@@ -337,7 +413,7 @@ class PageBuilder:
         regions = [
             NamedList(
                 f"r-{region.id}",
-                region.name,
+                self.names.of(region),
                 relative(here, urls.region(region.id)),
                 tuple(self._unit_link(here, u.ref) for u in ordered if u.region.id == region.id),
             )
@@ -346,7 +422,7 @@ class PageBuilder:
         categories = [
             NamedList(
                 f"k-{cat.id}",
-                cat.name,
+                self.names.of(cat),
                 "",
                 tuple(
                     self._unit_link(here, u.ref)
@@ -378,8 +454,10 @@ class PageBuilder:
         parent = next((r for r in self.views.regions if r.id == region.parent), None)
         ctx = RegionContext(
             ui=self.ui,
-            title=region.name,
-            parent=Link(parent.name, relative(here, urls.region(parent.id))) if parent else None,
+            title=self.names.of(region),
+            parent=Link(self.names.of(parent), relative(here, urls.region(parent.id)))
+            if parent
+            else None,
             units=tuple(self._unit_link(here, u.ref) for u in members if u.ref.kind == "unit"),
             groups=tuple(self._unit_link(here, u.ref) for u in members if u.ref.kind == "group"),
         )
@@ -394,7 +472,7 @@ class PageBuilder:
         )
         ctx = UnitContext(
             ui=ui,
-            title=view.record.name,
+            title=self.names.of(view.record),
             unit_id=view.ref.id,
             region_id=view.ref.region,
             kind=view.ref.kind,
@@ -403,15 +481,18 @@ class PageBuilder:
             roles=tuple(r for r in roles if r.rows),
             domains=tuple(
                 DomainRow(
-                    Link(d.plan.short_title or d.plan.title, relative(here, urls.plan(d.plan.id))),
-                    "、".join(d.lead.domains),
-                    d.lead.phrase,
+                    Link(
+                        self.names.label(self.names.plan(d.plan, short=True)),
+                        relative(here, urls.plan(d.plan.id)),
+                    ),
+                    self.names.label("、".join(d.lead.domains)),
+                    self.names.label(d.lead.phrase),
                 )
                 for d in view.domains
             ),
             groups=tuple(self._unit_link(here, g) for g in view.groups),
             members=tuple(self._unit_link(here, m) for m in view.members),
-            peers=tuple(Link(f"{p.name}", relative(here, p.url)) for p in view.peers),
+            peers=tuple(self._unit_link(here, p) for p in view.peers),
         )
         return self.renderer.render(urls.page_file(here), ctx)
 
@@ -419,20 +500,23 @@ class PageBuilder:
         ui, record = self.ui, view.record
         yield Field(
             ui.unit_kind_unit if view.ref.kind == "unit" else ui.unit_kind_group,
-            tx.plain(record.name),
+            self.names.label(tx.clean(record.name)),
         )
         region_href = relative(here, urls.region(view.region.id))
         yield Field(
-            ui.unit_region, Markup('<a href="{}">{}</a>').format(region_href, view.region.name)
+            ui.unit_region,
+            Markup('<a href="{}">{}</a>').format(region_href, self.names.of(view.region)),
         )
         if view.category is not None:
-            yield Field(ui.unit_category, tx.plain(view.category.name))
-        if record.name_en:
+            yield Field(ui.unit_category, tx.plain(self.names.of(view.category)))
+        if self.names.english:
+            yield Field(ui.unit_pinyin, tx.plain(pinyin_name(record.name)))
+        elif record.name_en:
             yield Field(ui.unit_name_en, Markup('<span lang="en">{}</span>').format(record.name_en))
         forms = [getattr(record, "short", None), *record.aliases]
         forms = [f for f in forms if f]
         if forms:
-            yield Field(ui.unit_aliases, tx.plain("、".join(forms)))
+            yield Field(ui.unit_aliases, self.names.label(tx.clean("、".join(forms))))
 
     def _duty(self, here: str, duty: Duty) -> DutyRow:
         tv = duty.task
@@ -443,10 +527,21 @@ class PageBuilder:
             link = Markup('<a href="{}">{}</a>').format(relative(here, origin.url), origin.number)
             note = Markup(escape(self.ui.carried_from)).format(task=link)
         return DutyRow(
-            plan=Link(plan.short_title or plan.title, relative(here, urls.plan(plan.id))),
-            task=Link(f"{tv.number} {tv.task.title or ''}".strip(), relative(here, tv.url)),
+            plan=Link(
+                self.names.label(self.names.plan(plan, short=True)),
+                relative(here, urls.plan(plan.id)),
+            ),
+            task=Link(
+                self.names.label(f"{tv.number} {tv.task.title or ''}".strip()),
+                relative(here, tv.url),
+            ),
             citation=tv.citation,
-            deadlines=tuple(f"{d.phrase}（{d.date.isoformat()}）" for d in tv.task.deadlines),
+            deadlines=tuple(
+                Markup("{}{}{}{}").format(
+                    self.names.label(d.phrase), self.ui.lparen, d.date.isoformat(), self.ui.rparen
+                )
+                for d in tv.task.deadlines
+            ),
             note=note,
         )
 
@@ -462,14 +557,11 @@ class PageBuilder:
             yield self.region(region.id)
         for unit in self.views.units_sorted():
             yield self.unit(unit)
+        yield from self.crosscut.pages()
 
 
 def _phrases(deadlines: Iterable[Deadline]) -> tuple[str, ...]:
     return tuple(d.phrase for d in deadlines)
-
-
-def _join(parts: Iterable[Markup]) -> Markup:
-    return Markup("；").join(parts)
 
 
 def _topics(registry: Any) -> Mapping[str, Any]:
@@ -481,7 +573,9 @@ def render_site(
 ) -> tuple[list[Page], SiteViews]:
     """Every generated page of `project` in `lang`, and the views they were built from."""
     views = build_views(project, today or build_date())
-    builder = PageBuilder(views, load_ui(lang), _topics(project.registry))
+    builder = PageBuilder(
+        views, load_ui(lang), _topics(project.registry), regions=project.registry.regions
+    )
     return list(builder.pages()), views
 
 

@@ -138,6 +138,49 @@ class UnitView:
 
 
 @dataclass(frozen=True)
+class RemovedClause:
+    """A task or item that no longer exists; its old anchor lands on a notice."""
+
+    anchor: str
+    no: str
+    title: str
+    removed_in: str
+    """Short commit id of the revision that removed it ("" when only `retired` says so)."""
+    removed_on: str
+    note: str
+    moved_to: str | None
+    """Anchor of the clause that carries its content now, if any."""
+
+
+def _removed(project: Any, plan: Plan, alive: set[str]) -> tuple[RemovedClause, ...]:
+    out: dict[str, RemovedClause] = {}
+    history = getattr(project, "history", None)
+    for t in history.tombstones if history else ():
+        if t.plan_id != plan.id:
+            continue
+        anchor = (
+            urls.item_anchor(t.task_id, t.item_id) if t.item_id else urls.task_anchor(t.task_id)
+        )
+        out[anchor] = RemovedClause(
+            anchor, t.no, t.title, t.removed_in[:8], t.removed_on.isoformat(), "", None
+        )
+    for r in plan.retired:
+        anchor = urls.task_anchor(r.id)
+        moved = urls.task_anchor(r.moved_to) if r.moved_to else None
+        known = out.get(anchor)
+        out[anchor] = RemovedClause(
+            anchor,
+            known.no if known else r.id,
+            known.title if known else "",
+            known.removed_in if known else "",
+            known.removed_on if known else "",
+            r.note or "",
+            moved,
+        )
+    return tuple(v for k, v in sorted(out.items()) if k not in alive)
+
+
+@dataclass(frozen=True)
 class PlanView:
     """A plan with its derived parts."""
 
@@ -151,6 +194,8 @@ class PlanView:
     milestones: tuple[Milestone, ...]
     unit_count: int
     source_available: bool
+    removed: tuple[RemovedClause, ...] = ()
+    """Clauses that are gone (revision history and `retired` ids): their anchors stay."""
 
     @property
     def url(self) -> str:
@@ -284,7 +329,12 @@ def _plan_view(project: Any, plan: Plan) -> PlanView:
         milestones=milestones,
         unit_count=len(task_refs),
         source_available=(project.root / plan.source.file).is_file(),
+        removed=_removed(project, plan, _anchors(tasks)),
     )
+
+
+def _anchors(tasks: tuple[TaskView, ...]) -> set[str]:
+    return {t.anchor for t in tasks} | {i.anchor for t in tasks for i in t.items}
 
 
 def _duties(plans: Iterable[PlanView]) -> dict[tuple[str, str], list[Duty]]:
