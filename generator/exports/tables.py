@@ -19,13 +19,22 @@ from .rows import TaskRow, rows_for_plan
 CSV_HEADER = tuple(f.name for f in fields(TaskRow))
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""Spreadsheet programs run a cell that starts with these as a formula (CSV injection)."""
+
+
+def inert(value: str) -> str:
+    """Plan text is data: a leading apostrophe keeps Excel/WPS from evaluating it."""
+    return f"'{value}" if value.startswith(FORMULA_START) else value
+
+
 def tasks_csv(plans: Iterable[Plan], base_url: str) -> bytes:
     """Every task and sub-item, one row each; BOM so spreadsheet programs detect UTF-8."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_HEADER)
     for plan in plans:
-        writer.writerows(astuple(row) for row in rows_for_plan(plan, base_url))
+        writer.writerows([inert(v) for v in astuple(row)] for row in rows_for_plan(plan, base_url))
     return "\ufeff".encode() + buffer.getvalue().encode("utf-8")
 
 
@@ -61,6 +70,9 @@ def _sheet(book: Workbook, title: str, rows: Iterable[TaskRow], with_plan: bool)
         if row.item_id:  # sub-items are rows of their own in the CSV; here they stay in the task
             continue
         sheet.append(_xlsx_cells(row, with_plan))
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"  # text, never a formula
     wrap = Alignment(wrap_text=True, vertical="top")
     for cells in sheet.iter_rows(min_row=2):
         for cell in cells:
