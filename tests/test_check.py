@@ -289,3 +289,77 @@ def test_yaml_scalars_stay_text(tmp_path: Path) -> None:
     assert problems == []
     assert loaded is not None
     assert loaded.data == {"no": "no", "on": "01", "when": "2024-03-08", "n": 3, "ok": True}
+
+
+PARENT = """\
+id: parent
+title: 上级方案
+kind: three-year-action-plan
+region: testland
+issuer: 测试市安全生产委员会
+period: {start: 2024-01-01, end: 2026-12-31}
+source: {file: data/sources/parent.txt}
+chapters:
+  - id: c1
+    title: 主要任务
+    tasks:
+      - {id: "05", no: 5, text: 深化城镇燃气专项治理。}
+      - {id: "06", no: 6, text: 强化消防安全。}
+"""
+
+
+def implementing(ref: str) -> str:
+    return broken(
+        "        text: 深化城镇燃气专项治理。\n",
+        f"        text: 深化城镇燃气专项治理。\n        implements: {ref!r}\n",
+    )
+
+
+@pytest.mark.parametrize(
+    ("ref", "expected"),
+    [
+        ("parent#05", []),
+        (
+            "parent#07",
+            [
+                "plans/demo.yaml:33:21: `implements` names task `07`, which plan `parent` does "
+                "not have (did you mean `06` or `05`?)"
+            ],
+        ),
+        (
+            "parnet#05",
+            [
+                "plans/demo.yaml:33:21: `implements` names unknown plan `parnet` (did you mean "
+                "`parent`?)"
+            ],
+        ),
+        (
+            "parent",
+            [
+                "plans/demo.yaml:33:21: `implements: parent` is not of the form "
+                "`<plan-id>#<task-id>` (e.g. `implements: neimenggu-zhiben-gongjian-2024#05`)"
+            ],
+        ),
+    ],
+)
+def test_implements_names_a_task_of_another_plan(
+    ref: str, expected: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_project(tmp_path, implementing(ref))
+    (root / "plans" / "parent.yaml").write_text(PARENT, encoding="utf-8")
+    code, lines = run_check(root, capsys)
+    assert lines == expected
+    assert code == (1 if expected else 0)
+
+
+def test_github_annotations(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_project(tmp_path, broken("lead: [市应急管理局]", "lead: [市应急局]"))
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    assert main(["--root", str(root), "check"]) == 1
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == (
+        "::error file=plans/demo.yaml,line=25,col=18,title=unknown-unit::"
+        "unknown unit 市应急局 (did you mean 市应急管理局?)"
+    )
