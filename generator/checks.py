@@ -6,8 +6,8 @@ all, so one `planportal check` reports every problem at once.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 
 from . import walk
 from .errors import Problem
@@ -27,6 +27,8 @@ class PlanContext:
     """Ids of every plan in the project (for `basis.plan` and `implements`)."""
     references_usable: bool = True
     """False when data/ has errors: reference checks would only repeat them."""
+    plan_tasks: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    """Task ids of every plan in the project (for `task.implements`)."""
 
     def at(
         self,
@@ -231,7 +233,51 @@ def check_dates(ctx: PlanContext) -> Iterator[Problem]:
         yield from _deadline_problems(ctx, located.record.deadlines, located.path)
 
 
-CHECKS: tuple[Check, ...] = (check_ids, check_units, check_region_and_topics, check_dates)
+def check_implements(ctx: PlanContext) -> Iterator[Problem]:
+    """`task.implements` names `<plan-id>#<task-id>` of a plan in the portal."""
+    for located in walk.tasks(ctx.plan):
+        ref = located.record.implements
+        if ref is None:
+            continue
+        path = (*located.path, "implements")
+        plan_id, sep, task_id = ref.partition("#")
+        if not sep or not plan_id or not task_id:
+            yield ctx.at(
+                path,
+                "bad-implements",
+                f"`implements: {ref}` is not of the form `<plan-id>#<task-id>`",
+                "e.g. `implements: neimenggu-zhiben-gongjian-2024#05`",
+            )
+        elif plan_id not in ctx.plan_ids:
+            yield ctx.at(
+                path,
+                "unknown-plan",
+                f"`implements` names unknown plan `{plan_id}`",
+                _did_you_mean(plan_id, ctx.plan_ids).replace(
+                    "check the spelling",
+                    "check the plan id; leave `implements` out when the parent plan is not "
+                    "in the portal",
+                ),
+            )
+        elif plan_id == ctx.plan.id:
+            yield ctx.at(path, "bad-implements", "a task cannot implement a task of its own plan")
+        elif ctx.plan_tasks and task_id not in ctx.plan_tasks.get(plan_id, frozenset()):
+            known = sorted(ctx.plan_tasks.get(plan_id, frozenset()))
+            yield ctx.at(
+                path,
+                "unknown-task",
+                f"`implements` names task `{task_id}`, which plan `{plan_id}` does not have",
+                _did_you_mean(task_id, known) if known else f"plan `{plan_id}` has no tasks",
+            )
+
+
+CHECKS: tuple[Check, ...] = (
+    check_ids,
+    check_units,
+    check_region_and_topics,
+    check_dates,
+    check_implements,
+)
 
 
 def run_checks(ctx: PlanContext) -> list[Problem]:
