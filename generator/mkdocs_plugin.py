@@ -32,8 +32,15 @@ from mkdocs.structure.files import File, Files
 from .errors import errors_only
 from .history import History, read_history
 from .render import published_sources
-from .render.i18n import DEFAULT_LANG, LANGS, PREFIX, chrome, lang_of, render_trees
-from .render.i18n import translated_title
+from .render.i18n import (
+    DEFAULT_LANG,
+    LANGS,
+    PREFIX,
+    chrome,
+    lang_of,
+    render_trees,
+    translated_title,
+)
 from .render.linkcheck import check_links
 from .render.publishing import publishing_output
 

@@ -62,8 +62,8 @@ def test_every_task_and_item_has_its_anchor_on_a_heading_or_li(rendered):
 def test_copy_buttons_are_labelled_buttons(rendered):
     html = rendered[0][f"plans/{HLBE}/index.md"].content
     assert '<button type="button" class="pp-copy-link" data-pp-anchor="t-05"' in html
-    assert 'aria-label="复制第5条的链接"' in html
-    assert 'aria-label="复制第2条第二项的引用"' in html
+    assert 'aria-label="复制链接：第5条"' in html
+    assert 'aria-label="复制引用：第2条第二项"' in html
     assert (
         'data-pp-citation="《呼伦贝尔市安全生产治本攻坚三年行动方案（2024-2026年）》第2条（第二项）"'
         in html

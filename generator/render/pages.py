@@ -309,9 +309,9 @@ class PageBuilder:
                 anchor=iv.anchor,
                 no=iv.item.no,
                 text=tx.rich(iv.item.text, marks=marks),
-                copy=self._copy(iv.anchor, f"{tv.number}{iv.number}", iv.citation),
+                copy=self._copy(iv.anchor, self._clause_name(view, tv, n), iv.citation),
             )
-            for iv in tv.items
+            for n, iv in enumerate(tv.items, 1)
         )
         return TaskBlock(
             anchor=tv.anchor,
@@ -325,8 +325,15 @@ class PageBuilder:
             carried=self._carried(here, view, tv),
             facts=tuple(self._facts(tv)),
             notes=tuple(n.text for n in task.notes),
-            copy=self._copy(tv.anchor, tv.number, tv.citation),
+            copy=self._copy(tv.anchor, self._clause_name(view, tv), tv.citation),
         )
+
+    def _clause_name(self, view: PlanView, tv: TaskView, item: int | None = None) -> str:
+        """A copy button names its clause as printed (第3条第2项); in English by position."""
+        if not self.names.english:
+            return tv.number + (tv.items[item - 1].number if item else "")
+        task = self.ui.format("clause_task", n=view.tasks.index(tv) + 1)
+        return self.ui.format("clause_item", task=task, n=item) if item else task
 
     def _responsibility(
         self, tv: TaskView, links: Mapping[str, str], refs: Mapping[str, Any]
@@ -365,7 +372,9 @@ class PageBuilder:
         if origin is None:
             return None
         source, names = origin
-        task_link = Markup('<a href="{}">{}</a>').format(f"#{source.anchor}", source.number)
+        task_link = Markup('<a href="{}">{}</a>').format(
+            f"#{source.anchor}", self.names.label(source.number)
+        )
         named = Markup(self.ui.list_sep).join(
             self._resp_name(n, {n: relative(here, view.refs[n].url)}, view.refs)
             if n in view.refs
@@ -524,7 +533,9 @@ class PageBuilder:
         note = None
         if duty.carried_from is not None:
             origin = duty.carried_from
-            link = Markup('<a href="{}">{}</a>').format(relative(here, origin.url), origin.number)
+            link = Markup('<a href="{}">{}</a>').format(
+                relative(here, origin.url), self.names.label(origin.number)
+            )
             note = Markup(escape(self.ui.carried_from)).format(task=link)
         return DutyRow(
             plan=Link(

@@ -66,10 +66,23 @@
     if (el.scrollIntoView) el.scrollIntoView({ block: "start" });
   }
 
+  /* The full link of each clause, printed after its heading (portal.css, @media print). */
+  function permalinks() {
+    var heads = document.querySelectorAll(".pp-task__title[id]");
+    for (var i = 0; i < heads.length; i++) {
+      heads[i].setAttribute("data-pp-permalink", clauseUrl(heads[i].id));
+    }
+  }
+
+  function ready() {
+    permalinks();
+    highlight();
+  }
+
   window.addEventListener("hashchange", highlight);
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", highlight);
+    document.addEventListener("DOMContentLoaded", ready);
   } else {
-    highlight();
+    ready();
   }
 })();

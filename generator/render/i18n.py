@@ -1,0 +1,196 @@
+"""Language trees: the Chinese site at the root, the English one under `en/`.
+
+Both trees are rendered from the same views by the same `PageBuilder`, once per language
+(`render_trees`); page paths inside a tree are the same, so the counterpart of a page in
+the other language is its path with the tree prefix swapped (`counterpart`).  Interface
+strings come from `data/ui/<lang>.yaml`; names shown in the English tree come from the
+data (`title_en`, `name_en`) or, where the data has none, from pinyin (`Names`).  Plan text
+is never translated: it keeps `lang="zh-Hans"` in both trees.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import replace
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from ..views import SiteViews, build_date
+from .renderer import Page
+
+LANGS = ("zh", "en")
+"""Languages of the site; the first is the default, at the site root."""
+DEFAULT_LANG = LANGS[0]
+PREFIX = {"zh": "", "en": "en/"}
+"""Site path prefix of each language tree."""
+HTML_LANG = {"zh": "zh-Hans", "en": "en"}
+"""BCP 47 tag of each tree, for `<html lang>` and `hreflang`."""
+TEXT_LANG = HTML_LANG["zh"]
+"""Language of the plan text (and of every name the data has only in Chinese)."""
+LANG_NAME = {"zh": "中文", "en": "English"}
+"""Each language named in itself (the language switch shows the other one)."""
+
+
+def lang_of(path: str) -> str:
+    """The tree a site path (`en/plans/x/`, `plans/x/index.md`) belongs to."""
+    for lang in LANGS:
+        prefix = PREFIX[lang]
+        if prefix and (path.startswith(prefix) or path == prefix.rstrip("/")):
+            return lang
+    return DEFAULT_LANG
+
+
+def strip_tree(path: str) -> str:
+    """The path inside its tree: `en/plans/x/` → `plans/x/`."""
+    prefix = PREFIX[lang_of(path)]
+    return path[len(prefix) :] if prefix else path
+
+
+def in_tree(path: str, lang: str) -> str:
+    """The same page in tree `lang`: `plans/x/` → `en/plans/x/` for `en`."""
+    return PREFIX[lang] + strip_tree(path)
+
+
+def counterpart(path: str, lang: str, known: Iterable[str]) -> str:
+    """The page of `path` in `lang` if it exists in `known`, else that tree's home page."""
+    target = in_tree(path, lang)
+    return target if target in set(known) else PREFIX[lang]
+
+
+def other_lang(lang: str) -> str:
+    """The language the switch offers on a page in `lang` (two languages)."""
+    return next(x for x in LANGS if x != lang)
+
+
+def render_trees(
+    project: Any, *, langs: Iterable[str] = LANGS, today: dt.date | None = None
+) -> tuple[list[Page], SiteViews]:
+    """Every generated page in every language (paths prefixed per tree), and the views.
+
+    Each tree is exactly what `render_site(project, lang=…)` produces, so a page added
+    there appears in both languages.
+    """
+    from .pages import render_site
+
+    today = today or build_date()
+    pages: list[Page] = []
+    views: SiteViews | None = None
+    for lang in langs:
+        tree, views = render_site(project, lang=lang, today=today)
+        pages += [replace(p, path=PREFIX[lang] + p.path) for p in tree]
+    assert views is not None
+    return pages, views
+
+
+# --- names ------------------------------------------------------------------------------
+
+
+def pinyin_name(text: str) -> str:
+    """Readable pinyin, one capitalised word each: 市应急管理局 → `Shi Yingji Guanliju`."""
+    from .. import pinyin
+    from ..search_keywords import words
+
+    out = []
+    for word in words(text):
+        roman = pinyin.full_pinyin(word)
+        out.append(roman.capitalize() if roman else word)
+    return " ".join(out) or text
+
+
+class Names:
+    """Display names in one language: the data's Chinese name, or its English one.
+
+    In the English tree a name without `name_en` / `title_en` is shown in pinyin (units,
+    regions, topics, categories) or, for plan titles, in the original Chinese marked with
+    `lang="zh-Hans"` (`label`).
+    """
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.english = lang == "en"
+
+    def of(self, record: Any, attr: str = "name") -> str:
+        """`record.name` (zh), or `record.name_en` / pinyin of `record.name` (en)."""
+        name = getattr(record, attr, None) or ""
+        if not self.english:
+            return name
+        return getattr(record, f"{attr}_en", None) or pinyin_name(name)
+
+    def plan(self, plan: Any, *, short: bool = False) -> str:
+        """Plan title (`title_en` in the English tree where the data has it)."""
+        if self.english and plan.title_en:
+            return plan.title_en
+        return (plan.short_title if short else None) or plan.title
+
+    def label(self, text: str) -> Markup:
+        """Text that may be Chinese inside an English page: marked with its language."""
+        if self.english and _has_cjk(text):
+            return Markup('<span lang="{}">{}</span>').format(TEXT_LANG, text)
+        return escape(text)
+
+
+def _has_cjk(text: str) -> bool:
+    return any("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in text)
+
+
+# --- page chrome ------------------------------------------------------------------------
+
+SEARCH_PREFIX = "search_"
+
+
+def chrome(url: str, known: Iterable[str]) -> dict[str, Any]:
+    """What the theme needs on the page at site path `url` to speak its tree's language.
+
+    `known` holds the site paths of every page (`plans/x/`, `en/about/`); the language
+    switch leads to the counterpart page when it exists, else to the other tree's home.
+    Engine-independent: the MkDocs shell hands this to the theme templates as `pp`.
+    """
+    from .ui import load_ui
+
+    lang = lang_of(url)
+    ui = load_ui(lang)
+    other = other_lang(lang)
+    known = set(known)
+    strings = {k[len(SEARCH_PREFIX) :]: v for k, v in ui.items() if k.startswith(SEARCH_PREFIX)}
+    return {
+        "lang": lang,
+        "html_lang": HTML_LANG[lang],
+        "site_name": ui.site_title,
+        "home": PREFIX[lang],
+        "search": strings,
+        "alternates": [
+            {
+                "lang": code,
+                "html_lang": HTML_LANG[code],
+                "name": LANG_NAME[code],
+                "url": url if code == lang else counterpart(url, code, known),
+            }
+            for code in LANGS
+        ],
+        "switch": {
+            "lang": other,
+            "html_lang": HTML_LANG[other],
+            "name": LANG_NAME[other],
+            "label": ui.lang_switch,
+            "url": counterpart(url, other, known),
+        },
+    }
+
+
+def translated_title(title: str | None, to_lang: str) -> str | None:
+    """A nav title written in the default language, in `to_lang` via the UI strings.
+
+    `首页` → `Home` because `data/ui/zh.yaml` and `en.yaml` both hold it under `nav_home`;
+    a title found in no UI string gives None (the page's own title is used).
+    """
+    from .ui import load_ui
+
+    if title is None:
+        return None
+    source, target = load_ui(DEFAULT_LANG), load_ui(to_lang)
+    for key, value in source.items():
+        if value == title and key in target:
+            return target[key]
+    return None
