@@ -22,7 +22,10 @@ class _Id(str):
 
 
 class _Dumper(yaml.SafeDumper):
-    pass
+    def ignore_aliases(self, data: Any) -> bool:
+        # A plan file is hand-edited: the same date twice (a deadline and a target's `by`)
+        # is written twice, never as an `&id001` anchor and `*id001` alias.
+        return True
 
 
 def _text(dumper: yaml.SafeDumper, value: str) -> yaml.Node:

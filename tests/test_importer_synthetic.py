@@ -207,3 +207,100 @@ def test_run_import_unreadable_input(tmp_path: Path, content: bytes | None, mess
     assert message in out.getvalue()
     assert "Traceback" not in out.getvalue()
     assert not (tmp_path / "out").exists()
+
+
+# --- regressions from the review of the seed plans, on a text nobody has seen ---------------
+
+REVIEWED = (
+    "某盟某镇安全生产整治实施方案（2025年）\n\n"
+    "为做好工作，依据《某省安全生产整治方案》，"
+    "根据《中共某省委办公厅 某省人民政府办公厅关于加强安全的意见》，制定本方案。\n\n"
+    "一、重点任务\n"
+    "1．强化督办。各乡镇每年挂牌督办整改一批典型重大隐患问题；"
+    "按照“一季一检查、一季一通报”的要求推进，开展好年度安全生产考核。\n"
+    "2．严格限员。严格执行限员规定，井下作业人数不得超过 30 人，通道宽度不小于 2 米。"
+    "到2025年，持证上岗率达到 100%，力争新建 2-3 个示范站点，其中示范企业占比 50％以上。\n"
+    "3．明确分工。2025  年底前完成。\n\n"
+    "二、保障措施\n"
+    "（一）落实责任。县公安局牵头负责道路交通、大型活动实施安全管理等，"
+    "县住建局牵头负责建筑施工、燃气等安全。\n"
+)
+
+
+def reviewed_project(tmp_path: Path) -> Path:
+    """A project with a region tree and a unit registry for the synthetic text."""
+    data = tmp_path / "data"
+    (data / "units").mkdir(parents=True)
+    (data / "regions.yaml").write_text(
+        "regions:\n"
+        "  - {id: country, name: 某国, level: country}\n"
+        "  - {id: moushengsheng, name: 某省, level: province, parent: country}\n"
+        "  - {id: moumeng, name: 某盟, level: prefecture, parent: moushengsheng}\n"
+        "  - {id: mouzhen, name: 某盟某镇, level: county, parent: moumeng}\n",
+        encoding="utf-8",
+    )
+    (data / "units" / "mouzhen.yaml").write_text(
+        "region: mouzhen\nunits:\n"
+        "  - {id: zhen, name: 某镇人民政府, short: 某镇, aliases: [某盟某镇], kind: government}\n"
+        "  - {id: gonganju, name: 某镇公安局, short: 县公安局}\n"
+        "  - {id: zhujianju, name: 某镇住建局, short: 县住建局}\n",
+        encoding="utf-8",
+    )
+    (data / "units" / "moumeng.yaml").write_text(
+        "region: moumeng\nunits:\n"
+        "  - {id: meng, name: 某盟行政公署, short: 某盟, kind: government}\n",
+        encoding="utf-8",
+    )
+    return tmp_path
+
+
+def test_reviewed_defects_on_an_unseen_text(tmp_path: Path) -> None:
+    root = reviewed_project(tmp_path)
+    result = imp(REVIEWED, region="mouzhen", root=root)
+    p = validated(result)
+    assert coverage(REVIEWED, result.draft).ratio == 1.0
+    # 3: basis region from the region names; 7: joint issuers keep their space
+    assert [(b.title, b.region) for b in p.basis] == [
+        ("某省安全生产整治方案", "moushengsheng"),
+        ("中共某省委办公厅 某省人民政府办公厅关于加强安全的意见", None),  # no region first
+    ]
+    # 9: no signature: the region's own government unit named in the title, not the parent's
+    assert p.issuer == "某镇人民政府"
+    assert any("某镇人民政府" in n for n in result.report.notes)
+    t1, t2, t3 = p.tasks()
+    # 1: recurrence phrases to the end of the clause, 一季一…, 年度 duties
+    assert [(r.phrase, r.every, r.times) for r in t1.recurrence] == [
+        ("每年挂牌督办整改一批典型重大隐患问题", "year", None),
+        ("一季一检查、一季一通报", "quarter", 1),
+        ("开展好年度安全生产考核", "year", None),
+    ]
+    # 6: caps and specifications are not targets; indicators without connectives
+    assert [(t.indicator, t.comparator, t.value, t.unit) for t in t2.targets] == [
+        ("持证上岗率", "=", 100.0, "%"),
+        ("示范站点新建数量（力争 2-3 个）", ">=", 2.0, "个"),
+        ("示范企业占比", ">=", 50.0, "%"),
+    ]
+    # 2: the duty verb is not part of the domain
+    leads = {lead.unit: lead.domains for lead in p.domain_leads}
+    assert leads["县公安局"] == ("道路交通", "大型活动")
+    # 5: a run of spaces kept as one
+    assert t3.deadlines[0].phrase == "2025 年底前"
+    # 4: the summary counts each category; 8: no YAML aliases
+    assert "0 unknown units, 0 undated phrases" in result.report.summary()
+    assert "&id0" not in result.yaml
+
+
+def test_issuer_without_reference_data_is_the_title_prefix_and_said_so() -> None:
+    result = imp(REVIEWED, region="mouzhen")
+    assert result.draft["issuer"] == "某盟某镇"
+    assert all("region" not in b for b in result.draft["basis"])
+    assert any("title's prefix" in n for n in result.report.notes)
+    assert "## Notes for the editor" in result.report.markdown()
+    assert "unknown units not checked" in result.report.summary()
+
+
+def test_broken_reference_data_does_not_stop_an_import(tmp_path: Path) -> None:
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "regions.yaml").write_text("regions: [oops", encoding="utf-8")
+    p = validated(imp(REVIEWED, region="mouzhen", root=tmp_path))
+    assert p.issuer == "某盟某镇" and all(b.region is None for b in p.basis)

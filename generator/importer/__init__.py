@@ -23,6 +23,7 @@ from .draft import clean, to_yaml
 from .enrich import enrich
 from .front import split_front
 from .normalize import NoiseLog, clean_lines, join_broken, split_inline_headings
+from .reference import Reference, load_reference
 from .report import Report
 from .slips import slip_notes
 from .structure import Body, assign_task_ids, build_body
@@ -63,8 +64,19 @@ def import_text(
     issuer: str | None = None,
     period: tuple[dt.date, dt.date] | None = None,
     topics_path: Path | None = None,
+    root: Path | None = None,
+    reference: Reference | None = None,
 ) -> ImportResult:
-    """Import one plan text. `source_file` is the file name (stored as data/sources/<name>)."""
+    """Import one plan text. `source_file` is the file name (stored as data/sources/<name>).
+
+    With `root` (the project directory) the topics come from its data/topics.yaml, unit names
+    are checked against its data/units, a basis title gets the region its name opens with, and
+    an unsigned plan's issuer is the government/committee unit its title names."""
+    if root is not None:
+        reference = reference or load_reference(Path(root))
+        topics_path = topics_path or Path(root) / "data" / "topics.yaml"
+    if reference is not None and resolve is None and reference.registry is not None:
+        resolve = reference.resolves
     noise = NoiseLog()
     front = split_front(clean_lines(text, noise))
     cover, unplaced = parse_cover(front.cover) if front.cover else ({}, [])
@@ -75,8 +87,9 @@ def import_text(
     findings = enrich(body.chapters, topics)
     title = front.title or Path(source_file).stem or "untitled"
     over = Overrides(plan_id, kind, issuer, period)
-    draft, derived = _plan(title, cover, body, region, source_file, over, topics)
+    draft, derived, notes = _plan(title, cover, body, region, source_file, over, topics, reference)
     report = Report(plan_id=draft["id"], source_file=draft["source"]["file"], derived=derived)
+    report.notes = notes
     report.noise = {k: v for k, v in noise.items() if v}
     report.undated = findings.undated
     report.names_without_verb = body.left.names_without_verb
@@ -91,9 +104,10 @@ def import_text(
     return ImportResult(clean(draft), to_yaml(draft), report)
 
 
-def _plan(title, cover, body: Body, region, source_file, over: Overrides, topics: Topics):
+def _plan(title, cover, body: Body, region, source_file, over: Overrides, topics: Topics, ref):
     issued = parse_date(cover.get("date_text", "")) if cover else None
     derived: dict[str, str] = {}
+    notes: list[str] = []
     period = over.period or meta.plan_period(title, issued)
     derived["period"] = "override" if over.period else "title"
     if period is None:
@@ -105,7 +119,7 @@ def _plan(title, cover, body: Body, region, source_file, over: Overrides, topics
         "title": title,
         "kind": over.kind or meta.plan_kind(title),
         "region": region,
-        "issuer": over.issuer or meta.issuer(cover, title),
+        "issuer": over.issuer,
         "period": {"start": period[0], "end": period[1]},
         "source": {"file": f"data/sources/{Path(source_file).name}"},
         "preamble": "\n\n".join(body.preamble),
@@ -114,20 +128,51 @@ def _plan(title, cover, body: Body, region, source_file, over: Overrides, topics
     derived |= {
         "id": "override" if over.plan_id else "pinyin of region + short form + first year",
         "kind": "override" if over.kind else "title wording",
-        "issuer": "override" if over.issuer else "signature / notice title / title region",
     }
+    if over.issuer:
+        derived["issuer"] = "override"
+    else:
+        draft["issuer"], derived["issuer"], note = _issuer(cover, title, region, ref)
+        if note:
+            notes.append(note)
     if cover.get("doc_number"):
         draft["doc_number"] = cover["doc_number"]
     if issued:
         draft["issued"] = issued
     if basis := meta.basis(draft["preamble"]):
+        for entry in basis:
+            if ref is not None and (basis_region := ref.region_of(entry["title"])):
+                entry["region"] = basis_region
         draft["basis"] = basis
     if cover:
         draft["cover_letter"] = cover
     if leads := _domain_leads(body.chapters, topics):
         draft["domain_leads"] = leads
     _add_slip_notes(body.chapters)
-    return draft, derived
+    return draft, derived, notes
+
+
+def _issuer(cover, title: str, region: str, ref: Reference | None) -> tuple[str, str, str]:
+    """(issuer, where it came from, note for the editor or "")."""
+    if cover.get("signature"):
+        return cover["signature"], "signature", ""
+    if name := meta.notice_issuer(cover):
+        return name, "notice title (before 关于)", ""
+    if ref is not None and (unit := ref.issuing_unit(title, region)):
+        name, form = unit
+        where = f"unit of data/units named in the title (as {form})"
+        note = (
+            f"No signature: issuer {name} is the government/committee unit the title names"
+            f" (as {form}); check it."
+        )
+        return name, where, note
+    name = meta.title_region(title) or title
+    checked = "" if ref is None else "; no government/committee unit of the region is named"
+    note = (
+        f"No signature: issuer {name} is the title's prefix (not a confirmed unit name{checked}); "
+        "check it."
+    )
+    return name, "title prefix", note
 
 
 def _prose(chapters: list[dict[str, Any]]):
@@ -230,11 +275,18 @@ def run_import(
         print(f"error: {error}", file=stdout)
         return 1
     print(f"importing {path} (region {region})", file=stdout)
+    reference = load_reference(Path(root), stdout) if root is not None else None
     if root is not None:
         overrides.setdefault("topics_path", Path(root) / "data" / "topics.yaml")
-        resolve = resolve or project_resolver(Path(root), stdout)
     overrides = {k: v for k, v in overrides.items() if v is not None}
-    result = import_text(text, region=region, source_file=path.name, resolve=resolve, **overrides)
+    result = import_text(
+        text,
+        region=region,
+        source_file=path.name,
+        resolve=resolve,
+        reference=reference,
+        **overrides,
+    )
     out = Path(out_dir)
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -255,20 +307,8 @@ def run_import(
 
 def project_resolver(root: Path, stdout: TextIO) -> Resolver | None:
     """`resolve(name, region)` over the project's data/units, or None without reference data."""
-    from ..registry import load_registry
-
-    data = root / "data"
-    if not (data / "regions.yaml").is_file():
-        return None
-    try:
-        registry, _ = load_registry(data, root)
-    except Exception as exc:  # a broken reference loader must not stop an import
-        print(f"note: data/ could not be loaded ({exc}); unit names are not checked", file=stdout)
-        return None
-    if registry is None:
-        print("note: data/ could not be loaded; unit names are not checked", file=stdout)
-        return None
-    return lambda name, region: registry.resolve(name, region) is not None
+    reference = load_reference(root, stdout)
+    return reference.resolves if reference.registry is not None else None
 
 
 def _read(path: Path) -> tuple[str, str | None]:

@@ -9,6 +9,11 @@ from .responsibility import split_names, split_top
 
 _LEAD = re.compile(r"^(?:其中[：:])?(?P<units>[^，；。]+?)牵头负责(?P<domains>.+)$")
 _TAIL = re.compile(r"(?:等安全|等)$")
+# A clause that does not end in 等安全 may end in the duty itself (…大型群众性活动实施安全管理等):
+# the verb and what follows it are not part of the last domain.
+_DUTY = re.compile(
+    r"(?:的|实施|开展|进行|加强|落实|强化|组织|做好|抓好)(?:安全)?(?:监督管理|管理|监管|工作|检查)$"
+)
 _MIN_CLAUSES = 2
 
 
@@ -29,6 +34,8 @@ def _leads(clause: str) -> list[dict[str, Any]]:
     if not m:
         return []
     domains = split_names(_TAIL.sub("", m.group("domains").strip()))
+    if domains and (last := _DUTY.sub("", domains[-1])) and len(last) >= 2:
+        domains[-1] = last
     units = split_names(m.group("units"))
     if not domains:
         return []

@@ -1,12 +1,17 @@
-"""Write the draft plan as readable YAML: fixed key order, `|` blocks, quoted ids."""
+"""Write the draft plan as readable YAML: the importer's key order, then `generator.dump`.
+
+The order of keys is the importer's (fixed, readable); the emitting is the project's one plan
+YAML writer (`dump_yaml`: ids quoted, multi-line text as `|` blocks, plain dates, no aliases).
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-import yaml
+from ..dump import SCHEMA_LINE as _SCHEMA_LINE
+from ..dump import dump_yaml
 
-SCHEMA_LINE = "# yaml-language-server: $schema=../schema/plan.schema.json"
+SCHEMA_LINE = _SCHEMA_LINE.rstrip("\n")
 
 # One order for every mapping: a key's position is its index here, unknown keys go last.
 _ORDER = [
@@ -27,32 +32,10 @@ _OWN_ORDER = {
     "domain_leads": ["unit", "domains", "topics", "phrase"],
     "targets": ["indicator", "comparator", "value", "unit", "by", "phrase", "item"],
 }
-_QUOTED_KEYS = {"id", "item"}
-
-
-class _Quoted(str):
-    """An id: always written in double quotes so `01` stays a string for every reader."""
-
-
-class _Dumper(yaml.SafeDumper):
-    pass
-
-
-def _str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
-    style = "|" if "\n" in value else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-def _quoted(dumper: yaml.SafeDumper, value: _Quoted) -> yaml.Node:
-    return dumper.represent_scalar("tag:yaml.org,2002:str", str(value), style='"')
-
-
-_Dumper.add_representer(str, _str)
-_Dumper.add_representer(_Quoted, _quoted)
 
 
 def _prepare(value: Any, key: str | None = None) -> Any:
-    """Order keys, drop private (`_…`) keys, mark ids for quoting."""
+    """Order keys, drop private (`_…`) keys and empty values (ids are quoted by the dumper)."""
     if isinstance(value, dict):
         own = _OWN_ORDER.get(key or "", [])
         items = sorted(
@@ -63,8 +46,6 @@ def _prepare(value: Any, key: str | None = None) -> Any:
         return {k: _prepare(v, k) for k, v in items if v != "" and v != []}
     if isinstance(value, list | tuple):
         return [_prepare(v, key) for v in value]
-    if key in _QUOTED_KEYS and isinstance(value, str):
-        return _Quoted(value)
     return value
 
 
@@ -86,12 +67,4 @@ def _strip(value: Any) -> Any:
 
 
 def to_yaml(draft: dict[str, Any]) -> str:
-    body = yaml.dump(
-        _prepare(draft),
-        Dumper=_Dumper,
-        allow_unicode=True,
-        sort_keys=False,
-        width=10**6,
-        default_flow_style=False,
-    )
-    return f"{SCHEMA_LINE}\n{body}"
+    return dump_yaml(_prepare(draft))

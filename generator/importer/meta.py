@@ -84,10 +84,15 @@ def issuer(cover: dict[str, Any], title: str) -> str:
     """The signature, else the issuer before 关于 in the notice title, else the region."""
     if cover.get("signature"):
         return cover["signature"]
-    notice = cover.get("title", "")
+    return notice_issuer(cover) or title_region(title) or title
+
+
+def notice_issuer(cover: dict[str, Any]) -> str:
+    """The issuer before 关于 in the notice title (禹州市安全生产委员会关于印发…), or ""."""
+    notice = cover.get("title", "") if cover else ""
     if "关于" in notice and notice.index("关于") > 0:
         return notice[: notice.index("关于")]
-    return title_region(title) or title
+    return ""
 
 
 def basis(preamble: str) -> list[dict[str, Any]]:

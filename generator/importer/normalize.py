@@ -4,7 +4,9 @@ Every change is counted by kind so the report can say what was removed.  Only no
 touched: spaces inside CJK runs or next to full-width punctuation (PDF extraction),
 `**` emphasis markers, `[bookmark: …]` anchors, and lines broken mid-sentence.  Spaces
 between a digit or a Latin word and CJK (`2024 年`, `CCC 认证`) are typing style, not noise,
-and are kept.
+and are kept, a run of them as one space (`2025  年底前` → `2025 年底前`).  Inside a document
+title (《…》) the space between two joint issuers is meaningful and kept as one space:
+《中共中央办公厅 国务院办公厅关于…》.
 """
 
 from __future__ import annotations
@@ -30,6 +32,16 @@ _NOISE_SPACE = re.compile(
     rf"|(?<=[{_FULL_PUNCT}]){_SPACE}(?=\S)"
     rf"|(?<=\S){_SPACE}(?=[{_FULL_PUNCT}])"
 )
+# Joint issuers in a document title: the left run ends with an organisation suffix, the right
+# one begins with an organisation name (a central body, or a place name with its level).
+_ORG_END = re.compile(
+    r"(?:办公厅|办公室|委员会|人民政府|政府|党委|省委|市委|区委|县委|部|局|厅|署|委|办|院)$"
+)
+_ORG_START = re.compile(
+    rf"(?:国务院|中共|中央|全国|国家|最高人民|[{_CJK}]{{1,7}}?(?:自治区|省|市|县|盟|旗|州)"
+    r"(?:委员会|委|人民政府|政府|人大|政协|[^关于《》，。、]{0,8}?(?:局|厅|委|办|部)))"
+)
+_RUN_OF_SPACES = re.compile(r"[ \t\u00a0\u3000]{2,}")
 # A line that ends one of these is complete; anything else may continue on the next line.
 _TERMINAL = "。！？；：!?;:）)"
 
@@ -44,12 +56,32 @@ def clean_line(line: str, log: NoiseLog) -> str:
     log["bookmark anchors `[bookmark: …]`"] += n
     line, n = _EMPHASIS.subn("", line)
     log["emphasis markers `**`"] += n
-    line, n = _NOISE_SPACE.subn("", line)
-    log["spaces inside CJK text"] += n
+    kept = 0
+
+    def noise(m: re.Match[str]) -> str:
+        nonlocal kept
+        if _joint_issuers(m.string, m.start(), m.end()):
+            kept += 1
+            return " "
+        return ""
+
+    line, n = _NOISE_SPACE.subn(noise, line)
+    log["spaces inside CJK text"] += n - kept
+    log["spaces between joint issuers in a title kept"] += kept
     stripped = line.strip(" \t\u00a0\u3000\r\ufeff")
     if stripped != line and stripped:
         log["leading/trailing spaces"] += 1
+    stripped, n = _RUN_OF_SPACES.subn(" ", stripped)
+    log["runs of spaces made one space"] += n
     return stripped
+
+
+def _joint_issuers(line: str, start: int, end: int) -> bool:
+    """A space inside 《…》 between `…办公厅` and `国务院…` (two issuing bodies)."""
+    if line.rfind("《", 0, start) <= line.rfind("》", 0, start):
+        return False
+    left = re.split(r"[《〈“”、，\s]", line[:start])[-1]
+    return bool(_ORG_END.search(left) and _ORG_START.match(line[end:]))
 
 
 def clean_lines(text: str, log: NoiseLog) -> list[str]:

@@ -24,18 +24,32 @@ class Report:
     """Plan facts and where they came from (`period: title （2024-2026年）`)."""
     validation_errors: list[str] = field(default_factory=list)
 
+    notes: list[str] = field(default_factory=list)
+    """Choices the importer made that an editor should confirm (e.g. the issuer)."""
+
     @property
-    def unresolved(self) -> int:
-        return len(self.undated) + len(self.unknown_units) + len(self.names_without_verb)
+    def unresolved(self) -> dict[str, int | None]:
+        """What is left for the editor, per category (the sections of the report); None when
+        the category was not checked (unit names without a resolver)."""
+        return {
+            "unknown units": len(self.unknown_units) if self.units_checked else None,
+            "undated phrases": len(self.undated),
+            "names without a role verb": len(self.names_without_verb),
+            "unparsed blocks": len(self.unparsed),
+        }
 
     def summary(self) -> str:
         c = self.counts
         cov = f"{self.coverage.ratio:.1%}" if self.coverage else "n/a"
+        left = ", ".join(
+            f"{what} not checked" if n is None else f"{n} {what}"
+            for what, n in self.unresolved.items()
+        )
         return (
             f"{self.plan_id}: {c.get('chapters', 0)} chapters, {c.get('sections', 0)} sections, "
             f"{c.get('tasks', 0)} tasks, {c.get('items', 0)} items, "
             f"{c.get('deadlines', 0)} deadlines, {c.get('recurrences', 0)} recurrences, "
-            f"{c.get('targets', 0)} targets; coverage {cov}; {self.unresolved} unresolved"
+            f"{c.get('targets', 0)} targets; coverage {cov}; to check: {left}"
         )
 
     def markdown(self) -> str:
@@ -43,6 +57,8 @@ class Report:
         lines += ["## Summary", "", self.summary(), ""]
         lines += _table("Counts", self.counts)
         lines += _table("Derived plan facts", self.derived)
+        if self.notes:
+            lines += _list("Notes for the editor", self.notes)
         lines += self._coverage_md()
         lines += _table("Extraction noise removed", self.noise)
         lines += _list("Time phrases without a date", [f"{w}: `{p}`" for w, p in self.undated])

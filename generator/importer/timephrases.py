@@ -160,13 +160,43 @@ def _clause(rest: str) -> str:
     return rest
 
 
+# A clause that opens with a preposition (每年结合…培训班等，对…开展培训) is an adverbial: the
+# duty is stated in the next clause, so the phrase runs on to the end of that one.
+_ADVERBIAL = re.compile(r"^(?:结合|按照|根据|依据|通过|围绕|针对|依托|利用|借助|对照|会同|联合)")
+# 一月一培训、一月一警示: one of each per period; a list of them is one recurrence.
+_ONE_PER = r"一(?P<p{n}>季度|月|季|周|年)一[^\s、，；。“”\"（）()]{{1,6}}"
+_ONE_PER_LIST = re.compile(_ONE_PER.format(n=1) + r"(?:、一(?P=p1)一[^\s、，；。“”\"（）()]{1,6})*")
+# 年度… of an activity that recurs every year (开展好年度安全生产考核, 制定落实年度宣传教育计划);
+# not of a list or a system (年度任务清单, 年度述职评价制度: the thing is set up once), nor of
+# one given year (2024年度考核).
+_ANNUAL_ACTIVITY = "考核|考评|计划|述职|评价|评估|总结|检查|督查|培训|演练|报告"
+_ANNUAL = re.compile(
+    rf"(?<![\d本上下今明去该各])年度[^，；。、：\s]{{0,10}}?(?:{_ANNUAL_ACTIVITY})+"
+    r"(?![^，；。、：\s]{0,6}?(?:制度|机制|办法|清单|体系|方案|规则|细则))"
+)
+# The verb that makes 年度X a duty of this plan, at the start of the clause.
+_ANNUAL_VERB = re.compile(r"(?:开展|组织|制定|落实|完成|实施|做好|搞好|进行|编制|召开)")
+
+
+def _clause_start(text: str, pos: int) -> int:
+    starts = [m.end() for m in re.finditer(r"[。；，,;：:]", text[:pos])]
+    return starts[-1] if starts else 0
+
+
 def find_recurrences(text: str, item: str | None = None) -> list[dict[str, Any]]:
-    """每季度…至少开展1次 → {every: quarter, times: 1}."""
-    out: list[dict[str, Any]] = []
+    """每季度…至少开展1次 → {every: quarter, times: 1}; 一月一培训 → {every: month, times: 1};
+    开展年度考核 → {every: year}.  In text order."""
+    found: list[tuple[int, dict[str, Any]]] = []
     for m in _RECUR.finditer(text):
         clause = _clause(text[m.end() :])
         count = _COUNT.search(clause)
-        phrase_end = m.end() + (count.end() if count else min(len(clause), 12))
+        if count:
+            phrase_end = m.end() + count.end()
+        else:
+            phrase_end = m.end() + len(clause)
+            rest = text[phrase_end:]
+            if _ADVERBIAL.match(clause.strip()) and rest[:1] in "，,":
+                phrase_end += 1 + len(_clause(rest[1:]))
         value: dict[str, Any] = {
             "phrase": text[m.start() : phrase_end].strip(),
             "every": _PERIODS[m.group(1)],
@@ -174,9 +204,22 @@ def find_recurrences(text: str, item: str | None = None) -> list[dict[str, Any]]
         if count:
             n = count.group(1)
             value["times"] = int(n) if n.isdigit() else _CN_VALUE[n]
-        if item:
-            value["item"] = item
-        out.append(value)
+        found.append((m.start(), value))
+    for m in _ONE_PER_LIST.finditer(text):
+        found.append((m.start(), {"phrase": m.group(0), "every": _PERIODS[m.group("p1")]}))
+        found[-1][1]["times"] = 1
+    for m in _ANNUAL.finditer(text):
+        if any(s <= m.start() < s + len(v["phrase"]) for s, v in found):
+            continue  # inside a 每年… phrase already found
+        start = _clause_start(text, m.start())
+        if not _ANNUAL_VERB.search(text[start : m.start()]):
+            continue
+        end = m.start() + len(_clause(text[m.start() :]))
+        found.append((start, {"phrase": text[start:end].strip(), "every": "year"}))
+    out = [v for _, v in sorted(found, key=lambda f: f[0])]
+    if item:
+        for v in out:
+            v["item"] = item
     return out
 
 

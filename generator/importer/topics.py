@@ -1,6 +1,11 @@
 """Topic ids by keyword, from `data/topics.yaml` (`topics: [{id, name, name_en, keywords}]`).
 
 The file is optional: without it no topics are assigned.
+
+A domain of a domain lead (区发改委牵头负责油气长输管道、电力等安全) also takes a topic whose name
+it is, or a short form of the name (电力 → 电力安全, 渔业 → 农业机械和渔业).  Task topics stay
+plain keyword matches: the stricter rules tried for passing mentions in long enumerations
+lost more reviewed topics than they removed wrong ones (figures in the import fix report).
 """
 
 from __future__ import annotations
@@ -41,10 +46,18 @@ def match_domains(domains: list[str], topics: Topics) -> list[str]:
     """Topics of a domain list (建筑施工、燃气): a domain names the topic or holds a keyword."""
     out = []
     for tid, name, words in topics:
-        hit = any(d == name or (name and name in d) for d in domains)
+        terms = name_terms(name) if name else ()
+        hit = any(d == name or (name and name in d) or d in terms for d in domains)
         if hit or match_topics("、".join(domains), [(tid, name, words)]):
             out.append(tid)
     return out
+
+
+def name_terms(name: str) -> tuple[str, ...]:
+    """Short forms of a topic's name: its parts around 和, without a trailing 安全
+    (农业机械和渔业 → 农业机械, 渔业; 电力安全 → 电力)."""
+    parts = [re.sub(r"安全$", "", p) for p in name.split("和")]
+    return tuple(p for p in parts if len(p) >= 2)
 
 
 def task_text(task: dict[str, Any]) -> str:
