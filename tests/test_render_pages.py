@@ -112,7 +112,9 @@ def test_units_index_has_pinyin_letters(rendered):
 def test_home_shows_as_of_and_deadlines(rendered):
     html = rendered[0]["index.md"].content
     assert "数据截至 2024-10-01" in html
-    assert '<time datetime="2024-12-31">' in html
+    # a year-end deadline is shown as such, never as an invented day
+    assert '<time datetime="2024">2024年底</time>' in html
+    assert "2024-12-31" not in html
     assert 'href="plans/hulunbeier-zhiben-gongjian-2024/#t-05-2"' in html  # recently passed
 
 

@@ -32,8 +32,8 @@ class Field:
 
 @dataclass(frozen=True)
 class DeadlineRow:
-    date: str
-    """ISO date for `<time datetime>`."""
+    when: Markup
+    """The date as precisely as the phrase states it (`<time>`; 2024年底, not 2024-12-31)."""
     phrase: str
     """As printed (2024年底前)."""
     what: Link

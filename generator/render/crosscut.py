@@ -56,6 +56,7 @@ from .crosscut_contexts import (
 )
 from .links import relative
 from .renderer import Page
+from .when import when
 
 if TYPE_CHECKING:
     from .pages import PageBuilder
@@ -99,22 +100,7 @@ class Crosscut:
             return Markup('<time datetime="{}">{}</time> – <time datetime="{}">{}</time>').format(
                 entry.start.isoformat(), entry.start.isoformat(), end.isoformat(), end.isoformat()
             )
-        month = f"{end.month:02d}"
-        match entry.precision:
-            case Precision.year:
-                machine, text = f"{end.year}", ui.format("when_year", year=end.year)
-            case Precision.half:
-                key = "when_half1" if end.month <= 6 else "when_half2"
-                machine, text = f"{end.year}-{month}", ui.format(key, year=end.year)
-            case Precision.quarter:
-                machine = f"{end.year}-{month}"
-                text = ui.format("when_quarter", year=end.year, quarter=(end.month + 2) // 3)
-            case Precision.month:
-                machine = f"{end.year}-{month}"
-                text = ui.format("when_month", year=end.year, month=end.month, mm=month)
-            case _:
-                machine = text = end.isoformat()
-        return Markup('<time datetime="{}">{}</time>').format(machine, text)
+        return when(end, entry.precision, ui)
 
     def _row(
         self, here: str, entry: Entry, axis: tuple[dt.date, dt.date] | None, with_plan: bool

@@ -43,6 +43,7 @@ from .i18n import PREFIX, TEXT_LANG, Names, pinyin_name
 from .links import relative
 from .renderer import Page, Renderer
 from .ui import UiStrings, load_ui
+from .when import when
 
 UPCOMING_LIMIT = 10
 
@@ -80,7 +81,7 @@ class PageBuilder:
     def _deadline_row(self, here: str, m: Milestone) -> DeadlineRow:
         plan = m.plan
         return DeadlineRow(
-            date=m.date.isoformat(),
+            when=when(m.date, m.deadline.precision, self.ui),
             phrase=m.deadline.phrase,
             what=Link(self.names.label(m.label), relative(here, m.url)),
             plan=Link(
@@ -549,7 +550,10 @@ class PageBuilder:
             citation=tv.citation,
             deadlines=tuple(
                 Markup("{}{}{}{}").format(
-                    self.names.label(d.phrase), self.ui.lparen, d.date.isoformat(), self.ui.rparen
+                    self.names.label(d.phrase),
+                    self.ui.lparen,
+                    when(d.date, d.precision, self.ui),
+                    self.ui.rparen,
                 )
                 for d in tv.task.deadlines
             ),

@@ -19,6 +19,7 @@ from ..exports import DeadlineEvent, UnitFeed, export_files
 from ..history import History, PlanDiff, Redline, Revision, TaskChange, Tombstone
 from ..views import urls
 from .contexts import Link
+from .i18n import Names
 from .links import relative
 from .renderer import Page, Renderer
 from .ui import UiStrings, load_ui
@@ -157,6 +158,7 @@ class PublishingPages:
         self.history = history
         self.sizes = export_sizes
         self.renderer = Renderer()
+        self.names = Names(ui.lang)
 
     # /data/
     def data_page(self) -> Page:
@@ -180,7 +182,7 @@ class PublishingPages:
         plans = tuple(
             PlanDownloads(
                 Link(
-                    plan.short_title or plan.title,
+                    self.names.label(self.names.plan(plan, short=True)),
                     relative(here, self.prefix + urls.plan(plan.id)),
                 ),
                 Link(f"{plan.id}.json", relative(here, f"{DATA}plans/{plan.id}.json")),
@@ -213,7 +215,7 @@ class PublishingPages:
             if alive
             else None
         )
-        label = ui.format("change_clause", no=change.no, title=change.title)
+        label = self.names.label(ui.format("change_clause", no=change.no, title=change.title))
         fields = tuple(
             FieldRow(
                 ui.get(f"field_{fc.name}", fc.name),
@@ -227,7 +229,7 @@ class PublishingPages:
 
     def _diff(self, here: str, diff: PlanDiff) -> PlanDiffBlock:
         plan = self.plans.get(diff.plan_id)
-        title = (plan.short_title or plan.title) if plan else diff.title
+        title = self.names.label(self.names.plan(plan, short=True) if plan else diff.title)
         href = relative(here, self.prefix + urls.plan(diff.plan_id)) if plan else ""
         whole = diff.status in ("added", "removed")  # a new or deleted plan: no clause list
         tasks = sum(1 for c in diff.tasks if not c.item_id)
@@ -265,7 +267,7 @@ class PublishingPages:
         revisions = [rev for rev, _ in self.history.for_plan(plan_id)]
         ctx = ChangesContext(
             ui=ui,
-            title=ui.format("history_title", plan=plan.short_title or plan.title),
+            title=ui.format("history_title", plan=self.names.plan(plan, short=True)),
             note=self.history.note,
             feed=relative(here, f"{CHANGES}feed.xml"),
             revisions=tuple(self._revision(here, r, only=plan_id) for r in revisions),
