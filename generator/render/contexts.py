@@ -264,6 +264,8 @@ class UnitContext:
     groups: tuple[Link, ...]
     members: tuple[Link, ...]
     peers: tuple[Link, ...]
+    feeds: tuple[Link, ...] = ()
+    """The unit's deadline calendar (iCalendar) and change feed (Atom)."""
 
 
 PAGE_CONTEXTS = (

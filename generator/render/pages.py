@@ -503,8 +503,21 @@ class PageBuilder:
             groups=tuple(self._unit_link(here, g) for g in view.groups),
             members=tuple(self._unit_link(here, m) for m in view.members),
             peers=tuple(self._unit_link(here, p) for p in view.peers),
+            feeds=tuple(self._unit_feeds(here, view)),
         )
         return self.renderer.render(urls.page_file(here), ctx)
+
+    def _unit_feeds(self, here: str, view: UnitView) -> Iterator[Link]:
+        """Feeds are shared by the language trees: link from the page's real site path."""
+        from .i18n import PREFIX
+        from .publishing import unit_feed_url
+
+        page = PREFIX.get(self.ui.lang, "") + here
+        region, unit = view.ref.region, view.ref.id
+        if any(duty.task.task.deadlines for duty in view.duties):
+            ics = f"data/ics/units/{region}/{unit}.ics"
+            yield Link(self.ui.unit_calendar, relative(page, ics))
+        yield Link(self.ui.unit_changes_feed, relative(page, unit_feed_url(region, unit)))
 
     def _unit_facts(self, here: str, view: UnitView) -> Iterator[Field]:
         ui, record = self.ui, view.record
