@@ -28,6 +28,8 @@ Role = Literal["lead", "support", "responsible", "local"]
 ROLES: tuple[Role, ...] = ("lead", "support", "responsible", "local")
 RECENT_DAYS = 183
 """How far back "recently passed" deadlines reach."""
+PEER_LIMIT = 24
+"""Like units in other regions shown on a unit page, at most (the nearest ones)."""
 
 
 @dataclass(frozen=True)
@@ -125,7 +127,7 @@ class UnitView:
     groups: tuple[UnitRef, ...]
     """Groups the unit is a member of."""
     peers: tuple[UnitRef, ...]
-    """Units of the same category in other regions."""
+    """Units of the same category in other regions (at most `PEER_LIMIT`, the nearest)."""
     members: tuple[UnitRef, ...]
     """For a group: its known member units."""
 
@@ -380,6 +382,51 @@ def _categories(registry: Any) -> dict[str, Category]:
     return dict(registry.categories)
 
 
+class _RegionTree:
+    """Neighbours of each region in the region tree (its parent and its children)."""
+
+    def __init__(self, regions: Iterable[Region]) -> None:
+        self.neighbours: dict[str, list[str]] = {}
+        for region in regions:
+            self.neighbours.setdefault(region.id, [])
+            if region.parent:
+                self.neighbours.setdefault(region.id, []).append(region.parent)
+                self.neighbours.setdefault(region.parent, []).append(region.id)
+
+    def outward(self, start: str) -> Iterator[str]:
+        """Regions by distance from `start` (breadth first), `start` excluded."""
+        seen, queue = {start}, [start]
+        for current in queue:
+            for nxt in self.neighbours.get(current, ()):
+                if nxt not in seen:
+                    seen.add(nxt)
+                    queue.append(nxt)
+                    yield nxt
+
+
+def _nearest_peers(same: list[UnitRef], region: str, tree: _RegionTree) -> list[UnitRef]:
+    """Units of the same category in other regions: all of them up to `PEER_LIMIT`, else the
+    `PEER_LIMIT` nearest in the region tree (siblings, parent, children, cousins …).
+
+    Bounded so that a unit page does not list every like unit of a national portal (which
+    made the output grow with the square of the number of units).  Kept in `same`'s order.
+    """
+    others = [p for p in same if p.region != region]
+    if len(others) <= PEER_LIMIT:
+        return others
+    by_region: dict[str, list[UnitRef]] = {}
+    for p in others:
+        by_region.setdefault(p.region, []).append(p)
+    chosen: set[tuple[str, str]] = set()
+    for nxt in tree.outward(region):
+        for p in by_region.get(nxt, ()):
+            if len(chosen) < PEER_LIMIT:
+                chosen.add(p.key)
+        if len(chosen) >= PEER_LIMIT:
+            break
+    return [p for p in others if p.key in chosen]
+
+
 def _unit_views(project: Any, plans: tuple[PlanView, ...]) -> dict[tuple[str, str], UnitView]:
     registry = project.registry
     duties, domains = _duties(plans), _domains(plans)
@@ -394,11 +441,12 @@ def _unit_views(project: Any, plans: tuple[PlanView, ...]) -> dict[tuple[str, st
         if kind == "group":
             for member in record.members:  # type: ignore[union-attr]
                 member_of.setdefault((region.id, member), []).append(refs[(region.id, record.id)])
+    tree = _RegionTree(registry.regions.values())
     out: dict[tuple[str, str], UnitView] = {}
     for region, record, _kind in records:
         key = (region.id, record.id)
         category_id = getattr(record, "category", None)
-        peers = [p for p in by_category.get(category_id or "", []) if p.region != region.id]
+        peers = _nearest_peers(by_category.get(category_id or "", []), region.id, tree)
         members = [
             refs[(region.id, m)] for m in getattr(record, "members", ()) if (region.id, m) in refs
         ]

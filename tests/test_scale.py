@@ -1,0 +1,58 @@
+"""Scale properties: what a page holds must not grow with the size of the whole portal.
+
+No timings here (they belong in bench/): these tests pin the structural fixes that keep
+page size and work per page bounded on a national portal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from generator.model import Category, Region, Unit, UnitRegistry
+from generator.project import Project
+from generator.registry import Registry
+from generator.views import build_views
+from generator.views.site import PEER_LIMIT
+
+
+def _tree(provinces: int, prefectures: int, counties: int) -> Project:
+    """china → provinces → prefectures → counties, one emergency bureau in each region."""
+    regions = [Region(id="china", name="中国", level="country")]
+    for p in range(provinces):
+        regions.append(Region(id=f"p{p}", name=f"省{p}", level="province", parent="china"))
+        for f in range(prefectures):
+            pf = f"p{p}-f{f}"
+            regions.append(Region(id=pf, name=f"市{p}{f}", level="prefecture", parent=f"p{p}"))
+            for c in range(counties):
+                regions.append(
+                    Region(id=f"{pf}-c{c}", name=f"县{p}{f}{c}", level="county", parent=pf)
+                )
+    registries = [
+        UnitRegistry(
+            region=r.id,
+            units=(
+                Unit(id="yingjiju", name=f"{r.name}应急管理局", category="emergency-management"),
+            ),
+        )
+        for r in regions[1:]
+    ]
+    cat = Category(id="emergency-management", name="应急管理", name_en="Emergency management")
+    registry = Registry.from_models(regions, registries, categories=[cat])
+    return Project(Path("."), registry, ())
+
+
+def test_peers_on_a_unit_page_are_bounded_and_nearest_first():
+    views = build_views(_tree(4, 6, 8), dt.date(2025, 1, 1))  # 220 like units
+    assert all(len(v.peers) <= PEER_LIMIT for v in views.units.values())
+    county = views.units[("p1-f2-c3", "yingjiju")]
+    regions = {p.region for p in county.peers}
+    siblings = {f"p1-f2-c{c}" for c in range(8)} - {"p1-f2-c3"}
+    assert siblings | {"p1-f2"} <= regions  # siblings and the prefecture come first
+    assert len(county.peers) == PEER_LIMIT
+
+
+def test_every_peer_is_listed_while_there_are_few():
+    views = build_views(_tree(1, 2, 2), dt.date(2025, 1, 1))  # 7 like units
+    province = views.units[("p0", "yingjiju")]
+    assert len(province.peers) == 6
