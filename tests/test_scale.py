@@ -56,3 +56,32 @@ def test_every_peer_is_listed_while_there_are_few():
     views = build_views(_tree(1, 2, 2), dt.date(2025, 1, 1))  # 7 like units
     province = views.units[("p0", "yingjiju")]
     assert len(province.peers) == 6
+
+
+def test_xlsx_rows_that_look_like_formulas_stay_text(tmp_path: Path):
+    """The per-row formula guard no longer rescans the sheet; it must still apply to each row."""
+    import openpyxl
+
+    from generator.exports.tables import tasks_xlsx
+    from generator.model import Chapter, Period, Plan, Source, Task
+
+    tasks = tuple(
+        Task(id=f"{n:02d}", no=str(n), text=f"=SUM(A1:A{n})" if n % 2 else "普通任务")
+        for n in range(1, 41)
+    )
+    plan = Plan(
+        id="demo",
+        title="演示方案",
+        kind="other",
+        region="r",
+        issuer="某单位",
+        period=Period(start=dt.date(2024, 1, 1), end=dt.date(2024, 12, 31)),
+        source=Source(file="data/sources/x.txt"),
+        chapters=(Chapter(id="c1", title="主要任务", tasks=tasks),),
+    )
+    tasks_xlsx([plan], "https://example.org", tmp_path / "t.xlsx")
+    sheet = openpyxl.load_workbook(tmp_path / "t.xlsx")["demo"]
+    formulas = [c for row in sheet.iter_rows(min_row=2) for c in row if c.column == 2]
+    assert len(formulas) == 40
+    assert all(c.data_type == "s" for c in formulas)
+    assert formulas[0].value == "=SUM(A1:A1)"

@@ -66,13 +66,16 @@ def _sheet(book: Workbook, title: str, rows: Iterable[TaskRow], with_plan: bool)
         cell.font = Font(bold=True)
         cell.fill = _HEADER_FILL
         cell.alignment = Alignment(vertical="center", horizontal="center", wrap_text=True)
+    number = 1  # row number kept here: `sheet.max_row` scans every cell (quadratic)
     for row in rows:
         if row.item_id:  # sub-items are rows of their own in the CSV; here they stay in the task
             continue
-        sheet.append(_xlsx_cells(row, with_plan))
-        for cell in sheet[sheet.max_row]:
-            if isinstance(cell.value, str) and cell.value.startswith("="):
-                cell.data_type = "s"  # text, never a formula
+        values = _xlsx_cells(row, with_plan)
+        sheet.append(values)
+        number += 1
+        for column, value in enumerate(values, start=1):
+            if isinstance(value, str) and value.startswith("="):
+                sheet.cell(row=number, column=column).data_type = "s"  # text, never a formula
     wrap = Alignment(wrap_text=True, vertical="top")
     for cells in sheet.iter_rows(min_row=2):
         for cell in cells:
