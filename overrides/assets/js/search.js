@@ -100,9 +100,11 @@
       var query = input.value.trim();
       var filters = activeFilters();
       var mine = ++generation;
+      box.removeAttribute("data-pp-done");
       if (!query && !Object.keys(filters).length) {
         list.textContent = "";
         status.textContent = t("initial");
+        done(query);
         return;
       }
       status.textContent = t("loading");
@@ -117,6 +119,7 @@
           return Promise.all(shown.map(function (r) { return r.data(); })).then(function (pages) {
             if (mine !== generation) return;
             render(pages, search.results.length);
+            done(query);
           });
         })
         .catch(function (err) {
@@ -125,14 +128,21 @@
         });
     }
 
+    // Marks the box with the query whose results are shown (tests wait for it).
+    function done(query) {
+      box.setAttribute("data-pp-done", JSON.stringify([query, activeFilters()]));
+    }
+
     function render(pages, total) {
       list.textContent = "";
       status.textContent = total === 0 ? t("none") : total === 1 ? t("one") : t("other", total);
       pages.forEach(function (page) {
         var item = document.createElement("li");
         item.className = "md-search-result__item";
-        var subs = (page.sub_results || []).filter(function (s) { return s.url !== page.url; });
-        var top = (page.sub_results || []).filter(function (s) { return s.url === page.url; })[0];
+        var title = cleanTitle((page.meta && page.meta.title) || "");
+        function isTop(s) { return s.url === page.url || cleanTitle(s.title || "") === title; }
+        var subs = (page.sub_results || []).filter(function (s) { return !isTop(s); });
+        var top = (page.sub_results || []).filter(isTop)[0];
         item.appendChild(link(page.url, "h1", page.meta && page.meta.title, top ? top.excerpt : subs.length ? "" : page.excerpt));
         subs.slice(0, MAX_SUB).forEach(function (sub) {
           item.appendChild(link(sub.url, "h2", sub.title, sub.excerpt));
@@ -240,7 +250,8 @@
     var s = html
       .replace(new RegExp("(<mark>)?" + KW_START + "[\\s\\S]*?" + KW_END + "(</mark>)?", "g"), " ")
       .replace(new RegExp("^[\\s\\S]*?" + KW_END + "(</mark>)?"), "")
-      .replace(new RegExp("(<mark>)?" + KW_START + "[\\s\\S]*$"), "");
+      .replace(new RegExp("(<mark>)?" + KW_START + "[\\s\\S]*$"), "")
+      .replace(/\u00b6/g, "");
     var tpl = document.createElement("template");
     tpl.innerHTML = s;
     var p = document.createElement("p");

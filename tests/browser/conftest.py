@@ -1,0 +1,308 @@
+"""Browser-test fixtures: build a site once per session, serve it, drive Debian's Chromium.
+
+Two sites:
+- `mini_site`: a tiny MkDocs + Material project written here (two pages in the planportal
+  page format) with the repo's `overrides/`, served under a sub-path.  It tests the search UI
+  without depending on the page generator.
+- `portal_site`: the repository itself (`mkdocs.yml` + `plans/`), built with `mkdocs build`
+  and indexed.  Skipped with a reason while the repo has no pages to build, except under
+  `CI=true`, where a missing prerequisite is a failure.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from generator.search_index import index_site
+from generator.search_keywords import filter_html, keyword_html
+
+REPO = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def skip_or_fail(reason: str) -> None:
+    """Skip locally; under CI=true a missing prerequisite fails the test."""
+    if IN_CI:
+        pytest.fail(f"{reason} (CI=true: browser tests must run)", pytrace=False)
+    pytest.skip(reason)
+
+
+# --- serving ------------------------------------------------------------------------------
+
+
+@dataclass
+class Served:
+    root: Path
+    """Directory served at the server root."""
+    site: Path
+    """The built site (possibly below `root`)."""
+    url: str
+    """Absolute URL of the site's home page, ending in `/`."""
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+def serve(root: Path, site: Path) -> Iterator[Served]:
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    prefix = site.relative_to(root).as_posix()
+    prefix = "" if prefix == "." else prefix + "/"
+    try:
+        yield Served(root, site, f"http://127.0.0.1:{server.server_address[1]}/{prefix}")
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def mkdocs_build(project: Path, site: Path) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml")]
+    done = subprocess.run(
+        [*cmd, "-d", str(site)], cwd=project, env=env, capture_output=True, text=True
+    )
+    if done.returncode != 0:
+        pytest.fail(f"mkdocs build failed:\n{done.stdout}\n{done.stderr}", pytrace=False)
+
+
+# --- the mini site ------------------------------------------------------------------------
+
+MINI_TASKS = [
+    ("01", "1", "开展城镇燃气安全排查整治", "市应急管理局", "全面排查燃气管网和用户设施。"),
+    (
+        "02",
+        "2",
+        "建立重大事故隐患动态清零机制",
+        "市消防救援支队",
+        "从根本上消除事故隐患。",
+    ),
+    ("03", "3", "强化矿山安全监管", "市能源局", "推进矿山智能化建设。"),
+]
+
+
+def _mini_plan_page() -> str:
+    title = "演示市安全生产治本攻坚三年行动方案"
+    units = [u for *_, u, _ in MINI_TASKS]
+    out = [
+        "---",
+        f"title: {title}",
+        "---",
+        f"# {title}",
+        "",
+        keyword_html([title]),
+        filter_html(plan=title, region="演示市", unit=units),
+        "",
+        "演示文号：演安委会字〔2024〕4号",
+        "",
+    ]
+    for tid, no, task_title, unit, text in MINI_TASKS:
+        filler = "。".join(["强化安全生产责任落实"] * 40)  # long page: anchors must scroll
+        out += [
+            f"### {no}. {task_title} {{ #t-{tid} }}",
+            "",
+            keyword_html([task_title, unit]),
+            "",
+            f"{text}（牵头单位：{unit}）",
+            "",
+            f'<ul><li id="t-{tid}-1">一是{text}</li><li id="t-{tid}-2">二是{filler}。</li></ul>',
+            "",
+        ]
+    return "\n".join(out)
+
+
+def _mini_unit_page() -> str:
+    name = "市应急管理局"
+    return "\n".join(
+        [
+            f"# {name}",
+            "",
+            keyword_html([name, "应急管理局"]),
+            filter_html(region="演示市", unit=name),
+            "",
+            "牵头任务：开展城镇燃气安全排查整治。",
+        ]
+    )
+
+
+MINI_MKDOCS = """\
+site_name: 演示门户
+site_url: http://127.0.0.1/sub/
+docs_dir: docs
+theme:
+  name: material
+  language: zh
+  font: false
+  custom_dir: {overrides}
+plugins: []
+extra:
+  generator: false
+markdown_extensions:
+  - attr_list
+  - md_in_html
+  - toc:
+      permalink: true
+"""
+
+MAIN_HTML = """\
+{% extends "base.html" %}
+{% block content %}<div data-pagefind-body>{{ super() }}</div>{% endblock %}
+"""
+
+
+@pytest.fixture(scope="session")
+def mini_built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The mini project built and indexed; the site sits under the `sub/` path."""
+    work = tmp_path_factory.mktemp("mini")
+    overrides = work / "overrides"
+    shutil.copytree(REPO / "overrides", overrides)
+    (overrides / "main.html").write_text(MAIN_HTML, encoding="utf-8")
+    docs = work / "docs"
+    (docs / "plans" / "demo").mkdir(parents=True)
+    (docs / "units").mkdir()
+    (docs / "index.md").write_text("# 演示门户\n\n首页。\n", encoding="utf-8")
+    (docs / "plans" / "demo" / "index.md").write_text(_mini_plan_page(), encoding="utf-8")
+    (docs / "units" / "yingjiguanliju.md").write_text(_mini_unit_page(), encoding="utf-8")
+    (work / "mkdocs.yml").write_text(
+        MINI_MKDOCS.format(overrides=overrides.as_posix()), encoding="utf-8"
+    )
+    site = work / "www" / "sub"
+    mkdocs_build(work, site)
+    index_site(site, echo=None)
+    return site
+
+
+@pytest.fixture(scope="session")
+def mini_site(mini_built: Path) -> Iterator[Served]:
+    yield from serve(mini_built.parent, mini_built)
+
+
+# --- the real portal ----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def portal_built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's site, built from `mkdocs.yml` and `plans/`, and indexed."""
+    if not (REPO / "mkdocs.yml").is_file():
+        skip_or_fail("the repo has no mkdocs.yml yet (the page engineer's part)")
+    if not any((REPO / "plans").glob("*.yaml")):
+        skip_or_fail("plans/ holds no plan YAML yet: nothing to build")
+    site = tmp_path_factory.mktemp("portal") / "site"
+    mkdocs_build(REPO, site)
+    if not (site / "pagefind" / "pagefind.js").is_file():  # the plugin normally indexes
+        index_site(site, echo=None)
+    return site
+
+
+@pytest.fixture(scope="session")
+def portal_site(portal_built: Path) -> Iterator[Served]:
+    yield from serve(portal_built, portal_built)
+
+
+# --- browser ------------------------------------------------------------------------------
+
+
+@dataclass
+class Problems:
+    """Console errors and uncaught page errors seen during a test."""
+
+    items: list[str] = field(default_factory=list)
+
+    def attach(self, page) -> None:
+        page.on(
+            "console",
+            lambda msg: msg.type == "error" and self.items.append(f"console: {msg.text}"),
+        )
+        page.on("pageerror", lambda exc: self.items.append(f"pageerror: {exc}"))
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        skip_or_fail(
+            f"{CHROMIUM} is missing: apt-get install -y chromium fonts-noto-cjk fonts-noto-core"
+        )
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        skip_or_fail("playwright is not installed: pip install -e '.[test]'")
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def problems() -> Problems:
+    return Problems()
+
+
+@pytest.fixture
+def context(browser):
+    ctx = browser.new_context(
+        locale="zh-CN", viewport={"width": 1280, "height": 800}, service_workers="block"
+    )
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def page(context, problems: Problems):
+    """A page that records console/page errors; the test ends by asserting there were none."""
+    pg = context.new_page()
+    problems.attach(pg)
+    yield pg
+    assert not problems.items, "browser errors:\n" + "\n".join(problems.items)
+
+
+@pytest.fixture
+def search():
+    """`search(page, query)`: type into the header box, return the rendered result links."""
+    return run_search
+
+
+def run_search(page, query: str, filters: dict[str, str] | None = None) -> list[dict]:
+    """Type `query` into the header search box; return the rendered results.
+
+    Each result: `title`, `href`, `text` (all text) and `excerpt` (HTML with `<mark>`).
+    """
+    box = page.locator("#pp-search-input")
+    if not box.evaluate("el => el === document.activeElement"):
+        page.keyboard.press("Escape")
+        page.keyboard.press("/")
+    box.fill(query)
+    want = json.dumps([query.strip(), filters or {}], ensure_ascii=False, separators=(",", ":"))
+    page.wait_for_function(
+        "want => document.querySelector('[data-pp-search]').getAttribute('data-pp-done') === want",
+        arg=want,
+        timeout=15_000,
+    )
+    return page.eval_on_selector_all(
+        "#pp-search-list a",
+        "els => els.map(a => ({title: a.querySelector('h1,h2').textContent, href: a.href,"
+        " text: a.textContent, excerpt: (a.querySelector('p') || {}).innerHTML || ''}))",
+    )
