@@ -85,3 +85,24 @@ def test_xlsx_rows_that_look_like_formulas_stay_text(tmp_path: Path):
     assert len(formulas) == 40
     assert all(c.data_type == "s" for c in formulas)
     assert formulas[0].value == "=SUM(A1:A1)"
+
+
+def test_relative_links_match_posixpath(tmp_path: Path):
+    """`relative` no longer calls posixpath.relpath per link; it must give the same links."""
+    import itertools
+    import posixpath
+
+    from generator.render.links import relative
+
+    pages = ["", "plans/", "plans/a/", "units/", "units/r/", "units/r/u/", "en/units/r/u/"]
+    targets = [*pages, "sources/x.txt", "plans/a/#t-1", "units/r2/u/#k", "", "#top"]
+    for here, to in itertools.product(pages, targets):
+        path, _, anchor = to.partition("#")
+        if path == here:
+            expected = f"#{anchor}" if anchor else "./"
+        else:
+            rel = posixpath.relpath(path.rstrip("/") or ".", here.rstrip("/") or ".")
+            if path.endswith("/") or path == "":
+                rel = "./" if rel == "." else f"{rel}/"
+            expected = rel + (f"#{anchor}" if anchor else "")
+        assert relative(here, to) == expected, (here, to)
