@@ -106,3 +106,17 @@ def test_relative_links_match_posixpath(tmp_path: Path):
                 rel = "./" if rel == "." else f"{rel}/"
             expected = rel + (f"#{anchor}" if anchor else "")
         assert relative(here, to) == expected, (here, to)
+
+
+def test_link_collector_reads_ids_and_hrefs_like_an_html_parser():
+    """The link check scans tags with regular expressions now; same ids and hrefs."""
+    from generator.render.linkcheck import _Collector
+
+    page = """<h1 id="top">标题</h1><!-- <a href="gone/"> -->
+<p class="x" id='t-01'>文字 <a class="pp-unit" href="../../units/r/u/">局</a>
+<a href=../a/#t-2&amp;x>b</a><A HREF="#top">c</A><div ID="k-1">d</div>
+<span data-id="no" data-href="no">e</span><link href="x.css"><a>f</a>"""
+    c = _Collector()
+    c.feed(page)
+    assert c.ids == {"top", "t-01", "k-1"}
+    assert c.hrefs == ["../../units/r/u/", "../a/#t-2&x", "#top"]
