@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -87,6 +88,7 @@ def render_trees(
 # --- names ------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=1 << 16)  # called for every unit link of every English page
 def pinyin_name(text: str) -> str:
     """Readable pinyin, one capitalised word each: 市应急管理局 → `Shi Yingji Guanliju`."""
     from .. import pinyin
