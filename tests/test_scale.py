@@ -120,3 +120,28 @@ def test_link_collector_reads_ids_and_hrefs_like_an_html_parser():
     c.feed(page)
     assert c.ids == {"top", "t-01", "k-1"}
     assert c.hrefs == ["../../units/r/u/", "../a/#t-2&x", "#top"]
+
+
+def test_fast_yaml_parser_gives_the_same_data_and_positions(monkeypatch):
+    """Plans are parsed by libyaml when available; data, positions and notes are identical."""
+    import yaml
+
+    from generator import load
+
+    repo = Path(__file__).parents[1]
+    files = sorted((repo / "plans").glob("*.yaml")) + sorted((repo / "data").rglob("*.yaml"))
+    assert files
+    for path in files:
+        text = path.read_text("utf-8")
+        fast, fast_problems = load.parse_yaml(text, path.name)
+        monkeypatch.setattr(load, "_FAST_LOADER", None)
+        slow, slow_problems = load.parse_yaml(text, path.name)
+        monkeypatch.setattr(load, "_FAST_LOADER", getattr(yaml, "CSafeLoader", None))
+        assert fast is not None and slow is not None
+        assert (fast.data, fast.marks, fast.key_marks, fast.ambiguous) == (
+            slow.data,
+            slow.marks,
+            slow.key_marks,
+            slow.ambiguous,
+        ), path
+        assert fast_problems == slow_problems
