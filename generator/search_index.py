@@ -29,6 +29,17 @@ BUNDLE = "pagefind"
 """Output folder of the search bundle, relative to the site."""
 INDEX_SUFFIXES = (".pf_index", ".pf_fragment", ".pf_filter", ".pf_meta")
 """Files holding index data (the rest of the bundle is the fixed JS/WASM runtime)."""
+UNUSED_UI = (
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
+)
+"""Pagefind's own UI bundles: our search box uses only `pagefind.js` (and its worker and
+WASM), so these are removed (they also carry links to other hosts in licence comments)."""
 
 
 class SearchIndexError(_Base):
@@ -67,10 +78,12 @@ def index_site(
     force_language: str | None = None,
     echo: Callable[[str], None] | None = print,
     timeout: float = 600,
+    keep_ui: bool = False,
 ) -> IndexStats:
     """Index `site_dir` with Pagefind into `site_dir/pagefind/`; return sizes.
 
-    `echo` receives Pagefind's progress lines (None: quiet).  Raises `SearchIndexError`.
+    `echo` receives Pagefind's progress lines (None: quiet).  Pagefind's unused UI bundles
+    are deleted unless `keep_ui`.  Raises `SearchIndexError`.
     """
     site = Path(site_dir)
     if not site.is_dir():
@@ -80,6 +93,9 @@ def index_site(
         cmd += ["--force-language", force_language]
     started = time.monotonic()
     output = _run(cmd, echo, timeout)
+    if not keep_ui:
+        for name in UNUSED_UI:
+            (site / BUNDLE / name).unlink(missing_ok=True)
     stats = _stats(site / BUNDLE, output, time.monotonic() - started)
     if stats.pages == 0:
         raise SearchIndexError(
