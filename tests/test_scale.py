@@ -145,3 +145,12 @@ def test_fast_yaml_parser_gives_the_same_data_and_positions(monkeypatch):
             slow.ambiguous,
         ), path
         assert fast_problems == slow_problems
+
+
+def test_units_are_sorted_once_and_grouped_by_region():
+    """Region pages take their units from one grouping, not one sort + scan per region."""
+    views = build_views(_tree(2, 3, 4), dt.date(2025, 1, 1))
+    ordered = views.units_sorted()
+    assert views.units_sorted() == ordered and views.units_sorted() is not ordered
+    for region in views.regions:
+        assert views.units_of_region(region.id) == [u for u in ordered if u.region.id == region.id]

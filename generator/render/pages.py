@@ -425,20 +425,20 @@ class PageBuilder:
                 f"r-{region.id}",
                 self.names.of(region),
                 relative(here, urls.region(region.id)),
-                tuple(self._unit_link(here, u.ref) for u in ordered if u.region.id == region.id),
+                tuple(self._unit_link(here, u.ref) for u in views.units_of_region(region.id)),
             )
             for region in views.regions
         ]
+        by_category: dict[str, list[UnitView]] = {}
+        for u in ordered:
+            if u.category is not None:
+                by_category.setdefault(u.category.id, []).append(u)
         categories = [
             NamedList(
                 f"k-{cat.id}",
                 self.names.of(cat),
                 "",
-                tuple(
-                    self._unit_link(here, u.ref)
-                    for u in ordered
-                    if u.category is not None and u.category.id == cat.id
-                ),
+                tuple(self._unit_link(here, u.ref) for u in by_category.get(cat.id, ())),
             )
             for cat in views.categories
         ]
@@ -460,7 +460,7 @@ class PageBuilder:
     def region(self, region_id: str) -> Page:
         here = urls.region(region_id)
         region = next(r for r in self.views.regions if r.id == region_id)
-        members = [u for u in self.views.units_sorted() if u.region.id == region_id]
+        members = self.views.units_of_region(region_id)
         parent = next((r for r in self.views.regions if r.id == region.parent), None)
         ctx = RegionContext(
             ui=self.ui,

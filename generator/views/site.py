@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Literal
 
 from ..model import (
@@ -227,7 +228,25 @@ class SiteViews:
         return tuple(reversed(passed))[:limit]
 
     def units_sorted(self) -> list[UnitView]:
-        return sorted(self.units.values(), key=lambda u: (u.sort_key, u.ref.region, u.ref.id))
+        return list(self._units_sorted)
+
+    @cached_property
+    def _units_sorted(self) -> tuple[UnitView, ...]:
+        """Sorted once: pages ask for the order once per region (quadratic otherwise)."""
+        return tuple(
+            sorted(self.units.values(), key=lambda u: (u.sort_key, u.ref.region, u.ref.id))
+        )
+
+    def units_of_region(self, region_id: str) -> list[UnitView]:
+        """The units and groups of one region, in `units_sorted` order."""
+        return list(self._by_region.get(region_id, ()))
+
+    @cached_property
+    def _by_region(self) -> dict[str, list[UnitView]]:
+        out: dict[str, list[UnitView]] = {}
+        for unit in self._units_sorted:
+            out.setdefault(unit.region.id, []).append(unit)
+        return out
 
 
 # --- building ------------------------------------------------------------------------------
