@@ -83,7 +83,7 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         from .project import load_project
 
         self.root = self._project_root(config)
-        project, problems = load_project(self.root)
+        project, problems = load_project(self.root, cache=True)  # serve: only edited files
         for problem in sorted(problems):
             (log.error if problem.severity == "error" else log.warning)(problem.format())
         errors = errors_only(problems)

@@ -41,20 +41,49 @@ def plan_files(root: Path) -> list[Path]:
     return sorted((root / "plans").glob("*.yaml"))
 
 
+_Parsed = tuple[LoadedYaml | None, Plan | None, list[Problem]]
+_PLAN_CACHE: dict[Path, tuple[tuple[int, int, str], _Parsed]] = {}
+"""Parsed and validated plan files by path, with the (mtime, size, display) they were read
+at: `mkdocs serve` reloads the project on every rebuild, and only edited files need parsing
+again.  Used when `load_project(..., cache=True)` (the MkDocs plugin)."""
+
+
+def _parse_plan(path: Path, display: str, cache: bool) -> _Parsed:
+    if cache:
+        stat = path.stat()
+        key = (stat.st_mtime_ns, stat.st_size, display)
+        hit = _PLAN_CACHE.get(path)
+        if hit is not None and hit[0] == key:
+            return hit[1]
+    loaded, problems = load_yaml(path, display)
+    plan = None
+    if loaded is not None and not errors_only(problems):
+        plan, found = validate_as(loaded, Plan)
+        problems = [*problems, *found]
+    result: _Parsed = (loaded, plan, problems)
+    if cache:
+        _PLAN_CACHE[path] = (key, result)
+    return result
+
+
 def load_plans(
-    root: Path, registry: Registry, *, references_usable: bool = True
+    root: Path, registry: Registry, *, references_usable: bool = True, cache: bool = False
 ) -> tuple[list[Plan], list[Problem]]:
-    """Parse, validate and check every plan file; returns the valid plans and all problems."""
+    """Parse, validate and check every plan file; returns the valid plans and all problems.
+
+    With `cache`, files unchanged since the last call in this process are not parsed again
+    (the cross-plan checks always run).
+    """
     problems: list[Problem] = []
     parsed: list[tuple[Plan, LoadedYaml]] = []
-    for path in plan_files(root):
-        loaded, found = load_yaml(path, _display(root, path))
+    files = plan_files(root)
+    if cache:
+        for stale in set(_PLAN_CACHE) - set(files):
+            del _PLAN_CACHE[stale]
+    for path in files:
+        loaded, plan, found = _parse_plan(path, _display(root, path), cache)
         problems += found
-        if loaded is None or errors_only(found):
-            continue
-        plan, found = validate_as(loaded, Plan)
-        problems += found
-        if plan is not None:
+        if loaded is not None and plan is not None:
             parsed.append((plan, loaded))
     problems += _duplicate_plan_ids(parsed)
     ids = frozenset(plan.id for plan, _ in parsed)
@@ -83,12 +112,16 @@ def _duplicate_plan_ids(parsed: list[tuple[Plan, LoadedYaml]]) -> list[Problem]:
     return out
 
 
-def load_project(root: Path) -> tuple[Project | None, list[Problem]]:
-    """Everything under `root`; `None` when an error makes the project unusable."""
+def load_project(root: Path, *, cache: bool = False) -> tuple[Project | None, list[Problem]]:
+    """Everything under `root`; `None` when an error makes the project unusable.
+
+    `cache`: reuse plan files parsed earlier in this process when unchanged (`mkdocs serve`).
+    """
     registry, problems = load_registry(root / "data", display_root=root)
     if registry is None:
         return None, problems
-    plans, found = load_plans(root, registry, references_usable=not errors_only(problems))
+    usable = not errors_only(problems)
+    plans, found = load_plans(root, registry, references_usable=usable, cache=cache)
     problems += found
     if errors_only(problems):
         return None, problems

@@ -154,3 +154,34 @@ def test_units_are_sorted_once_and_grouped_by_region():
     assert views.units_sorted() == ordered and views.units_sorted() is not ordered
     for region in views.regions:
         assert views.units_of_region(region.id) == [u for u in ordered if u.region.id == region.id]
+
+
+def test_serve_reload_parses_only_edited_plan_files(tmp_path: Path, monkeypatch):
+    """`mkdocs serve` reloads the project on every edit; unchanged plans are not reparsed."""
+    import os
+
+    from test_check import make_project
+
+    from generator import project as project_mod
+
+    root = make_project(tmp_path / "proj")
+    first, problems = project_mod.load_project(root, cache=True)
+    assert first is not None, problems
+    parsed: list[str] = []
+    real = project_mod.load_yaml
+    monkeypatch.setattr(project_mod, "load_yaml", lambda p, d: parsed.append(d) or real(p, d))
+    again, _ = project_mod.load_project(root, cache=True)
+    assert parsed == [] and again is not None
+    assert [p.id for p in again.plans] == [p.id for p in first.plans]
+
+    path = sorted((root / "plans").glob("*.yaml"))[0]
+    text = path.read_text("utf-8")
+    path.write_text(text.replace("title: ", "title: 修订", 1), "utf-8")
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    edited, _ = project_mod.load_project(root, cache=True)
+    assert parsed == [f"plans/{path.name}"]
+    assert edited is not None and edited.plans[0].title.startswith("修订")
+    uncached, _ = project_mod.load_project(root)  # the CLI: always from the files
+    assert len(parsed) == 1 + len(list((root / "plans").glob("*.yaml")))
+    assert uncached is not None and uncached.plans[0].title.startswith("修订")
