@@ -279,6 +279,12 @@ def page(context, problems: Problems):
     assert not problems.items, "browser errors:\n" + "\n".join(problems.items)
 
 
+@pytest.fixture(name="skip_or_fail")
+def skip_or_fail_fixture():
+    """`skip_or_fail(reason)` for tests in this folder (skip locally, fail under CI=true)."""
+    return skip_or_fail
+
+
 @pytest.fixture
 def search():
     """`search(page, query)`: type into the header box, return the rendered result links."""

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import REPO, skip_or_fail
-
 pytestmark = pytest.mark.browser
 
+REPO = Path(__file__).resolve().parents[2]
 HULUNBEIER = "/plans/hulunbeier-zhiben-gongjian-2024/"
 
 
@@ -54,7 +54,7 @@ def test_chinese_query(portal_site, page, search, query):
 
 
 @pytest.mark.parametrize("query", list(PINYIN_CASES))
-def test_pinyin_query(portal_site, page, search, query):
+def test_pinyin_query(portal_site, page, search, skip_or_fail, query):
     if not _has_keywords(portal_site):
         skip_or_fail("plan pages carry no keyword_html() block yet (see docs/search.md)")
     page.goto(portal_site.url)
