@@ -45,7 +45,8 @@ def test_page_set(rendered):
         "units/huainan-datong/yingjiguanliju/index.md",
     } <= set(pages)
     # 26 (3 plans, units, regions) + 15 timeline and topic pages (test_render_crosscut.py)
-    assert len(pages) == 26 + 15
+    # + 2 province pages of the plans index, 5 category and 11 letter pages of the units
+    assert len(pages) == 26 + 15 + 2 + 5 + 11
 
 
 def test_every_task_and_item_has_its_anchor_on_a_heading_or_li(rendered):
@@ -106,7 +107,11 @@ def test_units_index_has_pinyin_letters(rendered):
     html = rendered[0]["units/index.md"].content
     letters = re.findall(r'<h3 id="az-([a-z]+)">', html)
     assert letters == sorted(letters) and "y" in letters
-    assert '<h3 id="k-emergency-management">应急管理部门</h3>' in html
+    assert (
+        '<h3 id="k-emergency-management"><a href="by-category/emergency-management/">'
+        '应急管理部门</a> <span class="pp-count">2</span></h3>'
+    ) in html
+    assert '<a href="a-z/y/">Y</a>' in html  # each letter has its own page
 
 
 def test_home_shows_as_of_and_deadlines(rendered):

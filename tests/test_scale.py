@@ -6,14 +6,21 @@ page size and work per page bounded on a national portal.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import re
 from pathlib import Path
 
 from generator.model import Category, Region, Unit, UnitRegistry
-from generator.project import Project
+from generator.project import Project, load_project
 from generator.registry import Registry
+from generator.render.linkcheck import check_links
+from generator.render.pages import HOME_PLANS, PLANS_PER_PAGE, UNITS_PER_PAGE, PageBuilder
+from generator.render.ui import load_ui
 from generator.views import build_views
 from generator.views.site import PEER_LIMIT
+
+FIXTURE = Path(__file__).parent / "fixtures" / "site"
 
 
 def _tree(provinces: int, prefectures: int, counties: int) -> Project:
@@ -185,3 +192,69 @@ def test_serve_reload_parses_only_edited_plan_files(tmp_path: Path, monkeypatch)
     uncached, _ = project_mod.load_project(root)  # the CLI: always from the files
     assert len(parsed) == 1 + len(list((root / "plans").glob("*.yaml")))
     assert uncached is not None and uncached.plans[0].title.startswith("修订")
+
+
+# --- index pages: their size must not grow with the number of plans and units -----------
+
+
+def _pages(project: Project) -> PageBuilder:
+    views = build_views(project, dt.date(2024, 10, 1))
+    return PageBuilder(views, load_ui("zh"), {}, regions=project.registry.regions)
+
+
+def _hrefs(content: str, part: str) -> set[str]:
+    return set(re.findall(rf'href="([^"]*{part}[^"]*)"', content))
+
+
+def test_units_index_does_not_list_every_unit_on_a_large_portal():
+    small, large = _pages(_tree(1, 2, 2)), _pages(_tree(4, 6, 14))  # 7 and 364 units
+    assert "yingjiju/" in small.units_index().content  # few units: listed inline, as before
+    index = large.units_index().content
+    assert not _hrefs(index, "yingjiju/")  # the tree links to region pages only
+    assert len(index) < 60_000  # < 150 B per region, no unit listed three times
+    assert 'href="p1-f2-c3/"' in index and '<span class="pp-count">1</span>' in index
+    lists = list(large.unit_lists())
+    assert {p.path for p in lists} >= {
+        "units/by-category/emergency-management/index.md",
+        "units/by-category/emergency-management/2/index.md",
+    }
+    assert any(p.path.startswith("units/a-z/") for p in lists)
+    listed: set[str] = set()
+    for page in lists:
+        links = page.content.count('<li><a href="../../')
+        assert links <= UNITS_PER_PAGE
+        listed |= {h.rsplit("../", 1)[-1] for h in _hrefs(page.content, "yingjiju/")}
+    assert len(listed) == len(large.views.units)  # every unit reachable from the lists
+    units = [large.unit(u) for u in large.views.units_sorted()]
+    regions = [large.region(r.id) for r in large.views.regions]
+    pages = [large.units_index(), *lists, *regions, *units]
+    assert not [p for p in check_links(pages) if ".xml" not in p]  # feeds are not rendered here
+
+
+def test_home_and_plans_index_show_a_bounded_number_of_plan_cards():
+    project, _ = load_project(FIXTURE)
+    assert project is not None
+    plans = tuple(
+        p.model_copy(update={"id": f"{p.id}-{n}"}) for n in range(25) for p in project.plans
+    )
+    builder = _pages(dataclasses.replace(project, plans=plans))  # 75 plans
+    home = builder.home().content
+    assert home.count('class="pp-card"') == HOME_PLANS
+    assert 'href="plans/">' in home
+    index = builder.plans_index().content
+    assert index.count('class="pp-card"') == 0  # provinces with counts, no cards
+    assert 'href="by-region/anhui/"' in index and '<span class="pp-count">50</span>' in index
+    regions = list(builder.plans_regions())
+    assert [p.path for p in regions] == [
+        "plans/by-region/neimenggu/index.md",
+        "plans/by-region/anhui/index.md",
+        "plans/by-region/anhui/2/index.md",
+    ]
+    cards = [p.content.count('class="pp-card"') for p in regions]
+    assert max(cards) <= PLANS_PER_PAGE and sum(cards) == len(plans)
+    problems = [
+        p
+        for p in check_links([builder.home(), builder.plans_index(), *regions])
+        if "(no page plans/by-region/" in p or "(no page plans/)" in p
+    ]
+    assert not problems

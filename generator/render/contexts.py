@@ -9,11 +9,14 @@ that each template uses exactly the fields of its context.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from markupsafe import Markup
 
 from .ui import UiStrings
+
+if TYPE_CHECKING:
+    from .crosscut_contexts import Pager
 
 
 @dataclass(frozen=True)
@@ -169,6 +172,7 @@ class NamedList:
     title: str
     href: str
     links: tuple[Link, ...]
+    count: int = 0
 
 
 # --- page contexts ---------------------------------------------------------------------------
@@ -181,10 +185,24 @@ class HomeContext:
     title: str
     as_of: str
     plans: tuple[PlanCard, ...]
+    """The most recent plans (`HOME_PLANS`), newest first."""
+    all_plans: Link
+    """To the plans index, with the number of plans."""
     upcoming: tuple[DeadlineRow, ...]
     recent: tuple[DeadlineRow, ...]
     sections: tuple[Link, ...]
     """Links to the index pages (plans, units, about)."""
+
+
+@dataclass(frozen=True)
+class PlanGroup:
+    """The plans of one province on the plans index: a link to its pages, and the cards
+    themselves while the portal is small (`INLINE_PLANS`)."""
+
+    anchor: str
+    title: Link
+    count: int
+    plans: tuple[PlanCard, ...]
 
 
 @dataclass(frozen=True)
@@ -193,7 +211,20 @@ class PlansIndexContext:
     ui: UiStrings
     title: str
     as_of: str
+    groups: tuple[PlanGroup, ...]
+
+
+@dataclass(frozen=True)
+class PlansRegionContext:
+    """One page of the plans of one province (`plans/by-region/<id>/`)."""
+
+    TEMPLATE: ClassVar[str] = "plans_region.md.j2"
+    ui: UiStrings
+    title: str
+    as_of: str
+    up: Link
     plans: tuple[PlanCard, ...]
+    pager: Pager
 
 
 @dataclass(frozen=True)
@@ -227,13 +258,39 @@ class PlanContext:
 
 
 @dataclass(frozen=True)
+class RegionNode:
+    """A region in the tree of the units index: its page, its own units, its subregions."""
+
+    anchor: str
+    title: Link
+    count: int
+    links: tuple[Link, ...]
+    """The region's units, listed inline while the portal is small (`INLINE_UNITS`)."""
+    children: tuple[RegionNode, ...]
+
+
+@dataclass(frozen=True)
 class UnitsIndexContext:
     TEMPLATE: ClassVar[str] = "units_index.md.j2"
     ui: UiStrings
     title: str
-    regions: tuple[NamedList, ...]
+    regions: tuple[RegionNode, ...]
     categories: tuple[NamedList, ...]
     letters: tuple[NamedList, ...]
+    """`href` of each: its own page; `links` only while the portal is small."""
+
+
+@dataclass(frozen=True)
+class UnitListContext:
+    """One page of the units of a category or a pinyin letter (`units/by-category/<id>/`,
+    `units/a-z/<letter>/`)."""
+
+    TEMPLATE: ClassVar[str] = "unit_list.md.j2"
+    title: str
+    up: Link
+    count: str
+    units: tuple[Link, ...]
+    pager: Pager
 
 
 @dataclass(frozen=True)
@@ -271,8 +328,10 @@ class UnitContext:
 PAGE_CONTEXTS = (
     HomeContext,
     PlansIndexContext,
+    PlansRegionContext,
     PlanContext,
     UnitsIndexContext,
+    UnitListContext,
     RegionContext,
     UnitContext,
 )

@@ -8,7 +8,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from ..model import Chapter, Deadline, Phase, Plan, Section
+from ..model import Chapter, Deadline, Phase, Plan, Region, Section
 from ..views import SiteViews, build_date, build_views, urls
 from ..views.site import ROLES, Duty, Milestone, PlanView, TaskView, UnitView
 from ..views.sorting import letter
@@ -29,13 +29,17 @@ from .contexts import (
     PhaseBlock,
     PlanCard,
     PlanContext,
+    PlanGroup,
     PlansIndexContext,
+    PlansRegionContext,
     RegionContext,
+    RegionNode,
     RemovedRow,
     RoleBlock,
     SectionBlock,
     TaskBlock,
     UnitContext,
+    UnitListContext,
     UnitsIndexContext,
 )
 from .crosscut import Crosscut
@@ -46,6 +50,21 @@ from .ui import UiStrings, load_ui
 from .when import when
 
 UPCOMING_LIMIT = 10
+HOME_PLANS = 10
+"""Plan cards on the home page: the most recent ones (the plans index lists them all)."""
+INLINE_PLANS = 30
+"""Up to this many plans, the plans index shows every card (grouped by province); above,
+it links to one page per province (`PLANS_PER_PAGE` cards a page)."""
+PLANS_PER_PAGE = 40
+INLINE_UNITS = 300
+"""Up to this many units, the units index lists them under each region, category and
+letter; above, it shows the region tree with counts and links to the category and letter
+pages (`UNITS_PER_PAGE` units a page), so its size does not grow with the portal."""
+UNITS_PER_PAGE = 200
+
+
+def _chunks(items: list[Any], size: int) -> list[list[Any]]:
+    return [items[i : i + size] for i in range(0, len(items), size)] or [[]]
 
 
 class PageBuilder:
@@ -66,7 +85,8 @@ class PageBuilder:
         self.names = Names(ui.lang)
         self.tree = PREFIX[ui.lang]
         """Prefix of this language's tree: page paths here are relative to it."""
-        self.crosscut = Crosscut(self, regions or {r.id: r for r in views.regions})
+        self.all_regions: Mapping[str, Region] = regions or {r.id: r for r in views.regions}
+        self.crosscut = Crosscut(self, self.all_regions)
         """Timelines, topics and lineage (`generator.render.crosscut`)."""
 
     def shared(self, here: str, target: str) -> str:
@@ -119,11 +139,15 @@ class PageBuilder:
     def home(self) -> Page:
         here = urls.HOME
         views, ui = self.views, self.ui
+        newest = sorted(views.plans, key=_recency, reverse=True)[:HOME_PLANS]
         ctx = HomeContext(
             ui=ui,
             title=ui.site_title,
             as_of=self.as_of,
-            plans=tuple(self._card(here, p) for p in views.plans),
+            plans=tuple(self._card(here, p) for p in newest),
+            all_plans=Link(
+                ui.format("home_all_plans", n=len(views.plans)), relative(here, urls.PLANS)
+            ),
             upcoming=tuple(self._deadline_row(here, m) for m in views.upcoming(UPCOMING_LIMIT)),
             recent=tuple(self._deadline_row(here, m) for m in views.recent(UPCOMING_LIMIT)),
             sections=(
@@ -133,15 +157,63 @@ class PageBuilder:
         )
         return self.renderer.render(urls.page_file(here), ctx)
 
+    def _province(self, view: PlanView) -> tuple[str, str]:
+        """(id, name) of the province (or the country) a plan belongs to."""
+        region = view.region
+        while region is not None and region.level not in ("province", "country"):
+            region = self.all_regions.get(region.parent) if region.parent else None
+        if region is None:
+            region = view.region
+        if region is None:
+            return view.plan.region, view.plan.region
+        return region.id, self.names.of(region)
+
+    def _plan_groups(self) -> list[tuple[str, str, list[PlanView]]]:
+        """Plans by province, provinces in registry order, plans newest first."""
+        order = {rid: n for n, rid in enumerate(self.all_regions)}
+        groups: dict[str, tuple[str, list[PlanView]]] = {}
+        for view in sorted(self.views.plans, key=_recency, reverse=True):
+            rid, name = self._province(view)
+            groups.setdefault(rid, (name, []))[1].append(view)
+        keys = sorted(groups, key=lambda k: (order.get(k, len(order)), k))
+        return [(k, groups[k][0], groups[k][1]) for k in keys]
+
     def plans_index(self) -> Page:
         here = urls.PLANS
+        inline = len(self.views.plans) <= INLINE_PLANS
         ctx = PlansIndexContext(
             ui=self.ui,
             title=self.ui.plans_title,
             as_of=self.as_of,
-            plans=tuple(self._card(here, p) for p in self.views.plans),
+            groups=tuple(
+                PlanGroup(
+                    anchor=f"r-{rid}",
+                    title=Link(name, relative(here, urls.plans_region(rid))),
+                    count=len(members),
+                    plans=tuple(self._card(here, p) for p in members) if inline else (),
+                )
+                for rid, name, members in self._plan_groups()
+            ),
         )
         return self.renderer.render(urls.page_file(here), ctx)
+
+    def plans_regions(self) -> Iterator[Page]:
+        """One page (split in parts of `PLANS_PER_PAGE`) per province of the plans index."""
+        ui = self.ui
+        for rid, name, members in self._plan_groups():
+            chunks = _chunks(members, PLANS_PER_PAGE)
+            parts = [urls.plans_region(rid, n) for n in range(1, len(chunks) + 1)]
+            for n, chunk in enumerate(chunks, 1):
+                here = parts[n - 1]
+                ctx = PlansRegionContext(
+                    ui=ui,
+                    title=ui.format("plans_of_region", region=name),
+                    as_of=self.as_of,
+                    up=Link(ui.plans_back, relative(here, urls.PLANS)),
+                    plans=tuple(self._card(here, p) for p in chunk),
+                    pager=self.crosscut._pager(here, ui.index_pages, parts, n),
+                )
+                yield self.renderer.render(urls.page_file(here), ctx)
 
     # --- plan page -------------------------------------------------------------------------
 
@@ -416,46 +488,102 @@ class PageBuilder:
 
     # --- units -----------------------------------------------------------------------------
 
-    def units_index(self) -> Page:
-        here = urls.UNITS
+    def _unit_lists(
+        self,
+    ) -> tuple[list[tuple[Any, list[UnitView]]], list[tuple[str, list[UnitView]]]]:
+        """Units by category (registry order) and by pinyin letter (A–Z, then `#`)."""
         views = self.views
-        ordered = views.units_sorted()
-        regions = [
-            NamedList(
-                f"r-{region.id}",
-                self.names.of(region),
-                relative(here, urls.region(region.id)),
-                tuple(self._unit_link(here, u.ref) for u in views.units_of_region(region.id)),
-            )
-            for region in views.regions
-        ]
         by_category: dict[str, list[UnitView]] = {}
-        for u in ordered:
+        letters: dict[str, list[UnitView]] = {}
+        for u in views.units_sorted():
             if u.category is not None:
                 by_category.setdefault(u.category.id, []).append(u)
-        categories = [
-            NamedList(
-                f"k-{cat.id}",
-                self.names.of(cat),
-                "",
-                tuple(self._unit_link(here, u.ref) for u in by_category.get(cat.id, ())),
+            letters.setdefault(letter(u.sort_key), []).append(u)
+        categories = [(c, by_category[c.id]) for c in views.categories if by_category.get(c.id)]
+        ordered = sorted(letters.items(), key=lambda kv: (kv[0] == "#", kv[0]))
+        return categories, ordered
+
+    def _region_tree(self, here: str, inline: bool) -> tuple[RegionNode, ...]:
+        """The regions with units or plans, each under its nearest listed ancestor."""
+        views = self.views
+        listed = {r.id for r in views.regions}
+        children: dict[str | None, list[Region]] = {}
+        for region in views.regions:
+            parent = region.parent
+            while parent is not None and parent not in listed:
+                above = self.all_regions.get(parent)
+                parent = above.parent if above is not None else None
+            children.setdefault(parent, []).append(region)
+
+        def node(region: Region) -> RegionNode:
+            members = views.units_of_region(region.id)
+            return RegionNode(
+                anchor=f"r-{region.id}",
+                title=Link(self.names.of(region), relative(here, urls.region(region.id))),
+                count=len(members),
+                links=tuple(self._unit_link(here, u.ref) for u in members) if inline else (),
+                children=tuple(node(c) for c in children.get(region.id, ())),
             )
-            for cat in views.categories
-        ]
-        letters: dict[str, list[Link]] = {}
-        for u in ordered:
-            letters.setdefault(letter(u.sort_key), []).append(self._unit_link(here, u.ref))
+
+        return tuple(node(r) for r in children.get(None, ()))
+
+    def units_index(self) -> Page:
+        here = urls.UNITS
+        inline = len(self.views.units) <= INLINE_UNITS
+        categories, letters = self._unit_lists()
+
+        def unit_links(members: list[UnitView]) -> tuple[Link, ...]:
+            return tuple(self._unit_link(here, u.ref) for u in members) if inline else ()
+
         ctx = UnitsIndexContext(
             ui=self.ui,
             title=self.ui.units_title,
-            regions=tuple(r for r in regions if r.links),
-            categories=tuple(c for c in categories if c.links),
+            regions=self._region_tree(here, inline),
+            categories=tuple(
+                NamedList(
+                    f"k-{cat.id}",
+                    self.names.of(cat),
+                    relative(here, urls.units_category(cat.id)),
+                    unit_links(members),
+                    len(members),
+                )
+                for cat, members in categories
+            ),
             letters=tuple(
-                NamedList(f"az-{k.lower()}" if k != "#" else "az-other", k, "", tuple(v))
-                for k, v in sorted(letters.items(), key=lambda kv: (kv[0] == "#", kv[0]))
+                NamedList(
+                    f"az-{k.lower()}" if k != "#" else "az-other",
+                    k,
+                    relative(here, urls.units_letter(k)),
+                    unit_links(members),
+                    len(members),
+                )
+                for k, members in letters
             ),
         )
         return self.renderer.render(urls.page_file(here), ctx)
+
+    def unit_lists(self) -> Iterator[Page]:
+        """The pages of each category and each letter of the units index."""
+        ui = self.ui
+        categories, letters = self._unit_lists()
+        lists = [
+            (ui.format("units_of_category", category=self.names.of(cat)), cat.id, members, True)
+            for cat, members in categories
+        ] + [(ui.format("units_of_letter", letter=k), k, members, False) for k, members in letters]
+        for title, key, members, is_category in lists:
+            url = urls.units_category if is_category else urls.units_letter
+            chunks = _chunks(members, UNITS_PER_PAGE)
+            parts = [url(key, n) for n in range(1, len(chunks) + 1)]
+            for n, chunk in enumerate(chunks, 1):
+                here = parts[n - 1]
+                ctx = UnitListContext(
+                    title=title,
+                    up=Link(ui.units_back, relative(here, urls.UNITS)),
+                    count=ui.format("units_count", n=len(members)),
+                    units=tuple(self._unit_link(here, u.ref) for u in chunk),
+                    pager=self.crosscut._pager(here, ui.index_pages, parts, n),
+                )
+                yield self.renderer.render(urls.page_file(here), ctx)
 
     def region(self, region_id: str) -> Page:
         here = urls.region(region_id)
@@ -578,14 +706,22 @@ class PageBuilder:
     def pages(self) -> Iterator[Page]:
         yield self.home()
         yield self.plans_index()
+        yield from self.plans_regions()
         for view in self.views.plans:
             yield self.plan(view)
         yield self.units_index()
+        yield from self.unit_lists()
         for region in self.views.regions:
             yield self.region(region.id)
         for unit in self.views.units_sorted():
             yield self.unit(unit)
         yield from self.crosscut.pages()
+
+
+def _recency(view: PlanView) -> tuple[dt.date, str]:
+    """Newest first when sorted in reverse: issue date, else the start of the period."""
+    plan = view.plan
+    return (plan.issued or plan.period.start, plan.id)
 
 
 def _phrases(deadlines: Iterable[Deadline]) -> tuple[str, ...]:

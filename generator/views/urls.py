@@ -54,3 +54,28 @@ def section_anchor(section_id: str) -> str:
 
 def phase_anchor(phase_id: str) -> str:
     return f"p-{phase_id}"
+
+
+def _part(path: str, page: int) -> str:
+    """Part `page` (1-based) of a split list page: the first part is the page itself."""
+    return path if page <= 1 else f"{path}{page}/"
+
+
+def plans_region(region_id: str, page: int = 1) -> str:
+    """The plans of one province (or other top region): `plans/by-region/<id>/[<n>/]`."""
+    return _part(f"plans/by-region/{region_id}/", page)
+
+
+def units_category(category_id: str, page: int = 1) -> str:
+    """The units of one category: `units/by-category/<id>/[<n>/]`."""
+    return _part(f"units/by-category/{category_id}/", page)
+
+
+def units_letter(letter: str, page: int = 1) -> str:
+    """The units under one pinyin letter (`#` → `other`): `units/a-z/<l>/[<n>/]`."""
+    key = letter.lower() if letter != "#" else "other"
+    return _part(f"units/a-z/{key}/", page)
+
+
+RESERVED_IDS = frozenset({"by-region", "by-category", "a-z"})
+"""Path segments of the split index pages: no plan or region id may take them."""
