@@ -15,6 +15,9 @@ from markupsafe import Markup
 
 from .ui import UiStrings
 
+NO_MARKUP = Markup("")
+"""Default of optional `Markup` fields (nothing to show)."""
+
 if TYPE_CHECKING:
     from .crosscut_contexts import Pager
 
@@ -55,13 +58,19 @@ class PlanCard:
 
 @dataclass(frozen=True)
 class CopyControls:
-    """The copy-link and copy-citation buttons of one clause."""
+    """The copy-link and copy-citation buttons of one clause, in compact form: portal.js
+    makes the two buttons at load time (their labels come once per page, on `.pp-status`),
+    so a long plan does not carry two buttons and three copies of the citation per clause.
+    The clause's anchor is the id of its `<li>` or task heading."""
 
     anchor: str
     citation: str
-    link_label: str
-    """aria-label of the copy-link button (names the clause)."""
-    cite_label: str
+    what: str
+    """The clause as the buttons' aria-labels name it (第3条第2项; task 3, item 2)."""
+    tail: str = ""
+    """An item's citation after its task's (`<cite>` of the task): （第二项）."""
+    full: str = ""
+    """The whole citation, only where it does not extend the task's."""
 
 
 @dataclass(frozen=True)

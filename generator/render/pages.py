@@ -364,13 +364,13 @@ class PageBuilder:
             notes=tuple(n.text for n in section.notes),
         )
 
-    def _copy(self, anchor: str, what: str, citation: str) -> CopyControls:
-        return CopyControls(
-            anchor=anchor,
-            citation=citation,
-            link_label=self.ui.format("copy_link_aria", what=what),
-            cite_label=self.ui.format("copy_citation_aria", what=what),
-        )
+    def _copy(self, anchor: str, what: str, citation: str, task: str = "") -> CopyControls:
+        """`task`: the citation of the item's task (the item's citation extends it)."""
+        if not task:
+            return CopyControls(anchor, citation, what)
+        if citation.startswith(task):
+            return CopyControls(anchor, citation, what, tail=citation[len(task) :])
+        return CopyControls(anchor, citation, what, full=citation)
 
     def _task(
         self, here: str, view: PlanView, tv: TaskView, links: Mapping[str, str], level: int
@@ -382,7 +382,9 @@ class PageBuilder:
                 anchor=iv.anchor,
                 no=iv.item.no,
                 text=tx.rich(iv.item.text, marks=marks),
-                copy=self._copy(iv.anchor, self._clause_name(view, tv, n), iv.citation),
+                copy=self._copy(
+                    iv.anchor, self._clause_name(view, tv, n), iv.citation, task=tv.citation
+                ),
             )
             for n, iv in enumerate(tv.items, 1)
         )

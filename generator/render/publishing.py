@@ -133,6 +133,20 @@ def human_size(size: int) -> str:
     return f"{size / 1048576:.1f} MB"
 
 
+def _reassignment(old: str, new: str) -> Markup | None:
+    """For unit lists: the names added and removed (<ins>市公安局</ins>), not a redline."""
+    before, after = [n for n in old.split("、") if n], [n for n in new.split("、") if n]
+    if not before or not after:
+        return None
+    gone = [n for n in before if n not in after]
+    came = [n for n in after if n not in before]
+    if not gone and not came:
+        return None
+    parts = [Markup("<ins>{}</ins>").format(n) for n in came]
+    parts += [Markup("<del>{}</del>").format(n) for n in gone]
+    return Markup(" ").join(parts)
+
+
 def redline_markup(red: Redline) -> Markup:
     tags = {"=": "{}", "+": "<ins>{}</ins>", "-": "<del>{}</del>"}
     return Markup("").join(Markup(tags[op]).format(text) for op, text in red.runs)
@@ -221,7 +235,7 @@ class PublishingPages:
                 ui.get(f"field_{fc.name}", fc.name),
                 fc.old,
                 fc.new,
-                redline_markup(fc.redline) if fc.redline else None,
+                redline_markup(fc.redline) if fc.redline else _reassignment(fc.old, fc.new),
             )
             for fc in change.changes
         )

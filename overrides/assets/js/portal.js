@@ -54,6 +54,46 @@
     });
   });
 
+  /* The copy buttons of each clause, made here from the compact data the page carries
+     (generator.render.contexts.CopyControls): labels once on .pp-status, per clause its
+     name (data-pp-what) and the end of its citation after its task's <cite>. */
+  function button(cls, anchor, text, label, citation) {
+    var b = document.createElement("button");
+    b.type = "button";
+    b.className = cls;
+    b.setAttribute("data-pp-anchor", anchor);
+    if (citation !== null) b.setAttribute("data-pp-citation", citation);
+    b.setAttribute("aria-label", label);
+    b.textContent = text;
+    return b;
+  }
+
+  function copyButtons() {
+    var box = document.querySelector(".pp-status[data-pp-labels]");
+    var spans = document.querySelectorAll(".pp-actions[data-pp-what]");
+    if (!box || !spans.length) return;
+    var labels = box.getAttribute("data-pp-labels").split("|");
+    for (var i = 0; i < spans.length; i++) {
+      var span = spans[i];
+      if (span.querySelector("button")) continue;
+      var what = span.getAttribute("data-pp-what");
+      var task = span.closest(".pp-task");
+      var holder = span.parentElement;
+      var anchor = holder && holder.id ? holder.id : "";
+      if (!anchor && task) {
+        var head = task.querySelector(".pp-task__title[id]");
+        anchor = head ? head.id : "";
+      }
+      var cite = span.getAttribute("data-pp-cite");
+      if (!cite) {
+        var own = task && task.querySelector(".pp-task__cite cite");
+        cite = (own ? own.textContent : "") + (span.getAttribute("data-pp-tail") || "");
+      }
+      span.appendChild(button("pp-copy-link", anchor, labels[0], labels[2].replace("{what}", what), null));
+      span.appendChild(button("pp-copy-cite", anchor, labels[1], labels[3].replace("{what}", what), cite));
+    }
+  }
+
   function highlight() {
     var old = document.querySelectorAll(".pp-targeted");
     for (var i = 0; i < old.length; i++) old[i].classList.remove("pp-targeted");
@@ -75,6 +115,7 @@
   }
 
   function ready() {
+    copyButtons();
     permalinks();
     highlight();
   }
