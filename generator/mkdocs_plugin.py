@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +72,8 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         """Navigation per language tree (the default one is MkDocs' own)."""
         self.known: set[str] = set()
         """Site paths of every page, for the language switch."""
+        self.spool: Path | None = None
+        """Temporary directory holding this build's exports and feeds (`on_files`)."""
 
     def _project_root(self, config: Any) -> Path:
         if os.environ.get(ROOT_ENV):
@@ -102,9 +106,26 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
     def on_files(self, files: Files, *, config: Any) -> Files:
         langs = [DEFAULT_LANG, *(x for x in self.config.languages if x != DEFAULT_LANG)]
         pages, views = render_trees(self.project, langs=langs)
-        extra_pages, extra_files = publishing_output(
-            self.project, views, self.history, base_url=_base_url(config), trees=_trees(pages)
+        self._drop_spool()
+        self.spool = Path(tempfile.mkdtemp(prefix="planportal-files-"))
+        spooled: list[str] = []
+
+        def spool(site_path: str, content: bytes) -> None:
+            """Exports and feeds go to disk as they are made; MkDocs copies them over."""
+            target = self.spool / site_path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
+            spooled.append(site_path)
+
+        extra_pages, _ = publishing_output(
+            self.project,
+            views,
+            self.history,
+            base_url=_base_url(config),
+            trees=_trees(pages),
+            sink=spool,
         )
+        extra_files = dict.fromkeys(spooled, str(self.spool))
         pages = [*pages, *extra_pages]
         sources = published_sources(views)
         known = _existing(files) | {site_path for site_path, _ in sources} | set(extra_files)
@@ -117,8 +138,10 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
             if existing is not None:
                 files.remove(existing)
             files.append(File.generated(config, page.path, content=page.content))
-        for site_path, content in extra_files.items():
-            files.append(File.generated(config, site_path, content=content))
+        for site_path, spool_dir in extra_files.items():
+            files.append(
+                File.generated(config, site_path, abs_src_path=str(Path(spool_dir) / site_path))
+            )
         assert self.root is not None
         for site_path, project_path in sources:
             files.append(
@@ -140,7 +163,16 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         context["nav"] = self.navs.get(lang_of(url), nav)
         return context
 
+    def _drop_spool(self) -> None:
+        if self.spool is not None:
+            shutil.rmtree(self.spool, ignore_errors=True)
+            self.spool = None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._drop_spool()
+
     def on_post_build(self, *, config: Any) -> None:
+        self._drop_spool()  # MkDocs has copied the spooled files into site_dir by now
         if not self.config.search or os.environ.get(SEARCH_ENV) == "0":
             return
         try:

@@ -87,3 +87,43 @@ def test_plans_json_is_the_model(tmp_path: Path) -> None:
     assert doc["plans"][0]["id"] == "demo"
     assert doc["plans"][0]["chapters"][0]["tasks"][0]["responsibility"]["lead"] == ["市应急管理局"]
     assert (out / "schema" / "plan.schema.json").is_file()
+
+
+def test_hand_written_ics_escapes_and_folds_like_the_standard(tmp_path: Path) -> None:
+    """Feeds are serialised by hand (speed); any text survives a real parser."""
+    import dataclasses
+
+    from generator.exports.ical import DeadlineEvent, calendar, plan_events
+
+    _, project = _export(tmp_path)
+    event = plan_events(project.plans[0])[0]
+    tricky = "牵头；配合, 属地; a\\b\n第二行" + "很长的标题" * 30
+    task = event.task.model_copy(update={"title": tricky})
+    odd = dataclasses.replace(event, task=task, role="牵头")
+    raw = calendar("单位, 名称; 日历", [odd, event], BASE)
+    assert all(len(line) <= 75 for line in raw.split(b"\r\n"))
+    raw.decode("utf-8")  # folding never splits a character
+    cal = icalendar.Calendar.from_ical(raw)
+    first, second = cal.walk("VEVENT")
+    assert tricky in str(first["summary"]) and str(first["summary"]).startswith("[牵头]")
+    assert str(first["uid"]) == str(second["uid"])  # same deadline, same stable uid
+    assert str(first["dtend"].dt) > str(first["dtstart"].dt)
+    assert isinstance(odd, DeadlineEvent)
+
+
+def test_publishing_output_can_hand_files_over_instead_of_keeping_them(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from generator.history import History
+    from generator.render import render_site
+    from generator.render.publishing import publishing_output
+
+    _, project = _export(tmp_path)
+    _, views = render_site(project, today=dt.date(2024, 10, 1))
+    kept = publishing_output(project, views, History(), base_url=BASE, trees={"zh": ""})
+    handed: dict[str, bytes] = {}
+    streamed = publishing_output(
+        project, views, History(), base_url=BASE, trees={"zh": ""}, sink=handed.__setitem__
+    )
+    assert streamed[1] == {} and handed == kept[1]  # nothing held; the same files
+    assert [p.content for p in streamed[0]] == [p.content for p in kept[0]]  # sizes shown

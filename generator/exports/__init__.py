@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import io
 import shutil
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +28,31 @@ class UnitFeed:
     events: tuple[DeadlineEvent, ...]
 
 
+def iter_exports(
+    plans: Sequence[Plan],
+    *,
+    base_url: str,
+    build_date: str,
+    unit_feeds: Iterable[UnitFeed] = (),
+) -> Iterator[tuple[str, bytes]]:
+    """Every export as (path under data/, content), one at a time: a national portal has
+    ~170 MB of them, so the plugin writes each out as it comes instead of keeping them."""
+    yield "plans.json", plans_json(plans, build_date).encode()
+    for plan in plans:
+        yield f"plans/{plan.id}.json", plan_json(plan).encode()
+        yield f"ics/plans/{plan.id}.ics", calendar(plan.title, plan_events(plan), base_url)
+    yield "tasks.csv", tasks_csv(plans, base_url)
+    buffer = io.BytesIO()
+    tasks_xlsx(plans, base_url, buffer)
+    yield "tasks.xlsx", buffer.getvalue()
+    every = [event for plan in plans for event in plan_events(plan)]
+    yield "ics/all.ics", calendar("全部期限", every, base_url)
+    for feed in unit_feeds:
+        yield f"ics/units/{feed.path}.ics", calendar(feed.name, feed.events, base_url)
+    for name in SCHEMAS:
+        yield f"schema/{name}.schema.json", render_schema(name).encode()
+
+
 def export_files(
     plans: Sequence[Plan],
     *,
@@ -35,22 +60,10 @@ def export_files(
     build_date: str,
     unit_feeds: Iterable[UnitFeed] = (),
 ) -> dict[str, bytes]:
-    """Every export as `{path under data/: content}` (kept in memory: they are small)."""
-    files: dict[str, bytes] = {"plans.json": plans_json(plans, build_date).encode()}
-    for plan in plans:
-        files[f"plans/{plan.id}.json"] = plan_json(plan).encode()
-        files[f"ics/plans/{plan.id}.ics"] = calendar(plan.title, plan_events(plan), base_url)
-    files["tasks.csv"] = tasks_csv(plans, base_url)
-    buffer = io.BytesIO()
-    tasks_xlsx(plans, base_url, buffer)
-    files["tasks.xlsx"] = buffer.getvalue()
-    every = [event for plan in plans for event in plan_events(plan)]
-    files["ics/all.ics"] = calendar("全部期限", every, base_url)
-    for feed in unit_feeds:
-        files[f"ics/units/{feed.path}.ics"] = calendar(feed.name, feed.events, base_url)
-    for name in SCHEMAS:
-        files[f"schema/{name}.schema.json"] = render_schema(name).encode()
-    return files
+    """Every export as `{path under data/: content}` (`iter_exports`, all in memory)."""
+    return dict(
+        iter_exports(plans, base_url=base_url, build_date=build_date, unit_feeds=unit_feeds)
+    )
 
 
 def write_exports(
@@ -82,4 +95,11 @@ def copy_sources(root: Path, plans: Iterable[Plan], out_dir: Path) -> None:
             shutil.copyfile(src, target)
 
 
-__all__ = ["DeadlineEvent", "UnitFeed", "copy_sources", "export_files", "write_exports"]
+__all__ = [
+    "DeadlineEvent",
+    "UnitFeed",
+    "copy_sources",
+    "export_files",
+    "iter_exports",
+    "write_exports",
+]

@@ -10,8 +10,6 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from icalendar import Calendar, Event
-
 from ..model import Deadline, Plan, Task
 from .rows import permalink
 
@@ -45,25 +43,60 @@ def plan_events(plan: Plan) -> list[DeadlineEvent]:
     return [DeadlineEvent(plan, task, d) for task in plan.tasks() for d in task.deadlines]
 
 
+def _text(value: str) -> str:
+    """RFC 5545 TEXT: backslash, semicolon, comma and newline escaped."""
+    return (
+        value.replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
+        .replace("\r", "\\n")
+    )
+
+
+def _fold(line: str) -> bytes:
+    """One content line, folded at 75 octets without splitting a UTF-8 character."""
+    raw = line.encode()
+    if len(raw) <= 75:
+        return raw + b"\r\n"
+    out, chunk, limit = [], b"", 75
+    for char in line:
+        encoded = char.encode()
+        if len(chunk) + len(encoded) > limit:
+            out.append(chunk)
+            chunk, limit = b"", 74  # continuation lines start with a space
+        chunk += encoded
+    out.append(chunk)
+    return b"\r\n ".join(out) + b"\r\n"
+
+
 def calendar(name: str, events: Iterable[DeadlineEvent], base_url: str) -> bytes:
-    cal = Calendar()
-    cal.add("prodid", PRODID)
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", name)
-    stamp = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)  # fixed: identical input gives identical file
+    """The feed, serialised by hand (the `icalendar` package took half a minute for the
+    ~5,000 feeds of a national portal); tests parse it back with `icalendar`."""
+    stamp = "20240101T000000Z"  # fixed: identical input gives identical file
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{PRODID}",
+        "CALSCALE:GREGORIAN",
+        f"X-WR-CALNAME:{_text(name)}",
+    ]
     for event in sorted(events, key=lambda e: (e.deadline.date, e.plan.id, e.task.id)):
         url = permalink(base_url, event.plan.id, event.task.id, event.deadline.item or "")
-        vevent = Event()
-        vevent.add("uid", uid(event))
-        vevent.add("dtstamp", stamp)
-        vevent.add("dtstart", event.deadline.date)
-        vevent.add("dtend", event.deadline.date + dt.timedelta(days=1))
-        vevent.add("summary", _summary(event))
-        vevent.add(
-            "description", f"{event.deadline.phrase}（精度：{event.deadline.precision}）\n{url}"
-        )
-        vevent.add("url", url)
-        vevent.add("transp", "TRANSPARENT")
-        cal.add_component(vevent)
-    return cal.to_ical()
+        day = event.deadline.date
+        description = f"{event.deadline.phrase}（精度：{event.deadline.precision}）\n{url}"
+        lines += [
+            "BEGIN:VEVENT",
+            f"SUMMARY:{_text(_summary(event))}",
+            f"DTSTART;VALUE=DATE:{day:%Y%m%d}",
+            f"DTEND;VALUE=DATE:{day + dt.timedelta(days=1):%Y%m%d}",
+            f"DTSTAMP:{stamp}",
+            f"UID:{uid(event)}",
+            f"DESCRIPTION:{_text(description)}",
+            "TRANSP:TRANSPARENT",
+            f"URL:{url}",
+            "END:VEVENT",
+        ]
+    lines.append("END:VCALENDAR")
+    return b"".join(_fold(line) for line in lines)

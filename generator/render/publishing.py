@@ -7,7 +7,7 @@ Like the other pages, contexts are display-ready and the templates only show the
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 from xml.etree import ElementTree as ET
@@ -15,7 +15,7 @@ from xml.etree import ElementTree as ET
 from markupsafe import Markup
 
 from ..datadict import FILES, RecordDoc, dictionary
-from ..exports import DeadlineEvent, UnitFeed, export_files
+from ..exports import DeadlineEvent, UnitFeed, iter_exports
 from ..history import History, PlanDiff, Redline, Revision, TaskChange, Tombstone
 from ..views import urls
 from .contexts import Link
@@ -389,8 +389,7 @@ def unit_calendar_feeds(views: Any) -> list[UnitFeed]:
 
 def _unit_change_feeds(
     views: Any, history: History, ui: UiStrings, base_url: str
-) -> dict[str, bytes]:
-    out = {}
+) -> Iterator[tuple[str, bytes]]:
     for unit in views.units_sorted():
         record = unit.record
         names = {record.name, *(record.aliases or ()), getattr(record, "short", None) or ""}
@@ -398,31 +397,54 @@ def _unit_change_feeds(
         tasks = {(duty.task.plan.id, duty.task.task.id) for duty in unit.duties}
         path = unit_feed_url(unit.ref.region, unit.ref.id)
         revisions = unit_revisions(history, names - {""}, tasks)
-        out[path] = atom_feed(
-            ui.format("unit_feed_title", unit=unit.ref.name), path, revisions, ui, base_url
+        yield (
+            path,
+            atom_feed(
+                ui.format("unit_feed_title", unit=unit.ref.name), path, revisions, ui, base_url
+            ),
         )
-    return out
 
 
 def publishing_output(
-    project: Any, views: Any, history: History, *, base_url: str, trees: dict[str, str]
+    project: Any,
+    views: Any,
+    history: History,
+    *,
+    base_url: str,
+    trees: dict[str, str],
+    sink: Callable[[str, bytes], None] | None = None,
 ) -> tuple[list[Page], dict[str, bytes]]:
     """Pages (per language tree, `{lang: path prefix}`) and files (site path → bytes, shared
-    by the trees) of /data/ and /changes/, feeds included."""
+    by the trees) of /data/ and /changes/, feeds included.
+
+    With a `sink`, each file is handed to it as soon as it is made and not kept (the files
+    returned are then empty): a national portal has ~170 MB of them."""
     ui = load_ui(next(iter(trees)))
     plans = project.plans
-    exports = export_files(
+    files: dict[str, bytes] = {}
+    sizes: dict[str, int] = {}
+
+    def put(path: str, content: bytes) -> None:
+        sizes[path] = len(content)
+        if sink is None:
+            files[path] = content
+        else:
+            sink(path, content)
+
+    exports = iter_exports(
         plans,
         base_url=base_url,
         build_date=views.today.isoformat(),
         unit_feeds=unit_calendar_feeds(views),
     )
-    files = {f"{DATA}{path}": content for path, content in exports.items()}
-    files[f"{CHANGES}feed.xml"] = atom_feed(
-        ui.changes_title, f"{CHANGES}feed.xml", history.revisions, ui, base_url
+    for path, content in exports:
+        put(f"{DATA}{path}", content)
+    put(
+        f"{CHANGES}feed.xml",
+        atom_feed(ui.changes_title, f"{CHANGES}feed.xml", history.revisions, ui, base_url),
     )
-    files.update(_unit_change_feeds(views, history, ui, base_url))
-    sizes = {path: len(content) for path, content in files.items()}
+    for path, content in _unit_change_feeds(views, history, ui, base_url):
+        put(path, content)
     pages: list[Page] = []
     for lang, prefix in trees.items():
         tree_ui = load_ui(lang)
