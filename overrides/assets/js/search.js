@@ -11,7 +11,7 @@
 
   var KW_START = "ppkwstart";
   var KW_END = "ppkwend";
-  var MAX_PAGES = 10;
+  var MAX_PAGES = 5; // fragments loaded per query; "more" loads the next five
   var MAX_SUB = 4;
 
   function init() {
@@ -119,6 +119,7 @@
           return Promise.all(shown.map(function (r) { return r.data(); })).then(function (pages) {
             if (mine !== generation) return;
             render(pages, search.results.length);
+            nextButton(search.results, MAX_PAGES, mine);
             done(query);
           });
         })
@@ -126,6 +127,33 @@
           status.textContent = t("unavailable");
           console.warn("planportal search failed", err);
         });
+    }
+
+    // Results are loaded five at a time (each costs its page's fragment): a button after the
+    // list loads the next five and keeps keyboard focus on the first of them.
+    function nextButton(results, from, mine) {
+      if (results.length <= from) return;
+      var item = document.createElement("li");
+      item.className = "md-search-result__item pp-search__next";
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "md-search-result__more pp-search__next-button";
+      button.textContent = t("next", Math.min(MAX_PAGES, results.length - from));
+      button.addEventListener("click", function () {
+        button.disabled = true;
+        var batch = results.slice(from, from + MAX_PAGES);
+        Promise.all(batch.map(function (r) { return r.data(); })).then(function (pages) {
+          if (mine !== generation) return;
+          list.removeChild(item);
+          var before = list.children.length;
+          renderItems(pages);
+          nextButton(results, from + MAX_PAGES, mine);
+          var first = list.children[before] && list.children[before].querySelector("a");
+          if (first) first.focus();
+        });
+      });
+      item.appendChild(button);
+      list.appendChild(item);
     }
 
     // Marks the box with the query whose results are shown (tests wait for it).
@@ -136,6 +164,10 @@
     function render(pages, total) {
       list.textContent = "";
       status.textContent = total === 0 ? t("none") : total === 1 ? t("one") : t("other", total);
+      renderItems(pages);
+    }
+
+    function renderItems(pages) {
       pages.forEach(function (page) {
         var item = document.createElement("li");
         item.className = "md-search-result__item";
