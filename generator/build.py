@@ -8,12 +8,13 @@ place once complete; the old one is then deleted.
 from __future__ import annotations
 
 import importlib.util
+import logging
 import os
 import shutil
-import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from .errors import errors_only, format_problems
 
@@ -30,7 +31,8 @@ def _config_for(root: Path) -> Path:
     return own if own.is_file() else DEFAULT_CONFIG
 
 
-def _check(root: Path) -> bool:
+def _check(root: Path) -> Any:
+    """The checked project, or None (problems printed)."""
     from .project import load_project
 
     project, problems = load_project(root)
@@ -39,18 +41,61 @@ def _check(root: Path) -> bool:
     errors = errors_only(problems)
     if errors or project is None:
         _say(f"{len(errors)} error(s): the site was not built (the old site is untouched)")
-        return False
+        return None
     tasks = sum(len(p.tasks()) for p in project.plans)
     _say(f"checked {len(project.plans)} plans, {tasks} tasks, {len(problems)} warning(s)")
-    return True
+    return project
 
 
-def _mkdocs(root: Path, out: Path, *, strict: bool) -> bool:
-    cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(_config_for(root))]
-    cmd += ["-d", str(out)] + (["--strict"] if strict else [])
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PLANPORTAL_ROOT=str(root))
-    env["PLANPORTAL_SEARCH"] = "0"  # indexed below, once the build is complete
-    return subprocess.run(cmd, env=env, cwd=root, check=False).returncode == 0
+MKDOCS_ENV = {"NO_MKDOCS_2_WARNING": "1", "PLANPORTAL_SEARCH": "0"}
+"""PLANPORTAL_SEARCH=0: indexed by `build_site` once the build is complete."""
+
+
+def _mkdocs(root: Path, out: Path, *, strict: bool, project: Any) -> bool:
+    """`mkdocs build -q [--strict]` in this process, handing the checked project to the
+    plugin (`mkdocs_plugin.preload`) so that it is not loaded a second time."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    from . import mkdocs_plugin
+
+    env = dict(MKDOCS_ENV, PLANPORTAL_ROOT=str(root))
+    saved = {key: os.environ.get(key) for key in env}
+    logger = logging.getLogger("mkdocs")
+    level, propagate = logger.level, logger.propagate
+    stream = logging.StreamHandler(sys.stderr)
+    stream.setLevel(logging.ERROR)  # -q: warnings are counted (--strict), not shown
+    stream.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    cwd = Path.cwd()
+    os.environ.update(env)
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False
+    logger.addHandler(stream)
+    try:
+        os.chdir(root)
+        config = load_config(config_file=str(_config_for(root)), site_dir=str(out), strict=strict)
+        mkdocs_plugin.preload(root, project)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+        return True
+    except MkDocsException as exc:
+        print(f"ERROR   -  {exc.format_message()}", file=sys.stderr)
+        return False
+    finally:
+        mkdocs_plugin.preload(root, None)
+        os.chdir(cwd)
+        logger.removeHandler(stream)
+        logger.setLevel(level)
+        logger.propagate = propagate
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
 
 
 def _index(out: Path) -> bool:
@@ -85,14 +130,17 @@ def build_site(root: Path, site_dir: Path, *, search: bool = True, strict: bool 
     """Build the site of the project at `root` into `site_dir`; 0 on success, 1 on failure."""
     started = time.monotonic()
     root, site_dir = Path(root).resolve(), Path(site_dir).resolve()
-    if not _check(root):
+    project = _check(root)
+    if project is None:
         return 1
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = site_dir.with_name(f"{site_dir.name}.new-{os.getpid()}")
     shutil.rmtree(tmp, ignore_errors=True)
     _say(f"building with MkDocs{' (strict)' if strict else ''} into {tmp.name}")
     try:
-        if not _mkdocs(root, tmp, strict=strict):
+        ok = _mkdocs(root, tmp, strict=strict, project=project)
+        del project  # the plugin holds it while MkDocs runs; not needed for indexing
+        if not ok:
             _say("MkDocs build failed: the old site is untouched")
             return 1
         if search and not _index(tmp):

@@ -54,6 +54,20 @@ SEARCH_ENV = "PLANPORTAL_SEARCH"
 """`0` skips indexing in the plugin (`planportal build` indexes after the build itself)."""
 
 
+_PRELOADED: dict[Path, Any] = {}
+"""Projects already loaded and checked by `planportal build` (`generator.build`), which runs
+MkDocs in its own process: the plugin takes the project from here instead of loading it."""
+
+
+def preload(root: Path, project: Any) -> None:
+    """Hand `project` (checked, without errors) to the next build of `root`; None clears."""
+    key = Path(root).resolve()
+    if project is None:
+        _PRELOADED.pop(key, None)
+    else:
+        _PRELOADED[key] = project
+
+
 class PlanPortalConfig(Config):
     root = c.Optional(c.Dir(exists=True))
     """Project directory holding plans/ and data/ (default: the directory of mkdocs.yml)."""
@@ -87,7 +101,11 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         from .project import load_project
 
         self.root = self._project_root(config)
-        project, problems = load_project(self.root, cache=True)  # serve: only edited files
+        project = _PRELOADED.pop(self.root, None)
+        if project is not None:  # `planportal build` has loaded and checked it already
+            problems = []
+        else:
+            project, problems = load_project(self.root, cache=True)  # serve: only edited files
         for problem in sorted(problems):
             (log.error if problem.severity == "error" else log.warning)(problem.format())
         errors = errors_only(problems)

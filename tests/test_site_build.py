@@ -202,3 +202,24 @@ def test_planportal_build_replaces_site_atomically(tmp_path, capsys, monkeypatch
     assert build_site(root, site, search=False) == 0
     assert not marker.exists()
     assert sorted(p.name for p in site.parent.iterdir()) == ["site"]
+
+
+def test_planportal_build_loads_the_project_once(tmp_path, monkeypatch):
+    """MkDocs runs in the same process and its plugin gets the project `build` checked."""
+    import generator.project
+
+    monkeypatch.setenv("PLANPORTAL_BUILD_DATE", "2024-10-01")
+    calls = []
+    real = generator.project.load_project
+
+    def counting(*args, **kwargs):
+        calls.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(generator.project, "load_project", counting)
+    root = copy_fixture(tmp_path / "proj")
+    site = tmp_path / "site"
+    assert build_site(root, site, search=False) == 0
+    assert (site / "plans" / HLBE / "index.html").is_file()
+    assert len(calls) == 1
+    assert os.environ.get("PLANPORTAL_ROOT") != str(root)  # environment restored
