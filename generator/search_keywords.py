@@ -28,10 +28,13 @@ DEFAULT_WEIGHT = 2.0
 """Pagefind weight of keyword text (body text is 1.0, an `h3` heading 5.0)."""
 WINDOW = 6
 """Longest run of words whose pinyin is joined into one keyword (`yingjiguanliju`)."""
+COMPACT_WINDOW = 3
+"""`WINDOW` of `compact_keywords` (blocks repeated on every task of a plan page)."""
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _IS_CJK = re.compile(f"[{_CJK}]")
 _WORD = re.compile(f"[{_CJK}]+|[A-Za-z0-9]+")
+_LATIN = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
 
 
 @lru_cache(maxsize=1)
@@ -72,8 +75,10 @@ def sub_words(text: str) -> list[str]:
     return _unique(w for w in found if len(w) >= 2 and all(_IS_CJK.match(c) for c in w))
 
 
-def pinyin_keywords(text: str) -> list[str]:
-    """Pinyin keys: each word, each run of up to `WINDOW` words, and their initials.
+def pinyin_keywords(text: str, window: int = WINDOW, min_initials: int = 2) -> list[str]:
+    """Pinyin keys: each word, each run of up to `window` words, and their initials.
+
+    Initials shorter than `min_initials` letters are left out (0: no initials at all).
 
     Pagefind matches the start of indexed words, so the runs make ``yingji``,
     ``yingjiguanliju`` and ``yjglj`` all find 呼伦贝尔市应急管理局.
@@ -84,16 +89,49 @@ def pinyin_keywords(text: str) -> list[str]:
     ws = [w for w in words(text) if _IS_CJK.search(w)]
     full = [_pinyin.full_pinyin(w) for w in ws]
     inits = [_pinyin.initials(w) for w in ws]
-    ends = [(i, min(len(ws), i + WINDOW)) for i in range(len(ws))]
+    ends = [(i, min(len(ws), i + window)) for i in range(len(ws))]
     out = list(full)
     out += ["".join(full[i:j]) for i, j in ends if j - i > 1]
-    out += [x for x in ("".join(inits[i:j]) for i, j in ends) if len(x) > 1]
+    if min_initials:
+        out += [x for x in ("".join(inits[i:j]) for i, j in ends) if len(x) >= max(2, min_initials)]
     return _unique(k for k in out if k)
+
+
+@lru_cache(maxsize=1 << 14)  # unit names recur on every task and page that names them
+def _keywords(text: str) -> tuple[str, ...]:
+    return tuple(_unique([*pinyin_keywords(text), *sub_words(text)]))
 
 
 def keywords(text: str) -> list[str]:
     """All extra keys for one text: pinyin keys, then Chinese sub-words."""
-    return _unique([*pinyin_keywords(text), *sub_words(text)])
+    return list(_keywords(text))
+
+
+@lru_cache(maxsize=1 << 14)
+def _compact(text: str, initials: bool) -> tuple[str, ...]:
+    keys = pinyin_keywords(text, COMPACT_WINDOW, 3 if initials else 0)
+    return tuple(_unique([*keys, *sub_words(text)]))
+
+
+def compact_keywords(text: str, *, initials: bool = True) -> list[str]:
+    """Fewer keys than `keywords`, for blocks repeated on every task of a plan page.
+
+    Runs of up to `COMPACT_WINDOW` words, initials of three letters or more (none with
+    ``initials=False``: a task title is rarely typed as initials), Chinese sub-words.
+
+    >>> compact_keywords("开展城镇燃气安全排查整治", initials=False)[5:8]
+    ['zhengzhi', 'kaizhanchengzhenranqi', 'chengzhenranqianquan']
+    """
+    return list(_compact(text, initials))
+
+
+def english_words(texts: Iterable[str | None]) -> list[str]:
+    """Lower-cased Latin words of English texts (names, topics) for the English tree.
+
+    >>> english_words(["Hulunbuir Emergency Management Bureau", "Gas Safety"])
+    ['hulunbuir', 'emergency', 'management', 'bureau', 'gas', 'safety']
+    """
+    return _unique(w.lower() for t in texts if t for w in _LATIN.findall(t) if len(w) > 1)
 
 
 def keyword_text(texts: Iterable[str | None]) -> str:
@@ -101,17 +139,29 @@ def keyword_text(texts: Iterable[str | None]) -> str:
     return " ".join(_unique(k for t in texts if t for k in keywords(t)))
 
 
-def keyword_html(texts: Iterable[str | None], weight: float = DEFAULT_WEIGHT) -> str:
+def keyword_html(
+    texts: Iterable[str | None],
+    weight: float = DEFAULT_WEIGHT,
+    *,
+    english: Iterable[str | None] = (),
+    keys: Iterable[str] = (),
+    lang: str | None = None,
+) -> str:
     """A hidden element holding the keys, to place right after a heading (not inside it).
+
+    `english`: English names (English tree) whose words are added as they are; `keys`:
+    keys computed by the caller (e.g. `compact_keywords`), added as they are; `lang`: a
+    ``lang`` attribute (``zh-Hans`` on English pages, where the keys are Chinese and pinyin).
 
     >>> keyword_html(["燃气"])
     '<span class="pp-kw" data-pagefind-weight="2.0" hidden>ppkwstart ranqi rq 燃气 ppkwend</span>'
     """
-    body = keyword_text(texts)
+    body = " ".join(_unique([*keyword_text(texts).split(), *keys, *english_words(english)]))
     if not body:
         return ""
+    lang_attr = f' lang="{html.escape(lang)}"' if lang else ""
     return (
-        f'<span class="pp-kw" data-pagefind-weight="{weight:.1f}" hidden>'
+        f'<span class="pp-kw" data-pagefind-weight="{weight:.1f}"{lang_attr} hidden>'
         f"{KW_START} {html.escape(body)} {KW_END}</span>"
     )
 

@@ -13,6 +13,8 @@ from generator.search_index import SearchIndexError, index_site
 from generator.search_keywords import (
     KW_END,
     KW_START,
+    compact_keywords,
+    english_words,
     filter_html,
     keyword_html,
     keyword_text,
@@ -83,6 +85,41 @@ def test_keyword_html_shape():
     assert keyword_html(["燃气"], weight=3).startswith(
         '<span class="pp-kw" data-pagefind-weight="3.0"'
     )
+
+
+def test_compact_keywords_are_fewer_but_keep_the_usual_queries():
+    name = "市安委会各负有安全生产监督管理职责的部门"
+    assert len(" ".join(compact_keywords(name))) < len(" ".join(keywords(name)))
+    assert {"yingjiguanliju", "yjglj", "管理局"} <= set(compact_keywords("市应急管理局"))
+    title = compact_keywords("开展城镇燃气安全排查整治", initials=False)
+    assert {"ranqi", "燃气"} <= set(title)
+    assert any(k.startswith("chengzhenranqi") for k in title)  # Pagefind matches prefixes
+    assert not any(k.startswith("kzcz") or k == "rqaq" for k in title)  # no initials
+    assert pinyin_keywords("市应急管理局", min_initials=0) == [
+        "shi",
+        "yingji",
+        "guanliju",
+        "shiyingjiguanliju",
+        "yingjiguanliju",
+    ]
+
+
+def test_english_words_and_keys():
+    assert english_words(["Hulunbuir Emergency Management Bureau", None, "Gas Safety"]) == [
+        "hulunbuir",
+        "emergency",
+        "management",
+        "bureau",
+        "gas",
+        "safety",
+    ]
+    assert english_words(["CPC Hulunbuir Municipal Committee", "People's Government"])[-2:] == [
+        "people's",
+        "government",
+    ]
+    out = keyword_html(["燃气"], english=["Gas Safety"], keys=["ranqi", "chengzhenranqi"])
+    assert f"{KW_START} ranqi rq 燃气 chengzhenranqi gas safety {KW_END}" in out
+    assert keyword_html([], english=["<b>Gas</b>"]).count("<b>") == 0
 
 
 def test_html_is_escaped():

@@ -98,6 +98,8 @@ class TaskBlock:
     """Deadlines, recurrence, targets, topics."""
     notes: tuple[str, ...]
     copy: CopyControls
+    keywords: Markup = NO_MARKUP
+    """Hidden search keywords after the heading (`generator.search_keywords.keyword_html`)."""
 
 
 @dataclass(frozen=True)
@@ -264,6 +266,10 @@ class PlanContext:
     notes: tuple[str, ...]
     removed: tuple[RemovedRow, ...] = ()
     """Notices at the old anchors of removed clauses (links to them keep working)."""
+    keywords: Markup = NO_MARKUP
+    """Hidden search keywords after the `<h1>` (title, short title, 文号, issuer)."""
+    filters: Markup = NO_MARKUP
+    """Hidden Pagefind filters of the page (plan, region, units)."""
 
 
 @dataclass(frozen=True)
@@ -332,6 +338,10 @@ class UnitContext:
     peers: tuple[Link, ...]
     feeds: tuple[Link, ...] = ()
     """The unit's deadline calendar (iCalendar) and change feed (Atom)."""
+    keywords: Markup = NO_MARKUP
+    """Hidden search keywords after the `<h1>` (name, short name, aliases, English name)."""
+    filters: Markup = NO_MARKUP
+    """Hidden Pagefind filters of the page (region, unit)."""
 
 
 PAGE_CONTEXTS = (

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import Markup, escape
 
 from ..model import Precision, Region
+from ..search_keywords import keyword_html
 from ..views import urls
 from ..views.lineage import Lineage
 from ..views.site import PlanView, TaskView
@@ -450,6 +451,13 @@ class Crosscut:
             index=Link(ui.topics_title, relative(here, TOPICS)),
             pager=self._pager(here, ui.pager_label, [p.path for p in view.pages], page.part),
             groups=groups,
+            keywords=Markup(
+                keyword_html(
+                    [view.topic.name],
+                    english=[view.topic.name_en] if self.builder.names.english else (),
+                    lang=self.builder.kw_lang,
+                )
+            ),
         )
         return self.renderer.render(urls.page_file(here), ctx)
 

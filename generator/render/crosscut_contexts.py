@@ -11,7 +11,7 @@ from typing import ClassVar
 
 from markupsafe import Markup
 
-from .contexts import Field, Link
+from .contexts import NO_MARKUP, Field, Link
 from .ui import UiStrings
 
 
@@ -188,6 +188,8 @@ class TopicContext:
     index: Link
     pager: Pager
     groups: tuple[TopicGroupBlock, ...]
+    keywords: Markup = NO_MARKUP
+    """Hidden search keywords after the `<h1>` (the topic's name in Chinese and English)."""
 
 
 CROSSCUT_CONTEXTS = (

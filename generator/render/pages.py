@@ -9,6 +9,14 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from ..model import Chapter, Deadline, Phase, Plan, Region, Section
+from ..search_keywords import (
+    COMPACT_WINDOW,
+    compact_keywords,
+    filter_html,
+    keyword_html,
+    pinyin_keywords,
+    sub_words,
+)
 from ..views import SiteViews, build_date, build_views, urls
 from ..views.site import ROLES, Duty, Milestone, PlanView, TaskView, UnitView
 from ..views.sorting import letter
@@ -50,6 +58,9 @@ from .ui import UiStrings, load_ui
 from .when import when
 
 UPCOMING_LIMIT = 10
+UNIT_KEYWORD_WEIGHT = 5.0
+"""Weight of a unit page's keywords: they are its name (pinyin, aliases), as weighty as the
+`<h1>`; a plan page names a unit on many tasks and would otherwise outrank the unit's page."""
 HOME_PLANS = 10
 """Plan cards on the home page: the most recent ones (the plans index lists them all)."""
 INLINE_PLANS = 30
@@ -241,6 +252,8 @@ class PageBuilder:
             chapters=chapters,
             notes=tuple(n.text for n in plan.notes),
             removed=tuple(self._removed(view)),
+            keywords=self._plan_keywords(view),
+            filters=self._plan_filters(view),
         )
         return self.renderer.render(urls.page_file(here), ctx)
 
@@ -401,6 +414,7 @@ class PageBuilder:
             facts=tuple(self._facts(tv)),
             notes=tuple(n.text for n in task.notes),
             copy=self._copy(tv.anchor, self._clause_name(view, tv), tv.citation),
+            keywords=self._task_keywords(view, tv),
         )
 
     def _clause_name(self, view: PlanView, tv: TaskView, item: int | None = None) -> str:
@@ -480,6 +494,59 @@ class PageBuilder:
                 ui.fact_target, self._join(self.names.label(t.phrase) for t in task.targets)
             )
         yield from self.crosscut.task_facts(urls.plan(tv.plan.id), tv)
+
+    # --- search (hidden Pagefind keywords and filters, docs/search.md) ----------------------
+
+    @property
+    def kw_lang(self) -> str | None:
+        """`lang` of keyword blocks: on English pages they hold Chinese and pinyin."""
+        return TEXT_LANG if self.names.english else None
+
+    def _plan_keywords(self, view: PlanView) -> Markup:
+        plan = view.plan
+        english = (plan.title_en,) if self.names.english else ()
+        texts = (plan.title, plan.short_title, plan.doc_number, plan.issuer)
+        return Markup(keyword_html(texts, english=english, lang=self.kw_lang))
+
+    def _plan_filters(self, view: PlanView) -> Markup:
+        """plan, region and every unit with a duty in the plan (a filter is page-wide)."""
+        plan = view.plan
+        refs = {}
+        for tv in view.tasks:
+            carried = view.carried.get(tv.task.id)
+            for name in (*tv.task.responsibility.all_refs(), *(carried[1] if carried else ())):
+                ref = view.refs.get(name)
+                if ref is not None:
+                    refs.setdefault(ref.key, ref)
+        region = self.names.of(view.region) if view.region else plan.region
+        units = [self._unit_name(ref) for ref in refs.values()]
+        return Markup(filter_html(plan=self.names.plan(plan), region=region, unit=units))
+
+    def _task_keywords(self, view: PlanView, tv: TaskView) -> Markup:
+        """Task title (pinyin, sub-words), its units as printed (pinyin; the Chinese is in the
+        responsibility line) and by canonical name (sub-words); in the English tree also the
+        units' English names and the English names of the task's topics.
+
+        Compact (runs of `COMPACT_WINDOW` words): the block repeats on every task of a plan
+        page.  The territorial duty carried over later tasks is left out (it is plan-wide).
+        """
+        printed = tv.task.responsibility.all_refs()
+        refs = [view.refs[n] for n in printed if n in view.refs]
+        keys = compact_keywords(tv.task.title or "", initials=False)
+        keys += [k for name in printed for k in pinyin_keywords(name, COMPACT_WINDOW, 3)]
+        keys += [w for ref in refs for w in sub_words(ref.name)]
+        english: list[str] = []
+        if self.names.english:
+            english = [self._unit_name(r) for r in refs]
+            topics = (self.topics.get(t) for t in tv.task.topics)
+            english += [t.name_en for t in topics if t is not None and t.name_en]
+        return Markup(keyword_html((), keys=keys, english=english, lang=self.kw_lang))
+
+    def _unit_keywords(self, view: UnitView) -> Markup:
+        record = view.record
+        texts = [record.name, getattr(record, "short", None), *record.aliases]
+        english = (record.name_en,) if self.names.english else ()
+        return Markup(keyword_html(texts, UNIT_KEYWORD_WEIGHT, english=english, lang=self.kw_lang))
 
     def _topic_name(self, topic_id: str) -> str:
         topic = self.topics.get(topic_id)
@@ -634,6 +701,10 @@ class PageBuilder:
             members=tuple(self._unit_link(here, m) for m in view.members),
             peers=tuple(self._unit_link(here, p) for p in view.peers),
             feeds=tuple(self._unit_feeds(here, view)),
+            keywords=self._unit_keywords(view),
+            filters=Markup(
+                filter_html(region=self.names.of(view.region), unit=self.names.of(view.record))
+            ),
         )
         return self.renderer.render(urls.page_file(here), ctx)
 

@@ -66,7 +66,8 @@ def test_keyboard(mini_site, page, search):
     page.keyboard.press("ArrowUp")
     page.keyboard.press("ArrowUp")
     assert page.evaluate("document.activeElement.id") == "pp-search-input"
-    page.keyboard.press("Enter")
+    with page.expect_navigation():  # the first result may be this very page: wait for it
+        page.keyboard.press("Enter")
     page.wait_for_url(results[0]["href"])
 
 

@@ -175,9 +175,10 @@
         function isTop(s) { return s.url === page.url || cleanTitle(s.title || "") === title; }
         var subs = (page.sub_results || []).filter(function (s) { return !isTop(s); });
         var top = (page.sub_results || []).filter(isTop)[0];
-        item.appendChild(link(page.url, "h1", page.meta && page.meta.title, top ? top.excerpt : subs.length ? "" : page.excerpt));
+        var text = new PageText(page);
+        item.appendChild(link(page.url, "h1", page.meta && page.meta.title, top ? text.excerpt(top) : subs.length ? "" : text.excerpt(page)));
         subs.slice(0, MAX_SUB).forEach(function (sub) {
-          item.appendChild(link(sub.url, "h2", sub.title, sub.excerpt));
+          item.appendChild(link(sub.url, "h2", sub.title, text.excerpt(sub)));
         });
         if (subs.length > MAX_SUB) {
           var more = document.createElement("div");
@@ -271,6 +272,47 @@
     if (!el || !el.tagName) return false;
     return /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName) || el.isContentEditable;
   }
+
+  // Pagefind centres an excerpt on the densest hits; when they are in a hidden keyword block
+  // (weight 2, often longer than the excerpt) the excerpt would be only keywords, with no
+  // marker left to cut at. Such excerpts are rebuilt here from the page's words: around the
+  // first hit outside the blocks, else from the start of the section, blocks left out.
+  function PageText(page) {
+    var raw = page.raw_content || "";
+    this.zws = raw.indexOf("\u200B") >= 0;
+    this.words = this.zws ? raw.split("\u200B") : raw.split(/[\r\n\s]+/g);
+    this.blocks = [];
+    var open = -1;
+    for (var i = 0; i < this.words.length; i++) {
+      var w = this.words[i].trim();
+      if (w === KW_START) open = i;
+      else if (w === KW_END && open >= 0) { this.blocks.push([open, i]); open = -1; }
+    }
+    this.heads = (page.anchors || [])
+      .filter(function (a) { return /h\d/i.test(a.element) && a.text && /\S/.test(a.text); })
+      .map(function (a) { return a.location; })
+      .sort(function (a, b) { return a - b; });
+  }
+  PageText.prototype.inBlock = function (i) {
+    return this.blocks.some(function (b) { return i >= b[0] && i <= b[1]; });
+  };
+  PageText.prototype.excerpt = function (hit) {
+    var self = this;
+    var locs = (hit.weighted_locations || []).map(function (w) { return w.location; });
+    if (!locs.some(function (i) { return self.inBlock(i); })) return hit.excerpt;
+    var from = hit.anchor ? hit.anchor.location : 0;
+    var to = this.words.length;
+    this.heads.forEach(function (h) { if (h > from && h < to) to = h; });
+    var hits = locs.filter(function (i) { return !self.inBlock(i); });
+    var start = hits.length ? Math.max(from, hits[0] - 8) : from;
+    var out = [];
+    for (var i = start; i < to && out.length < 40; i++) {
+      if (this.inBlock(i)) continue;
+      var word = this.words[i].replace(/[&<>"]/g, function (c) { return "&#" + c.charCodeAt(0) + ";"; });
+      out.push(hits.indexOf(i) >= 0 ? "<mark>" + word + "</mark>" : word);
+    }
+    return out.join(this.zws ? "" : " ");
+  };
 
   function cleanTitle(title) {
     return String(title).replace(/[\s\u00b6#]+$/, "").trim();
