@@ -113,7 +113,7 @@ def test_english_unit_names(trees):
     html = trees["en/units/hulunbeier/yingjiguanliju/index.md"].content
     title = re.search(r'title: "(.*)"', html).group(1)
     assert not CJK.search(title), title
-    assert "<dt>Pinyin</dt>" in html
+    assert "<dt data-pagefind-ignore>Pinyin</dt>" in html
 
 
 class _OutsideChinese(HTMLParser):
@@ -167,7 +167,7 @@ def test_english_plan_and_unit_pages_mark_chinese_text_in_own_blocks(trees):
     for path in (f"en/plans/{HLBE}/index.md", "en/units/hulunbeier/yingjiguanliju/index.md"):
         body = trees[path].content.split("---", 2)[2]
         body = re.sub(
-            r"<div><dt>(Higher-level plans|Timeline|Lower-level plans)</dt>.*?</div>\n",
+            r"<div><dt data-pagefind-ignore>(Higher-level plans|Timeline|Lower-level plans)</dt>.*?</div>\n",
             "",
             body,
         )

@@ -99,7 +99,7 @@ def test_metadata_block(rendered):
         ("实施期限", "2024-01-01 至 2026-12-31"),
         ("地区", "呼伦贝尔市"),
     ]:
-        assert f"<dt>{label}</dt><dd>{value}</dd>" in html
+        assert f"<dt data-pagefind-ignore>{label}</dt><dd>{value}</dd>" in html
 
 
 def test_unit_page_lists_its_tasks(rendered):
