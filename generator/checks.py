@@ -14,6 +14,7 @@ from .errors import Problem
 from .load import LoadedYaml, YamlPath
 from .model import Deadline, Plan, Task
 from .registry import Registry
+from .views.urls import RESERVED_IDS
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,13 @@ def check_ids(ctx: PlanContext) -> Iterator[Problem]:
                 f"task id `{located.record.id}` was retired and must not be reused",
                 "give the new task a fresh id",
             )
+    if plan.id in RESERVED_IDS:
+        yield ctx.at(
+            ("id",),
+            "reserved-id",
+            f"plan id `{plan.id}` is reserved for index pages (/plans/{plan.id}/)",
+            "choose another id",
+        )
     stem = ctx.source.path.rsplit("/", 1)[-1].removesuffix(".yaml")
     if plan.id != stem:
         yield ctx.at(

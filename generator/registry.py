@@ -38,6 +38,7 @@ from .model import (
     Unit,
     UnitRegistry,
 )
+from .views.urls import RESERVED_IDS
 
 Kind = Literal["unit", "group"]
 
@@ -325,6 +326,16 @@ def check_reference(registry: Registry) -> list[Problem]:
                 )
             )
         seen.setdefault(region.id, i)
+        if region.id in RESERVED_IDS:
+            out.append(
+                at.file(
+                    "regions",
+                    ("regions", i, "id"),
+                    "reserved-id",
+                    f"region id `{region.id}` is reserved for index pages (/units/{region.id}/)",
+                    "choose another id",
+                )
+            )
         if region.parent and region.parent not in registry.regions:
             out.append(
                 at.file(

@@ -363,3 +363,13 @@ def test_github_annotations(
         "::error file=plans/demo.yaml,line=25,col=18,title=unknown-unit::"
         "unknown unit 市应急局 (did you mean 市应急管理局?)"
     )
+
+
+def test_reserved_ids_are_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    plan = PLAN.replace("id: demo\n", "id: by-region\n", 1)
+    code, lines = run_check(make_project(tmp_path, plan, name="by-region.yaml"), capsys)
+    assert code == 1
+    assert lines == [
+        "plans/by-region.yaml:1:5: plan id `by-region` is reserved for index pages "
+        "(/plans/by-region/) (choose another id)"
+    ]
