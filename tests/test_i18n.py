@@ -167,7 +167,8 @@ def test_english_plan_and_unit_pages_mark_chinese_text_in_own_blocks(trees):
     for path in (f"en/plans/{HLBE}/index.md", "en/units/hulunbeier/yingjiguanliju/index.md"):
         body = trees[path].content.split("---", 2)[2]
         body = re.sub(
-            r"<div><dt data-pagefind-ignore>(Higher-level plans|Timeline|Lower-level plans)</dt>.*?</div>\n",
+            r"<div><dt data-pagefind-ignore>"
+            r"(Higher-level plans|Timeline|Lower-level plans)</dt>.*?</div>\n",
             "",
             body,
         )
