@@ -74,3 +74,20 @@ def test_slips_are_kept_with_a_note(project) -> None:
     task = next(t for t in plan.tasks() if "第一配合单位" in t.text)
     assert any(n.quote and "第一配合单位" in n.quote for n in task.notes)
     assert task.text.count("第一配合单位") == 2  # kept as printed
+
+
+def test_unit_page_lists_exactly_the_tasks_naming_the_unit(project) -> None:
+    import datetime as dt
+
+    from generator.views import build_views
+
+    views = build_views(project, dt.date(2024, 10, 1))
+    unit = views.units[("hulunbeier", "yingjiguanliju")]
+    listed = sorted(
+        {(d.task.plan.id, d.task.task.no) for d in unit.duties}, key=lambda k: int(k[1])
+    )
+    plan = project.plan("hulunbeier-zhiben-gongjian-2024")
+    forms = {"市应急管理局", "应急管理局", "呼伦贝尔市应急管理局"}
+    naming = [(plan.id, t.no) for t in plan.tasks() if forms & set(t.responsibility.all_refs())]
+    assert listed == naming
+    assert [no for _, no in listed] == ["1", "3", "7", "8", "14", "15", "16", "25", "28"]
