@@ -7,6 +7,7 @@ place once complete; the old one is then deleted.
 
 from __future__ import annotations
 
+import gc
 import importlib.util
 import logging
 import os
@@ -77,9 +78,17 @@ def _mkdocs(root: Path, out: Path, *, strict: bool, project: Any) -> bool:
         config = load_config(config_file=str(_config_for(root)), site_dir=str(out), strict=strict)
         mkdocs_plugin.preload(root, project)
         config.plugins.on_startup(command="build", dirty=False)
+        # The loaded project and MkDocs' pages form one large, long-lived heap that the
+        # cyclic garbage collector would rescan again and again: freeze what exists and
+        # collect rarely (measured at M: 35 s → 22 s, peak RSS 400 → 418 MB).
+        thresholds = gc.get_threshold()
+        gc.freeze()
+        gc.set_threshold(100_000, 50, 1_000)
         try:
             build(config)
         finally:
+            gc.set_threshold(*thresholds)
+            gc.unfreeze()
             config.plugins.on_shutdown()
         return True
     except MkDocsException as exc:
