@@ -8,7 +8,6 @@ place once complete; the old one is then deleted.
 from __future__ import annotations
 
 import gc
-import importlib.util
 import logging
 import os
 import shutil
@@ -108,9 +107,6 @@ def _mkdocs(root: Path, out: Path, *, strict: bool, project: Any) -> bool:
 
 
 def _index(out: Path) -> bool:
-    if importlib.util.find_spec("generator.search_index") is None:
-        _say("search: generator.search_index not available, skipped")
-        return True
     from .search_index import index_site
 
     try:

@@ -140,7 +140,7 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
             views,
             self.history,
             base_url=_base_url(config),
-            trees=_trees(pages),
+            trees={lang: PREFIX[lang] for lang in langs},
             sink=spool,
         )
         extra_files = dict.fromkeys(spooled, str(self.spool))
@@ -193,11 +193,8 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         self._drop_spool()  # MkDocs has copied the spooled files into site_dir by now
         if not self.config.search or os.environ.get(SEARCH_ENV) == "0":
             return
-        try:
-            from .search_index import index_site
-        except ImportError:
-            log.info("generator.search_index is not available: no search index")
-            return
+        from .search_index import index_site
+
         stats = index_site(config.site_dir, echo=None)
         log.info(stats.summary())
 
@@ -223,16 +220,6 @@ def _base_url(config: Any) -> str:
     """Absolute site URL for feeds/calendars/spreadsheets; root-relative when unknown."""
     url = os.environ.get(SITE_URL_ENV) or config.site_url or "/"
     return url.rstrip("/") or ""
-
-
-def _trees(pages: list[Any]) -> dict[str, str]:
-    """Language trees present among the rendered pages, as `{lang: path prefix}`."""
-    try:
-        from .render.i18n import LANGS, PREFIX, lang_of
-    except ImportError:
-        return {"zh": ""}
-    present = {lang_of(page.path) for page in pages}
-    return {lang: PREFIX[lang] for lang in LANGS if lang in present}
 
 
 def _translated_nav(nav: Any, files: Files, lang: str) -> Any:
