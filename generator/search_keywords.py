@@ -125,6 +125,18 @@ def compact_keywords(text: str, *, initials: bool = True) -> list[str]:
     return list(_compact(text, initials))
 
 
+@lru_cache(maxsize=1 << 15)  # unit names recur on every task that names them, in both trees
+def name_keywords(name: str) -> tuple[str, ...]:
+    """Compact pinyin keys of a unit name as printed in a task (initials of 3+ letters)."""
+    return tuple(pinyin_keywords(name, COMPACT_WINDOW, 3))
+
+
+@lru_cache(maxsize=1 << 15)
+def name_sub_words(name: str) -> tuple[str, ...]:
+    """`sub_words` of a canonical unit name, cached for the same reason."""
+    return tuple(sub_words(name))
+
+
 def english_words(texts: Iterable[str | None]) -> list[str]:
     """Lower-cased Latin words of English texts (names, topics) for the English tree.
 

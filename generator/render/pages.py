@@ -10,12 +10,11 @@ from markupsafe import Markup, escape
 
 from ..model import Chapter, Deadline, Phase, Plan, Region, Section
 from ..search_keywords import (
-    COMPACT_WINDOW,
     compact_keywords,
     filter_html,
     keyword_html,
-    pinyin_keywords,
-    sub_words,
+    name_keywords,
+    name_sub_words,
 )
 from ..views import SiteViews, build_date, build_views, urls
 from ..views.site import ROLES, Duty, Milestone, PlanView, TaskView, UnitView
@@ -533,8 +532,8 @@ class PageBuilder:
         printed = tv.task.responsibility.all_refs()
         refs = [view.refs[n] for n in printed if n in view.refs]
         keys = compact_keywords(tv.task.title or "", initials=False)
-        keys += [k for name in printed for k in pinyin_keywords(name, COMPACT_WINDOW, 3)]
-        keys += [w for ref in refs for w in sub_words(ref.name)]
+        keys += [k for name in printed for k in name_keywords(name)]
+        keys += [w for ref in refs for w in name_sub_words(ref.name)]
         english: list[str] = []
         if self.names.english:
             english = [self._unit_name(r) for r in refs]
