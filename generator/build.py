@@ -106,6 +106,18 @@ def _mkdocs(root: Path, out: Path, *, strict: bool, project: Any) -> bool:
                 os.environ[key] = value
 
 
+def _release_memory() -> None:
+    """Hand the build's freed heap back to the system before Pagefind (its own process)
+    starts: CPython keeps freed memory for reuse, so the pair would hold both at once."""
+    gc.collect()
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: the memory is reused, not returned
+        pass
+
+
 def _index(out: Path) -> bool:
     from .search_index import index_site
 
@@ -148,6 +160,7 @@ def build_site(root: Path, site_dir: Path, *, search: bool = True, strict: bool 
         if not ok:
             _say("MkDocs build failed: the old site is untouched")
             return 1
+        _release_memory()
         if search and not _index(tmp):
             _say("the old site is untouched")
             return 1

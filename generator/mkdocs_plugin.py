@@ -194,8 +194,7 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         """The page is written next: drop its source and HTML (MkDocs would hold every
         page's until the end of the build)."""
         if page.file.src_uri in self.prerendered:
-            page.markdown = page.content = None
-            page.file.content_bytes = b""
+            page.content = None
         return output
 
     def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
@@ -239,8 +238,10 @@ def _render_prerendered(page: Any, config: Any, files: Files) -> None:
     from mkdocs.structure.toc import get_toc
 
     page.content = (page.markdown or "").rstrip("\n")
+    page.markdown = None  # one copy of the body per page is enough until it is written
+    page.file.content_bytes = b""
     page.toc = get_toc([])
-    page.present_anchor_ids = {html.unescape(i) for i in _ID.findall(page.content or "")}
+    page.present_anchor_ids = {html.unescape(i) for i in _ID.findall(page.content)}
 
 
 def _existing(files: Files) -> set[str]:

@@ -51,6 +51,7 @@ class IndexStats:
     """What Pagefind wrote."""
 
     bundle_dir: Path
+    """The root tree's bundle (other trees have theirs in `<prefix>/pagefind/`)."""
     pages: int
     """Pages indexed (only pages with `data-pagefind-body` once any page has it)."""
     words: int
@@ -80,23 +81,33 @@ def index_site(
     timeout: float = 600,
     keep_ui: bool = False,
 ) -> IndexStats:
-    """Index `site_dir` with Pagefind into `site_dir/pagefind/`; return sizes.
+    """Index `site_dir` with Pagefind; return sizes (summed over the language trees).
 
-    `echo` receives Pagefind's progress lines (None: quiet).  Pagefind's unused UI bundles
-    are deleted unless `keep_ui`.  Raises `SearchIndexError`.
+    Each language tree gets its own bundle: `pagefind/` for the tree at the site root,
+    `en/pagefind/` for the English one (the search box loads its tree's bundle).  Pagefind
+    keeps a whole index in memory while it writes it, so two runs need half the memory of
+    one over both trees.  `echo` receives Pagefind's progress lines (None: quiet).
+    Pagefind's unused UI bundles are deleted unless `keep_ui`.  Raises `SearchIndexError`.
     """
     site = Path(site_dir)
     if not site.is_dir():
         raise SearchIndexError(f"search index: site directory {site} does not exist")
-    cmd = [sys.executable, "-m", "pagefind", "--site", str(site)]
-    if force_language:
-        cmd += ["--force-language", force_language]
     started = time.monotonic()
-    output = _run(cmd, echo, timeout)
-    if not keep_ui:
-        for name in UNUSED_UI:
-            (site / BUNDLE / name).unlink(missing_ok=True)
-    stats = _stats(site / BUNDLE, output, time.monotonic() - started)
+    runs: list[list[str]] = []
+    bundles: list[Path] = []
+    subtrees = language_subtrees(site)
+    for tree in ["", *subtrees]:
+        cmd = [sys.executable, "-m", "pagefind", "--site", str(site / tree)]
+        if not tree and subtrees:
+            cmd += ["--glob", _root_glob(site, subtrees)]
+        if force_language:
+            cmd += ["--force-language", force_language]
+        runs.append(_run(cmd, echo, timeout))
+        bundles.append(site / tree / BUNDLE)
+        if not keep_ui:
+            for name in UNUSED_UI:
+                (site / tree / BUNDLE / name).unlink(missing_ok=True)
+    stats = _stats(bundles, runs, time.monotonic() - started)
     if stats.pages == 0:
         raise SearchIndexError(
             "search index: Pagefind indexed no pages (is `data-pagefind-body` on the pages?)"
@@ -109,6 +120,24 @@ def index_site(
     if echo:
         echo(stats.summary())
     return stats
+
+
+def language_subtrees(site: Path) -> list[str]:
+    """Prefixes (`en/`) of the language trees built under the site root."""
+    from .render.i18n import PREFIX
+
+    return [p for p in PREFIX.values() if p and (site / p / "index.html").is_file()]
+
+
+def _root_glob(site: Path, subtrees: list[str]) -> str:
+    """Pagefind `--glob` for the root tree: every HTML file outside the other trees."""
+    skip = {t.strip("/") for t in subtrees} | {BUNDLE}
+    parts = [
+        f"{entry.name}/**/*.html" if entry.is_dir() else entry.name
+        for entry in sorted(site.iterdir())
+        if entry.name not in skip and (entry.is_dir() or entry.suffix == ".html")
+    ]
+    return "{" + ",".join(parts) + "}"
 
 
 def _run(cmd: list[str], echo: Callable[[str], None] | None, timeout: float) -> list[str]:
@@ -144,17 +173,23 @@ def _run(cmd: list[str], echo: Callable[[str], None] | None, timeout: float) -> 
     return lines
 
 
-def _stats(bundle: Path, output: list[str], seconds: float) -> IndexStats:
-    if not (bundle / "pagefind.js").is_file():
-        raise SearchIndexError(f"search index: Pagefind wrote no bundle at {bundle}")
-    files = [p for p in bundle.rglob("*") if p.is_file()]
-    text = "\n".join(output)
-    langs = re.search(r"Discovered \d+ languages?: (.+)", text)
+def _stats(bundles: list[Path], runs: list[list[str]], seconds: float) -> IndexStats:
+    for bundle in bundles:
+        if not (bundle / "pagefind.js").is_file():
+            raise SearchIndexError(f"search index: Pagefind wrote no bundle at {bundle}")
+    files = [p for bundle in bundles for p in bundle.rglob("*") if p.is_file()]
+    texts = ["\n".join(run) for run in runs]
+    langs = {
+        x.strip(): None
+        for text in texts
+        for found in re.findall(r"Discovered \d+ languages?: (.+)", text)
+        for x in found.split(",")
+    }
     return IndexStats(
-        bundle_dir=bundle,
-        pages=_count(r"Indexed (\d+) pages?", text),
-        words=_count(r"Indexed (\d+) words?", text),
-        languages=tuple(x.strip() for x in langs.group(1).split(",")) if langs else (),
+        bundle_dir=bundles[0],
+        pages=sum(_count(r"Indexed (\d+) pages?", text) for text in texts),
+        words=sum(_count(r"Indexed (\d+) words?", text) for text in texts),
+        languages=tuple(sorted(langs)),
         files=len(files),
         bytes=sum(p.stat().st_size for p in files),
         index_bytes=sum(p.stat().st_size for p in files if p.suffix in INDEX_SUFFIXES),

@@ -451,6 +451,7 @@ class Crosscut:
             index=Link(ui.topics_title, relative(here, TOPICS)),
             pager=self._pager(here, ui.pager_label, [p.path for p in view.pages], page.part),
             groups=groups,
+            indexed=page.part == 1,
             keywords=Markup(
                 keyword_html(
                     [view.topic.name],

@@ -190,6 +190,9 @@ class TopicContext:
     groups: tuple[TopicGroupBlock, ...]
     keywords: Markup = NO_MARKUP
     """Hidden search keywords after the `<h1>` (the topic's name in Chinese and English)."""
+    indexed: bool = True
+    """Searchable (the first part only): the topic is found by its name; the tasks it
+    lists are found on their plan pages, not once more per topic."""
 
 
 CROSSCUT_CONTEXTS = (

@@ -11,7 +11,7 @@ is never translated: it keeps `lang="zh-Hans"` in both trees.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any
@@ -54,10 +54,10 @@ def in_tree(path: str, lang: str) -> str:
     return PREFIX[lang] + strip_tree(path)
 
 
-def counterpart(path: str, lang: str, known: Iterable[str]) -> str:
+def counterpart(path: str, lang: str, known: Collection[str]) -> str:
     """The page of `path` in `lang` if it exists in `known`, else that tree's home page."""
     target = in_tree(path, lang)
-    return target if target in set(known) else PREFIX[lang]
+    return target if target in known else PREFIX[lang]
 
 
 def other_lang(lang: str) -> str:
@@ -142,7 +142,7 @@ def _has_cjk(text: str) -> bool:
 SEARCH_PREFIX = "search_"
 
 
-def chrome(url: str, known: Iterable[str]) -> dict[str, Any]:
+def chrome(url: str, known: Collection[str]) -> dict[str, Any]:
     """What the theme needs on the page at site path `url` to speak its tree's language.
 
     `known` holds the site paths of every page (`plans/x/`, `en/about/`); the language
@@ -154,7 +154,6 @@ def chrome(url: str, known: Iterable[str]) -> dict[str, Any]:
     lang = lang_of(url)
     ui = load_ui(lang)
     other = other_lang(lang)
-    known = set(known)
     strings = {k[len(SEARCH_PREFIX) :]: v for k, v in ui.items() if k.startswith(SEARCH_PREFIX)}
     return {
         "lang": lang,

@@ -1,8 +1,9 @@
 /*
  * planportal search: Pagefind in Material's header.
  *
- * Loads this site's own pagefind/pagefind.js (no other host), relative to the site root that
- * the partial passes in data-pp-base (the site may be served under a sub-path). Keys: "/" or
+ * Loads this site's own pagefind/pagefind.js (no other host), relative to the root of the
+ * page's language tree that the partial passes in data-pp-base (each tree has its own
+ * bundle; the site may be served under a sub-path). Keys: "/" or
  * "s" focuses the box, Esc closes it, ArrowUp/ArrowDown move through the results, Enter opens
  * the first result. Result links land on clause anchors (#t-<task>) via Pagefind sub-results.
  */
