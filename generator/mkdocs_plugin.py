@@ -208,11 +208,19 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
             shutil.rmtree(self.spool, ignore_errors=True)
             self.spool = None
 
+    def _drop_build_state(self) -> None:
+        """MkDocs keeps the plugin alive after the build: let the project and page set go
+        (hundreds of MB at national scale) before the search indexer starts."""
+        self.project = None
+        self.navs, self.known, self.prerendered = {}, set(), set()
+
     def on_build_error(self, *, error: Exception) -> None:
         self._drop_spool()
+        self._drop_build_state()
 
     def on_post_build(self, *, config: Any) -> None:
         self._drop_spool()  # MkDocs has copied the spooled files into site_dir by now
+        self._drop_build_state()
         if not self.config.search or os.environ.get(SEARCH_ENV) == "0":
             return
         from .search_index import index_site
