@@ -105,6 +105,8 @@ class TaskBlock:
 @dataclass(frozen=True)
 class PhaseBlock:
     anchor: str
+    href: str
+    """Link to the phase from the page's phase list (`#anchor`, or its part's page)."""
     no: str
     name: str
     when: str
@@ -270,6 +272,12 @@ class PlanContext:
     """Hidden search keywords after the `<h1>` (title, short title, 文号, issuer)."""
     filters: Markup = NO_MARKUP
     """Hidden Pagefind filters of the page (plan, region, units)."""
+    pager: Pager | None = None
+    """Links to every part of a long plan (`views.parts`); None when printed whole."""
+    home: str = ""
+    """Relative link to the plan's own page (part 1), the address clause links are shared by."""
+    part_map: str = ""
+    """JSON, part number → its anchors: portal.js forwards a clause link to its part."""
 
 
 @dataclass(frozen=True)

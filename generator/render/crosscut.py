@@ -146,7 +146,7 @@ class Crosscut:
             for y in years
         )
 
-    def _pager(
+    def pager(
         self, here: str, label: str, parts: list[str], current: int, prev_next: bool = True
     ) -> Pager:
         """`parts`: site paths of every part; `current`: 1-based."""
@@ -362,7 +362,7 @@ class Crosscut:
             here = page.path
             month = next(m for m in self.site.months if m.key == page.key)
             parts = [p.path for p in month.pages]
-            pager = self._pager(here, ui.pager_label, parts, page.part, prev_next=False)
+            pager = self.pager(here, ui.pager_label, parts, page.part, prev_next=False)
             prev = pages[i - 1] if i > 0 else None
             nxt = pages[i + 1] if i + 1 < len(pages) else None
             pager = Pager(
@@ -449,7 +449,7 @@ class Crosscut:
             name_en=view.topic.name_en,
             summary=ui.format("topic_counts", tasks=view.total, plans=view.plan_count),
             index=Link(ui.topics_title, relative(here, TOPICS)),
-            pager=self._pager(here, ui.pager_label, [p.path for p in view.pages], page.part),
+            pager=self.pager(here, ui.pager_label, [p.path for p in view.pages], page.part),
             groups=groups,
             indexed=page.part == 1,
             keywords=Markup(

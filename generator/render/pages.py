@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from markupsafe import Markup, escape
 
-from ..model import Chapter, Deadline, Phase, Plan, Region, Section
+from ..model import Deadline, Phase, Plan, Region
 from ..search_keywords import (
     compact_keywords,
     filter_html,
@@ -17,10 +18,12 @@ from ..search_keywords import (
     name_sub_words,
 )
 from ..views import SiteViews, build_date, build_views, urls
+from ..views.parts import ChapterSlice, PlanLayout, PlanPart, SectionSlice
 from ..views.site import ROLES, Duty, Milestone, PlanView, TaskView, UnitView
 from ..views.sorting import letter
 from . import text as tx
 from .contexts import (
+    NO_MARKUP,
     AltLine,
     ChapterBlock,
     CopyControls,
@@ -50,6 +53,7 @@ from .contexts import (
     UnitsIndexContext,
 )
 from .crosscut import Crosscut
+from .crosscut_contexts import Pager
 from .i18n import PREFIX, TEXT_LANG, Names, pinyin_name
 from .links import relative
 from .renderer import Page, Renderer
@@ -221,42 +225,71 @@ class PageBuilder:
                     as_of=self.as_of,
                     up=Link(ui.plans_back, relative(here, urls.PLANS)),
                     plans=tuple(self._card(here, p) for p in chunk),
-                    pager=self.crosscut._pager(here, ui.index_pages, parts, n),
+                    pager=self.crosscut.pager(here, ui.index_pages, parts, n),
                 )
                 yield self.renderer.render(urls.page_file(here), ctx)
 
     # --- plan page -------------------------------------------------------------------------
 
-    def plan(self, view: PlanView) -> Page:
-        here = view.url
-        plan = view.plan
+    def plan(self, view: PlanView) -> Iterator[Page]:
+        """The plan's page, and one more page per further part of a long plan."""
+        for part in view.parts.parts:
+            yield self._plan_part(view, part)
+
+    def _plan_part(self, view: PlanView, part: PlanPart) -> Page:
+        here, plan, layout = part.path, view.plan, view.parts
+        first = part.number == 1
         links = {name: relative(here, ref.url) for name, ref in view.refs.items()}
-        chapters = tuple(self._chapter(here, view, c, links) for c in plan.chapters)
+        by_id = {t.task.id: t for t in view.tasks}
+        chapters = tuple(self._chapter(here, view, c, links, by_id) for c in part.chapters)
         contents = [
-            Link(self._heading(c.no, c.title), f"#{urls.chapter_anchor(c.id)}")
+            Link(
+                self._heading(c.no, c.title),
+                self._href(here, layout.href(urls.chapter_anchor(c.id))),
+            )
             for c in plan.chapters
         ]
+        title = self.names.plan(plan)
+        if layout.split:
+            title = self.ui.format(
+                "part_title", title=title, part=part.number, parts=len(layout.parts)
+            )
         ctx = PlanContext(
             ui=self.ui,
-            title=self.names.plan(plan),
+            title=title,
             title_lang=TEXT_LANG if self.names.plan(plan) == plan.title else self.ui.html_lang,
             doc_title=plan.title,
             plan_id=plan.id,
             region_id=plan.region,
-            meta=tuple(self._plan_meta(here, view, links)),
+            meta=tuple(self._plan_meta(here, view, links)) if first else (),
             contents=tuple(contents),
-            phases=tuple(self._phase(p) for p in plan.phases()),
-            cover=self._cover(plan, links),
-            preamble=tx.paragraphs(plan.preamble),
+            phases=tuple(self._phase(here, view, p) for p in plan.phases()) if first else (),
+            cover=self._cover(plan, links) if first else None,
+            preamble=tx.paragraphs(plan.preamble) if first else (),
             chapters=chapters,
-            notes=tuple(n.text for n in plan.notes),
-            removed=tuple(self._removed(view)),
-            keywords=self._plan_keywords(view),
-            filters=self._plan_filters(view),
+            notes=tuple(n.text for n in plan.notes) if first else (),
+            removed=tuple(self._removed(here, view)) if first else (),
+            keywords=self._plan_keywords(view) if first else NO_MARKUP,
+            filters=self._plan_filters(view, [by_id[t.id] for t in part.tasks()]),
+            pager=self._plan_pager(here, view, part),
+            home=relative(here, view.url),
+            part_map=_part_map(layout) if layout.split else "",
         )
         return self.renderer.render(urls.page_file(here), ctx)
 
-    def _removed(self, view: PlanView) -> Iterator[RemovedRow]:
+    @staticmethod
+    def _href(here: str, target: str) -> str:
+        """A link to `path#anchor` from `here`: just `#anchor` on the same page."""
+        path, _, anchor = target.partition("#")
+        return f"#{anchor}" if path == here else f"{relative(here, path)}#{anchor}"
+
+    def _plan_pager(self, here: str, view: PlanView, part: PlanPart) -> Pager | None:
+        if not view.parts.split:
+            return None
+        paths = [p.path for p in view.parts.parts]
+        return self.crosscut.pager(here, self.ui.pager_label, paths, part.number)
+
+    def _removed(self, here: str, view: PlanView) -> Iterator[RemovedRow]:
         ui = self.ui
         for r in view.removed:
             if r.removed_in:
@@ -267,7 +300,11 @@ class PageBuilder:
                 text = ui.format("tombstone_retired", id=r.no, note=r.note)
             if r.note and r.removed_in:
                 text = f"{text} {r.note}"
-            moved = Link(ui.tombstone_moved, f"#{r.moved_to}") if r.moved_to else None
+            moved = (
+                Link(ui.tombstone_moved, self._href(here, view.href(r.moved_to)))
+                if r.moved_to
+                else None
+            )
             yield RemovedRow(r.anchor, text, moved)
 
     @staticmethod
@@ -335,9 +372,11 @@ class PageBuilder:
             date=c.date_text or "",
         )
 
-    def _phase(self, phase: Phase) -> PhaseBlock:
+    def _phase(self, here: str, view: PlanView, phase: Phase) -> PhaseBlock:
+        anchor = urls.phase_anchor(phase.id)
         return PhaseBlock(
-            anchor=urls.phase_anchor(phase.id),
+            anchor=anchor,
+            href=self._href(here, view.href(anchor)),
             no=phase.no or "",
             name=phase.name,
             when=phase.period_text or self._period(phase.start, phase.end),
@@ -347,33 +386,45 @@ class PageBuilder:
         )
 
     def _chapter(
-        self, here: str, view: PlanView, chapter: Chapter, links: Mapping[str, str]
+        self,
+        here: str,
+        view: PlanView,
+        part: ChapterSlice,
+        links: Mapping[str, str],
+        tasks: Mapping[str, TaskView],
     ) -> ChapterBlock:
-        tasks = {t.task.id: t for t in view.tasks}
+        """The chapter as far as it is printed on this part: heading, text and phases where
+        it starts (elsewhere a "continued" heading without anchor)."""
+        chapter, head = part.chapter, part.head
         return ChapterBlock(
-            anchor=urls.chapter_anchor(chapter.id),
+            anchor=urls.chapter_anchor(chapter.id) if head else "",
             heading=self._heading(chapter.no, chapter.title),
-            paragraphs=tx.paragraphs(chapter.text, marks=_phrases(chapter.deadlines)),
-            phases=tuple(self._phase(p) for p in chapter.phases),
-            tasks=tuple(self._task(here, view, tasks[t.id], links, 3) for t in chapter.tasks),
-            sections=tuple(self._section(here, view, s, links, tasks) for s in chapter.sections),
-            notes=tuple(n.text for n in chapter.notes),
+            paragraphs=tx.paragraphs(chapter.text, marks=_phrases(chapter.deadlines))
+            if head
+            else (),
+            phases=tuple(self._phase(here, view, p) for p in chapter.phases) if head else (),
+            tasks=tuple(self._task(here, view, tasks[t.id], links, 3) for t in part.tasks),
+            sections=tuple(self._section(here, view, s, links, tasks) for s in part.sections),
+            notes=tuple(n.text for n in chapter.notes) if head else (),
         )
 
     def _section(
         self,
         here: str,
         view: PlanView,
-        section: Section,
+        part: SectionSlice,
         links: Mapping[str, str],
         tasks: Mapping[str, TaskView],
     ) -> SectionBlock:
+        section, head = part.section, part.head
         return SectionBlock(
-            anchor=urls.section_anchor(section.id),
+            anchor=urls.section_anchor(section.id) if head else "",
             heading=self._heading(section.no, section.title),
-            paragraphs=tx.paragraphs(section.text, marks=_phrases(section.deadlines)),
-            tasks=tuple(self._task(here, view, tasks[t.id], links, 4) for t in section.tasks),
-            notes=tuple(n.text for n in section.notes),
+            paragraphs=tx.paragraphs(section.text, marks=_phrases(section.deadlines))
+            if head
+            else (),
+            tasks=tuple(self._task(here, view, tasks[t.id], links, 4) for t in part.tasks),
+            notes=tuple(n.text for n in section.notes) if head else (),
         )
 
     def _copy(self, anchor: str, what: str, citation: str, task: str = "") -> CopyControls:
@@ -461,7 +512,7 @@ class PageBuilder:
             return None
         source, names = origin
         task_link = Markup('<a href="{}">{}</a>').format(
-            f"#{source.anchor}", self.names.label(source.number)
+            self._href(here, source.url), self.names.label(source.number)
         )
         named = Markup(self.ui.list_sep).join(
             self._resp_name(n, {n: relative(here, view.refs[n].url)}, view.refs)
@@ -492,7 +543,7 @@ class PageBuilder:
             yield Field(
                 ui.fact_target, self._join(self.names.label(t.phrase) for t in task.targets)
             )
-        yield from self.crosscut.task_facts(urls.plan(tv.plan.id), tv)
+        yield from self.crosscut.task_facts(tv.page, tv)
 
     # --- search (hidden Pagefind keywords and filters, docs/search.md) ----------------------
 
@@ -507,11 +558,12 @@ class PageBuilder:
         texts = (plan.title, plan.short_title, plan.doc_number, plan.issuer)
         return Markup(keyword_html(texts, english=english, lang=self.kw_lang))
 
-    def _plan_filters(self, view: PlanView) -> Markup:
-        """plan, region and every unit with a duty in the plan (a filter is page-wide)."""
+    def _plan_filters(self, view: PlanView, tasks: Iterable[TaskView]) -> Markup:
+        """plan, region and every unit with a duty in `tasks`, the tasks on the page (a
+        filter is page-wide)."""
         plan = view.plan
         refs = {}
-        for tv in view.tasks:
+        for tv in tasks:
             carried = view.carried.get(tv.task.id)
             for name in (*tv.task.responsibility.all_refs(), *(carried[1] if carried else ())):
                 ref = view.refs.get(name)
@@ -649,7 +701,7 @@ class PageBuilder:
                     up=Link(ui.units_back, relative(here, urls.UNITS)),
                     count=ui.format("units_count", n=len(members)),
                     units=tuple(self._unit_link(here, u.ref) for u in chunk),
-                    pager=self.crosscut._pager(here, ui.index_pages, parts, n),
+                    pager=self.crosscut.pager(here, ui.index_pages, parts, n),
                 )
                 yield self.renderer.render(urls.page_file(here), ctx)
 
@@ -780,7 +832,7 @@ class PageBuilder:
         yield self.plans_index()
         yield from self.plans_regions()
         for view in self.views.plans:
-            yield self.plan(view)
+            yield from self.plan(view)
         yield self.units_index()
         yield from self.unit_lists()
         for region in self.views.regions:
@@ -788,6 +840,16 @@ class PageBuilder:
         for unit in self.views.units_sorted():
             yield self.unit(unit)
         yield from self.crosscut.pages()
+
+
+def _part_map(layout: PlanLayout) -> str:
+    """`{"2": "t-41 t-41-1 …", …}`: which part prints each anchor, for portal.js to
+    forward a clause link (`plans/<id>/#t-41`) to its part."""
+    numbers = {p.path: str(p.number) for p in layout.parts}
+    out: dict[str, list[str]] = {}
+    for anchor, path in layout.page_of.items():
+        out.setdefault(numbers[path], []).append(anchor)
+    return json.dumps({n: " ".join(a) for n, a in out.items()}, separators=(",", ":"))
 
 
 def _recency(view: PlanView) -> tuple[dt.date, str]:

@@ -18,6 +18,7 @@ from ..datadict import FILES, RecordDoc, dictionary
 from ..exports import DeadlineEvent, UnitFeed, iter_exports
 from ..history import History, PlanDiff, Redline, Revision, TaskChange, Tombstone
 from ..views import urls
+from ..views.parts import PlanLayout, plan_layout
 from .contexts import Link
 from .i18n import Names
 from .links import relative
@@ -169,6 +170,7 @@ class PublishingPages:
         self.ui = ui
         self.as_of = as_of
         self.plans = {plan.id: plan for plan in plans}
+        self.layouts: dict[str, PlanLayout] = {}
         self.history = history
         self.sizes = export_sizes
         self.renderer = Renderer()
@@ -224,11 +226,10 @@ class PublishingPages:
             else urls.task_anchor(change.task_id)
         )
         alive = plan_id in self.plans and change.kind != "removed"
-        clause = (
-            Link(f"#{anchor}", relative(here, self.prefix + urls.plan(plan_id)) + f"#{anchor}")
-            if alive
-            else None
-        )
+        clause = None
+        if alive:
+            path, _, _ = self._layout(plan_id).href(anchor).partition("#")
+            clause = Link(f"#{anchor}", f"{relative(here, self.prefix + path)}#{anchor}")
         label = self.names.label(ui.format("change_clause", no=change.no, title=change.title))
         fields = tuple(
             FieldRow(
@@ -240,6 +241,12 @@ class PublishingPages:
             for fc in change.changes
         )
         return ChangeRow(change.kind, ui[f"change_{change.kind}"], clause, label, fields)
+
+    def _layout(self, plan_id: str) -> PlanLayout:
+        """Where each clause is printed (long plans: on which part)."""
+        if plan_id not in self.layouts:
+            self.layouts[plan_id] = plan_layout(self.plans[plan_id])
+        return self.layouts[plan_id]
 
     def _diff(self, here: str, diff: PlanDiff) -> PlanDiffBlock:
         plan = self.plans.get(diff.plan_id)

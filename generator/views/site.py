@@ -23,6 +23,7 @@ from ..model import (
 )
 from . import urls
 from .citations import citation, item_number, numbering_restarts, task_number
+from .parts import PlanLayout, plan_layout
 from .sorting import sort_key
 
 Role = Literal["lead", "support", "responsible", "local"]
@@ -74,10 +75,12 @@ class TaskView:
     citation: str
     anchor: str
     items: tuple[ItemView, ...]
+    page: str
+    """Site path of the plan page (part) printing the task and its items."""
 
     @property
     def url(self) -> str:
-        return f"{urls.plan(self.plan.id)}#{self.anchor}"
+        return f"{self.page}#{self.anchor}"
 
 
 @dataclass(frozen=True)
@@ -199,10 +202,20 @@ class PlanView:
     source_available: bool
     removed: tuple[RemovedClause, ...] = ()
     """Clauses that are gone (revision history and `retired` ids): their anchors stay."""
+    layout: PlanLayout | None = None
+    """Long plans are printed on several parts (`views.parts`); None: `plan_layout(plan)`."""
 
     @property
     def url(self) -> str:
         return urls.plan(self.plan.id)
+
+    @cached_property
+    def parts(self) -> PlanLayout:
+        return self.layout or plan_layout(self.plan)
+
+    def href(self, anchor: str) -> str:
+        """Site path + `#anchor` of a clause or heading of this plan, on its part."""
+        return self.parts.href(anchor)
 
     def task(self, task_id: str) -> TaskView:
         return next(t for t in self.tasks if t.task.id == task_id)
@@ -256,7 +269,7 @@ def _region_id(value: Any) -> str:
     return value if isinstance(value, str) else value.id
 
 
-def _task_views(plan: Plan) -> Iterator[TaskView]:
+def _task_views(plan: Plan, layout: PlanLayout) -> Iterator[TaskView]:
     restarts = numbering_restarts(plan)
     for chapter in plan.chapters:
         placed = [(None, t) for t in chapter.tasks]
@@ -282,6 +295,7 @@ def _task_views(plan: Plan) -> Iterator[TaskView]:
                 citation(plan, number),
                 urls.task_anchor(task.id),
                 items,
+                layout.page_of[urls.task_anchor(task.id)],
             )
 
 
@@ -312,35 +326,36 @@ def _carried(tasks: tuple[TaskView, ...]) -> dict[str, tuple[TaskView, tuple[str
     return out
 
 
-def _milestones(plan: Plan, tasks: tuple[TaskView, ...]) -> Iterator[Milestone]:
+def _milestones(plan: Plan, tasks: tuple[TaskView, ...], layout: PlanLayout) -> Iterator[Milestone]:
     for view in tasks:
         label = f"{view.number} {view.task.title or ''}".strip()
         for deadline in view.task.deadlines:
             anchor = urls.item_anchor(view.task.id, deadline.item) if deadline.item else view.anchor
-            yield Milestone(deadline, plan, label, f"{urls.plan(plan.id)}#{anchor}")
+            yield Milestone(deadline, plan, label, f"{view.page}#{anchor}")
     for chapter in plan.chapters:
-        where = f"{urls.plan(plan.id)}#{urls.chapter_anchor(chapter.id)}"
+        where = layout.href(urls.chapter_anchor(chapter.id))
         for deadline in chapter.deadlines:
             yield Milestone(deadline, plan, chapter.title, where)
         for section in chapter.sections:
-            where = f"{urls.plan(plan.id)}#{urls.section_anchor(section.id)}"
+            where = layout.href(urls.section_anchor(section.id))
             for deadline in section.deadlines:
                 yield Milestone(deadline, plan, section.title or chapter.title, where)
         for phase in chapter.phases:
-            where = f"{urls.plan(plan.id)}#{urls.phase_anchor(phase.id)}"
+            where = layout.href(urls.phase_anchor(phase.id))
             for deadline in phase.deadlines:
                 yield Milestone(deadline, plan, phase.name, where)
 
 
 def _plan_view(project: Any, plan: Plan) -> PlanView:
     registry = project.registry
-    tasks = tuple(_task_views(plan))
+    layout = plan_layout(plan)
+    tasks = tuple(_task_views(plan, layout))
     names = _plan_names(plan)
     if plan.cover_letter:
         names += list(plan.cover_letter.recipients)
     refs = _resolve(registry, plan, names)
     task_refs = {refs[n].key for n in _plan_names(plan) if n in refs}
-    milestones = tuple(sorted(_milestones(plan, tasks), key=lambda m: m.date))
+    milestones = tuple(sorted(_milestones(plan, tasks, layout), key=lambda m: m.date))
     return PlanView(
         plan=plan,
         region=registry.regions.get(plan.region),
@@ -351,6 +366,7 @@ def _plan_view(project: Any, plan: Plan) -> PlanView:
         unit_count=len(task_refs),
         source_available=(project.root / plan.source.file).is_file(),
         removed=_removed(project, plan, _anchors(tasks)),
+        layout=layout,
     )
 
 

@@ -156,14 +156,13 @@ def labels(view: PlanView) -> dict[str, str]:
     """Clause URL → label, for tasks without a title (`第15条 深化…`): the number alone
     says nothing on a timeline, so the start of the text is added."""
     out: dict[str, str] = {}
-    where = urls.plan(view.plan.id)
     for tv in view.tasks:
         if tv.task.title:
             continue
         first = tv.task.text or (tv.items[0].item.text if tv.items else "")
-        out[f"{where}#{tv.anchor}"] = f"{tv.number} {_snippet(first)}".strip()
+        out[f"{tv.page}#{tv.anchor}"] = f"{tv.number} {_snippet(first)}".strip()
         for iv in tv.items:
-            out[f"{where}#{iv.anchor}"] = f"{tv.number}{iv.number} {_snippet(iv.item.text)}"
+            out[f"{tv.page}#{iv.anchor}"] = f"{tv.number}{iv.number} {_snippet(iv.item.text)}"
     return out
 
 
@@ -195,20 +194,19 @@ def _recurring(view: PlanView, names: dict[str, str]) -> Iterator[Recurring]:
     for tv in view.tasks:
         for r in tv.task.recurrence:
             anchor = urls.item_anchor(tv.task.id, r.item) if r.item else tv.anchor
-            url = f"{urls.plan(view.plan.id)}#{anchor}"
+            url = f"{tv.page}#{anchor}"
             label = names.get(url) or f"{tv.number} {tv.task.title or ''}".strip()
             yield Recurring(view.plan, label, url, r.phrase, r.every, r.times)
 
 
 def plan_timeline(view: PlanView, today: dt.date) -> PlanTimeline:
     plan = view.plan
-    where = urls.plan(plan.id)
     phases = tuple(
         Entry(
             "phase",
             plan,
             p.name,
-            f"{where}#{urls.phase_anchor(p.id)}",
+            view.href(urls.phase_anchor(p.id)),
             p.start,
             p.end,
             Precision.day,

@@ -48,3 +48,42 @@ def test_copy_link_puts_absolute_url_on_clipboard(portal_site, browser, problems
         assert not problems.items, problems.items
     finally:
         ctx.close()
+
+
+def _tasks_of(portal_site, path: str) -> list[str]:
+    import re
+
+    html = (portal_site.site / path / "index.html").read_text(encoding="utf-8")
+    return re.findall(r'<h\d id="(t-[0-9a-z-]+)"', html)
+
+
+def test_clause_link_to_the_plan_forwards_to_the_part_that_prints_it(portal_site, page):
+    """Long plans are printed on parts; the shared form plans/<id>/#t-… still lands."""
+    anchor = _tasks_of(portal_site, f"{PLAN}2/")[-1]
+    assert anchor not in _tasks_of(portal_site, PLAN)
+    page.goto(f"{portal_site.url}{PLAN}#{anchor}")
+    page.wait_for_url(f"{portal_site.url}{PLAN}2/#{anchor}")
+    page.wait_for_load_state("load")
+    top = page.locator(f"#{anchor}").evaluate("el => el.getBoundingClientRect().top")
+    assert 0 <= top < page.viewport_size["height"] / 2, top
+    # a stale part link (the plan was re-cut since) is forwarded as well
+    first = _tasks_of(portal_site, PLAN)[0]
+    page.goto(f"{portal_site.url}{PLAN}2/#{first}")
+    page.wait_for_url(f"{portal_site.url}{PLAN}#{first}")
+
+
+def test_copy_link_on_a_later_part_copies_the_plan_address(portal_site, browser, problems):
+    ctx = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 800})
+    ctx.grant_permissions(["clipboard-read", "clipboard-write"], origin=portal_site.url[:-1])
+    try:
+        page = ctx.new_page()
+        problems.attach(page)
+        anchor = _tasks_of(portal_site, f"{PLAN}2/")[0]
+        page.goto(f"{portal_site.url}{PLAN}2/")
+        page.locator(f".pp-copy-link[data-pp-anchor='{anchor}']").click()
+        page.wait_for_function("() => document.querySelector('.pp-status').textContent !== ''")
+        copied = page.evaluate("navigator.clipboard.readText()")
+        assert copied == f"{portal_site.url}{PLAN}#{anchor}"
+        assert not problems.items, problems.items
+    finally:
+        ctx.close()

@@ -11,10 +11,36 @@
     status.timer = window.setTimeout(function () { box.textContent = ""; }, 2500);
   }
 
+  /* A long plan is printed on several parts (plans/<id>/, plans/<id>/2/ …); its clause
+     links are shared in one form, the plan's own address + #anchor (data-pp-home). */
+  function planPage() {
+    return document.querySelector(".pp-plan[data-pp-home]");
+  }
+
   function clauseUrl(anchor) {
-    var url = new URL(window.location.href);
+    var page = planPage();
+    var url = new URL(page ? page.getAttribute("data-pp-home") : window.location.href, window.location.href);
     url.hash = anchor;
     return url.href;
+  }
+
+  /* An anchor that is not on this part: go to the part that prints it (data-pp-parts,
+     part number → anchors); clauses no part prints (removed ones) are on the first. */
+  function forward(id) {
+    var page = planPage();
+    var map = page && page.getAttribute("data-pp-parts");
+    if (!map) return false;
+    var parts = JSON.parse(map);
+    var target = "1";
+    for (var n in parts) {
+      if ((" " + parts[n] + " ").indexOf(" " + id + " ") >= 0) target = n;
+    }
+    var home = new URL(page.getAttribute("data-pp-home"), window.location.href);
+    var dest = new URL(target === "1" ? "./" : target + "/", home);
+    if (dest.pathname === window.location.pathname) return false;
+    dest.hash = id;
+    window.location.replace(dest.href);
+    return true;
   }
 
   function fallbackCopy(text) {
@@ -100,7 +126,10 @@
     var id = decodeURIComponent(window.location.hash.slice(1));
     if (!id) return;
     var el = document.getElementById(id);
-    if (!el) return;
+    if (!el) {
+      forward(id);
+      return;
+    }
     var clause = el.classList.contains("pp-task__title") ? el.closest(".pp-task") : el;
     if (clause) clause.classList.add("pp-targeted");
     if (el.scrollIntoView) el.scrollIntoView({ block: "start" });
