@@ -471,7 +471,7 @@ class PageBuilder:
         """A copy button names its clause as printed (第3条第2项); in English by position."""
         if not self.names.english:
             return tv.number + (tv.items[item - 1].number if item else "")
-        task = self.ui.format("clause_task", n=view.tasks.index(tv) + 1)
+        task = self.ui.format("clause_task", n=view.position(tv.task.id))
         return self.ui.format("clause_item", task=task, n=item) if item else task
 
     def _responsibility(

@@ -218,7 +218,15 @@ class PlanView:
         return self.parts.href(anchor)
 
     def task(self, task_id: str) -> TaskView:
-        return next(t for t in self.tasks if t.task.id == task_id)
+        return self.tasks[self._positions[task_id]]
+
+    def position(self, task_id: str) -> int:
+        """1-based position of the task in the plan (English clause names count them)."""
+        return self._positions[task_id] + 1
+
+    @cached_property
+    def _positions(self) -> dict[str, int]:
+        return {t.task.id: n for n, t in enumerate(self.tasks)}
 
 
 @dataclass(frozen=True)
