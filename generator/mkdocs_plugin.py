@@ -19,11 +19,11 @@ an English navigation (`on_nav`).  All logic lives in
 from __future__ import annotations
 
 import dataclasses
-import html
 import os
 import re
 import shutil
 import tempfile
+from functools import partial
 from pathlib import Path
 from types import MethodType
 from typing import Any
@@ -43,16 +43,17 @@ from .render.i18n import (
     PREFIX,
     chrome,
     lang_of,
-    render_trees,
     translated_title,
 )
-from .render.linkcheck import check_links
 from .render.publishing import publishing_output
+from .render.spool import PageSpool, spool_trees
 
 log = get_plugin_logger(__name__)
 ROOT_ENV = "PLANPORTAL_ROOT"
 UNUSED_THEME_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
 """Material's lunr search files: not used (search is Pagefind), so not published."""
+PAGES = "pages"
+"""Folder of the spool (a temporary directory) holding the generated pages."""
 SEARCH_ENV = "PLANPORTAL_SEARCH"
 """`0` skips indexing in the plugin (`planportal build` indexes after the build itself)."""
 
@@ -91,8 +92,9 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         """Site paths of every page, for the language switch."""
         self.spool: Path | None = None
         """Temporary directory holding this build's exports and feeds (`on_files`)."""
-        self.prerendered: set[str] = set()
-        """Source paths of generated pages: their body is HTML already (`on_pre_page`)."""
+        self.pages: PageSpool | None = None
+        """This build's generated pages, written to the spool (`on_files`): their body is
+        HTML already (`on_pre_page`)."""
 
     def _project_root(self, config: Any) -> Path:
         if os.environ.get(ROOT_ENV):
@@ -128,9 +130,9 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
 
     def on_files(self, files: Files, *, config: Any) -> Files:
         langs = [DEFAULT_LANG, *(x for x in self.config.languages if x != DEFAULT_LANG)]
-        pages, views = render_trees(self.project, langs=langs)
         self._drop_spool()
         self.spool = Path(tempfile.mkdtemp(prefix="planportal-files-"))
+        pages, views = spool_trees(self.project, langs=langs, root=self.spool / PAGES)
         spooled: list[str] = []
 
         def spool(site_path: str, content: bytes) -> None:
@@ -149,20 +151,20 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
             sink=spool,
         )
         extra_files = dict.fromkeys(spooled, str(self.spool))
-        pages = [*pages, *extra_pages]
+        for page in extra_pages:
+            pages.add(page)
         sources = published_sources(views)
         known = _existing(files) | {site_path for site_path, _ in sources} | set(extra_files)
-        for problem in check_links(pages, extra=known):
+        for problem in pages.links.problems(extra=known):
             log.warning(problem)
         for unused in [f for f in files if f.src_uri.startswith(UNUSED_THEME_FILES)]:
             files.remove(unused)
-        self.prerendered = set()
-        for page in pages:
-            existing = files.get_file_from_path(page.path)
+        for path in pages.paths:
+            existing = files.get_file_from_path(path)
             if existing is not None:
                 files.remove(existing)
-            files.append(File.generated(config, page.path, content=page.content))
-            self.prerendered.add(page.path)
+            files.append(File.generated(config, path, abs_src_path=str(pages.file(path))))
+        self.pages = pages
         for site_path, spool_dir in extra_files.items():
             files.append(
                 File.generated(config, site_path, abs_src_path=str(Path(spool_dir) / site_path))
@@ -182,22 +184,32 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
                 self.navs[lang] = _translated_nav(nav, files, lang)
         return nav
 
+    def _generated(self, page: Any) -> bool:
+        return (
+            self.pages is not None
+            and page.file.abs_src_path is not None
+            and (page.file.abs_src_path.startswith(str(self.pages.root)))
+        )
+
     def on_pre_page(self, page: Any, *, config: Any, files: Files) -> Any:
         """Generated pages skip Markdown: their body is one block of finished HTML, which
         Python-Markdown would only re-parse tag by tag (md_in_html) to print it unchanged —
         measured, 44 % of a build at 2,000 tasks."""
-        if page.file.src_uri in self.prerendered:
-            page.render = MethodType(_render_prerendered, page)
+        if self._generated(page):
+            assert self.pages is not None
+            ids = self.pages.links.page_ids(page.file.src_uri)
+            page.render = MethodType(partial(_render_prerendered, ids=ids), page)
         return page
 
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
-        """The page is written next: drop its source and HTML (MkDocs would hold every
-        page's until the end of the build)."""
-        if page.file.src_uri in self.prerendered:
-            page.content = None
+        """The page is written next: let its HTML go."""
+        if self._generated(page):
+            page.content = ""
         return output
 
     def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
+        if self._generated(page):  # the body is read back from the spool just in time
+            page.content = _body(Path(page.file.abs_src_path).read_text(encoding="utf-8"))
         url = page.url if page.url not in (".", "./") else ""
         context["pp"] = chrome(url, self.known)
         context["nav"] = self.navs.get(lang_of(url), nav)
@@ -212,7 +224,7 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         """MkDocs keeps the plugin alive after the build: let the project and page set go
         (hundreds of MB at national scale) before the search indexer starts."""
         self.project = None
-        self.navs, self.known, self.prerendered = {}, set(), set()
+        self.navs, self.known, self.pages = {}, set(), None
 
     def on_build_error(self, *, error: Exception) -> None:
         self._drop_spool()
@@ -237,19 +249,26 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         return server
 
 
-_ID = re.compile(r'\sid="([^"]*)"')
+_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n.*?\n(?:\.{3}|-{3})[ \t]*\n", re.S)
+"""MkDocs' own rule (mkdocs.utils.meta) for where a page's YAML front matter ends."""
 
 
-def _render_prerendered(page: Any, config: Any, files: Files) -> None:
-    """`Page.render` for a generated page: the body is the HTML (anchors noted for MkDocs'
-    own check of links from hand-written pages)."""
+def _body(source: str) -> str:
+    """A spooled page's HTML body: its source without the front matter."""
+    found = _FRONT_MATTER.match(source)
+    return (source[found.end() :] if found else source).strip("\n")
+
+
+def _render_prerendered(page: Any, config: Any, files: Files, *, ids: frozenset[str]) -> None:
+    """`Page.render` for a generated page. Nothing is kept: MkDocs renders every page before
+    it writes the first, and the body is read back in `on_page_context`. The anchors are
+    noted for MkDocs' own check of links from hand-written pages."""
     from mkdocs.structure.toc import get_toc
 
-    page.content = (page.markdown or "").rstrip("\n")
-    page.markdown = None  # one copy of the body per page is enough until it is written
-    page.file.content_bytes = b""
+    page.markdown = None
+    page.content = ""
     page.toc = get_toc([])
-    page.present_anchor_ids = {html.unescape(i) for i in _ID.findall(page.content)}
+    page.present_anchor_ids = set(ids)
 
 
 def _existing(files: Files) -> set[str]:

@@ -49,24 +49,65 @@ def _dir_of(page_path: str) -> str:
     return page_path.removesuffix("index.md")
 
 
-def check_links(pages: Iterable[Page], extra: Iterable[str] = ()) -> Iterator[str]:
-    """Messages for links that lead nowhere: `plans/x/index.md: broken link ../y/#t-1`."""
-    parsed: dict[str, _Collector] = {}
-    for page in pages:
+class LinkIndex:
+    """The ids of every generated page and the targets of their links, collected one page
+    at a time, so the pages themselves need not be kept; `problems` checks the links.
+
+    Each distinct (target page, anchor) is kept once, with the first link that asked for
+    it (for the message): on a national portal millions of links share a few hundred
+    thousand targets.
+    """
+
+    def __init__(self) -> None:
+        self.ids: dict[str, frozenset[str]] = {}
+        """Page directory (`plans/x/`) → ids on the page."""
+        self.targets: dict[tuple[str, str], str] = {}
+        """(target page directory, anchor or "") → the first `here: href` asking for it."""
+        self.external: list[str] = []
+
+    def add(self, page_path: str, content: str) -> None:
+        here = _dir_of(page_path)
         collector = _Collector()
-        collector.feed(page.content)
-        parsed[_dir_of(page.path)] = collector
-    known = set(parsed) | {e.lstrip("/") for e in extra}
-    for here, collector in parsed.items():
+        collector.feed(content)
+        self.ids[here] = frozenset(collector.ids)
         for href in collector.hrefs:
             if "://" in href or href.startswith(("mailto:", "tel:", "//")):
-                yield f"{here}index.md: link to another host: {href}"
+                self.external.append(f"{here}index.md: link to another host: {href}")
                 continue
             path, _, anchor = href.partition("#")
-            target = here if not path else posixpath.normpath(posixpath.join(here, path))
-            if path and (path.endswith("/") or target == "."):
-                target = "" if target == "." else f"{target}/"
+            target = here if not path else _resolve(here, path)
+            self.targets.setdefault((target, anchor), f"{here}index.md: broken link {href}")
+
+    def merge(self, other: LinkIndex) -> None:
+        self.ids.update(other.ids)
+        for key, where in other.targets.items():
+            self.targets.setdefault(key, where)
+        self.external += other.external
+
+    def page_ids(self, page_path: str) -> frozenset[str]:
+        return self.ids.get(_dir_of(page_path), frozenset())
+
+    def problems(self, extra: Iterable[str] = ()) -> Iterator[str]:
+        """Messages for links that lead nowhere: `plans/x/index.md: broken link ../y/#t-1`."""
+        yield from self.external
+        known = set(self.ids) | {e.lstrip("/") for e in extra}
+        for (target, anchor), where in self.targets.items():
             if target not in known:
-                yield f"{here}index.md: broken link {href} (no page {target or '/'})"
-            elif anchor and target in parsed and anchor not in parsed[target].ids:
-                yield f"{here}index.md: broken link {href} (no #{anchor} on {target or '/'})"
+                yield f"{where} (no page {target or '/'})"
+            elif anchor and target in self.ids and anchor not in self.ids[target]:
+                yield f"{where} (no #{anchor} on {target or '/'})"
+
+
+def _resolve(here: str, path: str) -> str:
+    target = posixpath.normpath(posixpath.join(here, path))
+    if path.endswith("/") or target == ".":
+        target = "" if target == "." else f"{target}/"
+    return target
+
+
+def check_links(pages: Iterable[Page], extra: Iterable[str] = ()) -> Iterator[str]:
+    """Messages for links that lead nowhere: `plans/x/index.md: broken link ../y/#t-1`."""
+    index = LinkIndex()
+    for page in pages:
+        index.add(page.path, page.content)
+    yield from index.problems(extra)

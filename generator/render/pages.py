@@ -870,11 +870,19 @@ def render_site(
     project: Any, *, lang: str = "zh", today: dt.date | None = None
 ) -> tuple[list[Page], SiteViews]:
     """Every generated page of `project` in `lang`, and the views they were built from."""
+    pages, views = iter_site(project, lang=lang, today=today)
+    return list(pages), views
+
+
+def iter_site(
+    project: Any, *, lang: str = "zh", today: dt.date | None = None
+) -> tuple[Iterator[Page], SiteViews]:
+    """Like `render_site`, but each page is rendered when the iterator reaches it."""
     views = build_views(project, today or build_date())
     builder = PageBuilder(
         views, load_ui(lang), _topics(project.registry), regions=project.registry.regions
     )
-    return list(builder.pages()), views
+    return builder.pages(), views
 
 
 def published_sources(views: SiteViews) -> list[tuple[str, str]]:

@@ -1,0 +1,101 @@
+"""Rendering the site without holding it: each page goes to a file as soon as it is made.
+
+A national portal has ~18,000 generated pages (~600 MB of HTML before the theme adds its
+chrome). `spool_trees` writes every page of every language tree under a directory and
+keeps only what the build needs afterwards: the page paths, and the ids and link targets
+of the link check (`LinkIndex`). The trees after the first are rendered in a forked
+process meanwhile (two cores: the time of the slower tree instead of the sum); where
+`fork` is unavailable, or with `PLANPORTAL_PARALLEL=0`, one after the other.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..views import SiteViews, build_date
+from .i18n import PREFIX
+from .linkcheck import LinkIndex
+from .renderer import Page
+
+PARALLEL_ENV = "PLANPORTAL_PARALLEL"
+
+
+@dataclass
+class PageSpool:
+    """Pages written under `root` (`root/<page path>`), in the order they were made."""
+
+    root: Path
+    paths: list[str] = field(default_factory=list)
+    links: LinkIndex = field(default_factory=LinkIndex)
+
+    def add(self, page: Page) -> None:
+        target = self.root / page.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.content, encoding="utf-8")
+        self.paths.append(page.path)
+        self.links.add(page.path, page.content)
+
+    def merge(self, other: PageSpool) -> None:
+        self.paths += other.paths
+        self.links.merge(other.links)
+
+    def file(self, page_path: str) -> Path:
+        return self.root / page_path
+
+
+_FORKED: dict[str, Any] = {}
+"""The project handed to the forked renderer (inherited, never pickled)."""
+
+
+def _spool_tree(lang: str, today: dt.date, root: Path) -> tuple[PageSpool, SiteViews]:
+    from .pages import iter_site
+
+    spool = PageSpool(root)
+    pages, views = iter_site(_FORKED["project"], lang=lang, today=today)
+    prefix = PREFIX[lang]
+    for page in pages:
+        spool.add(Page(prefix + page.path, page.title, page.content))
+    return spool, views
+
+
+def _forked_tree(lang: str, today: dt.date, root: Path) -> PageSpool:
+    return _spool_tree(lang, today, root)[0]
+
+
+def _can_fork() -> bool:
+    return (
+        os.environ.get(PARALLEL_ENV, "1") != "0"
+        and "fork" in multiprocessing.get_all_start_methods()
+        and (os.cpu_count() or 1) > 1
+    )
+
+
+def spool_trees(
+    project: Any, *, langs: list[str], root: Path, today: dt.date | None = None
+) -> tuple[PageSpool, SiteViews]:
+    """Render every tree in `langs` (the first at the site root) into files under `root`;
+    the spool of all pages and the views of the first tree."""
+    today = today or build_date()
+    first, rest = langs[0], langs[1:]
+    _FORKED["project"] = project
+    try:
+        if not (rest and _can_fork()):
+            spool, views = _spool_tree(first, today, root)
+            for lang in rest:
+                spool.merge(_spool_tree(lang, today, root)[0])
+            return spool, views
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+            others = [pool.submit(_forked_tree, lang, today, root) for lang in rest]
+            spool, views = _spool_tree(first, today, root)
+            for other in others:
+                spool.merge(other.result())
+        return spool, views
+    finally:
+        _FORKED.clear()
