@@ -1,0 +1,41 @@
+"""Spooled rendering (generator/render/spool.py): the same pages whether the English tree is
+rendered in a forked process or here, and nothing but paths and link data kept."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from generator.project import load_project
+from generator.render.i18n import render_trees
+from generator.render.spool import PARALLEL_ENV, spool_trees
+
+ROOT = Path(__file__).resolve().parents[1]
+TODAY = dt.date(2024, 10, 1)
+
+
+@pytest.fixture(scope="module")
+def project():
+    project, _ = load_project(ROOT)
+    assert project is not None
+    return project
+
+
+def _files(root: Path) -> dict[str, str]:
+    return {str(p.relative_to(root)): p.read_text(encoding="utf-8") for p in root.rglob("*.md")}
+
+
+@pytest.mark.parametrize("parallel", ["0", "1"])
+def test_spooled_pages_are_the_rendered_pages(project, tmp_path, monkeypatch, parallel):
+    monkeypatch.setenv(PARALLEL_ENV, parallel)
+    spool, views = spool_trees(project, langs=["zh", "en"], root=tmp_path, today=TODAY)
+    pages, _ = render_trees(project, langs=["zh", "en"], today=TODAY)
+    assert _files(tmp_path) == {p.path: p.content for p in pages}
+    assert spool.paths[0] == "index.md" and "en/index.md" in spool.paths
+    assert sorted(spool.paths) == sorted(p.path for p in pages)
+    assert [p.plan.id for p in views.plans] == [p.id for p in project.plans]
+    assert "t-01" in spool.links.page_ids("plans/hulunbeier-zhiben-gongjian-2024/index.md")
+    # every link between generated pages resolves (files beside them are checked by the build)
+    assert [p for p in spool.links.problems() if "(no #" in p] == []
