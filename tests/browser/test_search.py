@@ -99,6 +99,8 @@ def test_excerpts_show_no_keywords(portal_site, page, search):
 def test_filters_are_offered(portal_site, page, search):
     page.goto(portal_site.url)
     search(page, "燃气")
+    page.locator(".pp-search__filters-toggle").click()  # values load only when asked for
+    page.locator("select[data-pp-filter][name=unit] option").nth(1).wait_for(state="attached")
     for name in ("plan", "region", "unit"):
         options = page.locator(f"select[data-pp-filter][name={name}] option").count()
         assert options > 1, name  # the empty choice and at least one value

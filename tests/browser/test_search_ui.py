@@ -74,6 +74,9 @@ def test_keyboard(mini_site, page, search):
 def test_filters(mini_site, page, search):
     page.goto(mini_site.url)
     assert len(search(page, "市应急管理局")) >= 2  # plan page and unit page
+    assert page.locator("select[name=unit] option").count() == 1, "no values before asked"
+    page.locator(".pp-search__filters-toggle").click()
+    page.locator("select[name=unit] option").nth(1).wait_for(state="attached")
     unit_options = page.locator("select[name=unit] option").all_text_contents()
     assert any(o.startswith("市消防救援支队") for o in unit_options), unit_options
     page.select_option("select[name=unit]", "市消防救援支队")

@@ -51,13 +51,14 @@
       if (loading) return loading;
       loading = import(new URL("pagefind/pagefind.js", root).href)
         .then(function (pf) {
-          pf.options({ baseUrl: root.pathname, excerptLength: 40 });
+          // noWorker: searching on the page's own thread saves fetching Pagefind's worker
+          // script (41 KB) with the first query; the index is small enough per query.
+          pf.options({ baseUrl: root.pathname, excerptLength: 40, noWorker: true });
           return Promise.resolve(pf.init && pf.init()).then(function () {
             pagefind = pf;
-            return pf.filters();
+            filterBox.hidden = false; // the toggle; the values load when asked for
           });
         })
-        .then(fillFilters)
         .catch(function (err) {
           status.textContent = t("unavailable");
           box.classList.add("pp-search--unavailable");
@@ -65,6 +66,34 @@
         });
       return loading;
     }
+
+    /* Filter values (every plan, region and unit: ~90 KB on a national portal) are fetched
+       only when the filters are opened, not with the first query. */
+    var filterToggle = document.createElement("button");
+    filterToggle.type = "button";
+    filterToggle.className = "pp-search__filters-toggle";
+    filterToggle.textContent = t("filters");
+    filterToggle.setAttribute("aria-expanded", "false");
+    filterBox.insertBefore(filterToggle, filterBox.firstChild);
+    selects.forEach(function (select) { select.closest("label").hidden = true; });
+    var filtersLoading = null;
+
+    function loadFilters() {
+      if (!filtersLoading) {
+        filtersLoading = load()
+          .then(function () { return pagefind && pagefind.filters(); })
+          .then(function (filters) {
+            fillFilters(filters);
+            filterToggle.setAttribute("aria-expanded", "true");
+            filterToggle.hidden = true;
+            var first = selects.filter(function (s) { return !s.closest("label").hidden; })[0];
+            if (first) first.focus();
+          });
+      }
+      return filtersLoading;
+    }
+
+    filterToggle.addEventListener("click", loadFilters);
 
     function fillFilters(filters) {
       var any = false;
