@@ -258,3 +258,29 @@ def test_home_and_plans_index_show_a_bounded_number_of_plan_cards():
         if "(no page plans/by-region/" in p or "(no page plans/)" in p
     ]
     assert not problems
+
+
+def test_data_page_does_not_list_every_plan_of_a_large_portal():
+    """/data/ lists each plan's files up to PLANS_LISTED plans; beyond, the plan pages do."""
+    from generator.history import History
+    from generator.render.publishing import PLANS_LISTED, publishing_output
+
+    root = Path(__file__).resolve().parents[1]
+    project, _ = load_project(root)
+    assert project is not None
+    seed = project.plans[0]
+    many = tuple(seed.model_copy(update={"id": f"{seed.id}-{n}"}) for n in range(PLANS_LISTED + 1))
+    big = dataclasses.replace(project, plans=many)
+    views = build_views(big, dt.date(2025, 1, 1))
+    pages, _ = publishing_output(big, views, History(), base_url="", trees={"zh": ""}, sink=None)
+    data = next(p for p in pages if p.path == "data/index.md").content
+    assert f"{seed.id}-3.json" not in data and "“数据”一栏" in data
+    small, _ = publishing_output(project, views, History(), base_url="", trees={"zh": ""})
+    data = next(p for p in small if p.path == "data/index.md").content
+    assert f"{seed.id}.json" in data
+    plan_page = next(
+        p
+        for p in PageBuilder(views, load_ui("zh"), {}).pages()
+        if p.path == "plans/" + many[3].id + "/index.md"
+    )
+    assert f"data/plans/{many[3].id}.json" in plan_page.content

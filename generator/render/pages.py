@@ -335,6 +335,14 @@ class PageBuilder:
         if plan.basis:
             yield Field(ui.meta_basis, self._basis(here, plan))
         yield from self.crosscut.plan_meta(here, view)
+        files = (("JSON", urls.plan_json(plan.id)), ("iCalendar", urls.plan_calendar(plan.id)))
+        yield Field(
+            ui.meta_data,
+            Markup(" · ").join(
+                Markup('<a href="{}">{}</a>').format(self.shared(here, path), label)
+                for label, path in files
+            ),
+        )
         if view.source_available:
             href = self.shared(here, urls.source(plan.source.file))
             yield Field(

@@ -25,6 +25,9 @@ from .links import relative
 from .renderer import Page, Renderer
 from .ui import UiStrings, load_ui
 
+PLANS_LISTED = 30
+"""Up to this many plans, /data/ lists every plan's files; beyond, it says where they are
+(each plan page's "data" field) so the page does not grow with the portal."""
 MAX_REVISIONS = 50
 """Revisions shown on /changes/ (older ones stay in per-plan history and git)."""
 FEED_ENTRIES = 50
@@ -201,11 +204,13 @@ class PublishingPages:
                     self.names.label(self.names.plan(plan, short=True)),
                     relative(here, self.prefix + urls.plan(plan.id)),
                 ),
-                Link(f"{plan.id}.json", relative(here, f"{DATA}plans/{plan.id}.json")),
-                Link(f"{plan.id}.ics", relative(here, f"{DATA}ics/plans/{plan.id}.ics")),
+                Link(f"{plan.id}.json", relative(here, urls.plan_json(plan.id))),
+                Link(f"{plan.id}.ics", relative(here, urls.plan_calendar(plan.id))),
             )
             for plan in self.plans.values()
         )
+        if len(plans) > PLANS_LISTED:  # each plan's page links its own files instead
+            plans = ()
         ctx = DataContext(
             ui=ui,
             title=ui.data_title,

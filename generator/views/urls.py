@@ -36,6 +36,15 @@ def source(file: str) -> str:
     return f"sources/{PurePosixPath(file).name}"
 
 
+def plan_json(plan_id: str) -> str:
+    """The plan's own data file (`generator.exports`), outside the language trees."""
+    return f"data/plans/{plan_id}.json"
+
+
+def plan_calendar(plan_id: str) -> str:
+    return f"data/ics/plans/{plan_id}.ics"
+
+
 def task_anchor(task_id: str) -> str:
     return f"t-{task_id}"
 
