@@ -202,9 +202,12 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         return page
 
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
-        """The page is written next: let its HTML go."""
+        """The page is written next: let its HTML go. The theme's templates indent every
+        line; on a generated page (no `<pre>`, no whitespace-sensitive text) the indentation
+        is dropped: ~15 % of a small page, less for the search indexer to read."""
         if self._generated(page):
             page.content = ""
+            output = _INDENT.sub("\n", output)
         return output
 
     def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
@@ -249,6 +252,7 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         return server
 
 
+_INDENT = re.compile(r"\n[ \t\n]+")
 _FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n.*?\n(?:\.{3}|-{3})[ \t]*\n", re.S)
 """MkDocs' own rule (mkdocs.utils.meta) for where a page's YAML front matter ends."""
 
