@@ -132,23 +132,31 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         langs = [DEFAULT_LANG, *(x for x in self.config.languages if x != DEFAULT_LANG)]
         self._drop_spool()
         self.spool = Path(tempfile.mkdtemp(prefix="planportal-files-"))
-        pages, views = spool_trees(self.project, langs=langs, root=self.spool / PAGES)
         spooled: list[str] = []
+        extra_pages: list[Any] = []
+        spool_dir = self.spool
 
         def spool(site_path: str, content: bytes) -> None:
             """Exports and feeds go to disk as they are made; MkDocs copies them over."""
-            target = self.spool / site_path
+            target = spool_dir / site_path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)
             spooled.append(site_path)
 
-        extra_pages, _ = publishing_output(
-            self.project,
-            views,
-            self.history,
-            base_url=_base_url(config),
-            trees={lang: PREFIX[lang] for lang in langs},
-            sink=spool,
+        def publish(views: Any) -> None:
+            """Exports, feeds, /data/ and /changes/: made while the other tree renders."""
+            pages, _ = publishing_output(
+                self.project,
+                views,
+                self.history,
+                base_url=_base_url(config),
+                trees={lang: PREFIX[lang] for lang in langs},
+                sink=spool,
+            )
+            extra_pages.extend(pages)
+
+        pages, views = spool_trees(
+            self.project, langs=langs, root=self.spool / PAGES, meanwhile=publish
         )
         extra_files = dict.fromkeys(spooled, str(self.spool))
         for page in extra_pages:

@@ -48,6 +48,15 @@ def _jieba():
     return jieba
 
 
+def warm_up() -> None:
+    """Load jieba's dictionary and pypinyin's tables now (~1 s), e.g. before forking, so that
+    a forked renderer inherits them instead of loading them again."""
+    jieba = _jieba()
+    if jieba is not None:
+        jieba.initialize()
+    pinyin_keywords("安全生产")
+
+
 def words(text: str) -> list[str]:
     """The words of `text` (jieba precise mode), punctuation and spaces dropped.
 

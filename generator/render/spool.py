@@ -13,11 +13,13 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..search_keywords import warm_up
 from ..views import SiteViews, build_date
 from .i18n import PREFIX
 from .linkcheck import LinkIndex
@@ -77,23 +79,36 @@ def _can_fork() -> bool:
 
 
 def spool_trees(
-    project: Any, *, langs: list[str], root: Path, today: dt.date | None = None
+    project: Any,
+    *,
+    langs: list[str],
+    root: Path,
+    today: dt.date | None = None,
+    meanwhile: Callable[[SiteViews], None] | None = None,
 ) -> tuple[PageSpool, SiteViews]:
     """Render every tree in `langs` (the first at the site root) into files under `root`;
-    the spool of all pages and the views of the first tree."""
+    the spool of all pages and the views of the first tree.
+
+    `meanwhile(views)` runs here once the first tree is done, while the forked process is
+    still rendering the others (the build writes its exports then)."""
     today = today or build_date()
     first, rest = langs[0], langs[1:]
     _FORKED["project"] = project
     try:
         if not (rest and _can_fork()):
             spool, views = _spool_tree(first, today, root)
+            if meanwhile is not None:
+                meanwhile(views)
             for lang in rest:
                 spool.merge(_spool_tree(lang, today, root)[0])
             return spool, views
+        warm_up()  # inherited by the forked renderer instead of loaded twice
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
             others = [pool.submit(_forked_tree, lang, today, root) for lang in rest]
             spool, views = _spool_tree(first, today, root)
+            if meanwhile is not None:
+                meanwhile(views)
             for other in others:
                 spool.merge(other.result())
         return spool, views
