@@ -304,3 +304,18 @@ def test_screenshots(trees_site, page, viewport, name, path):
     page.screenshot(path=str(SHOTS / f"{name}-{viewport}.png"))
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 1, f"{name} scrolls sideways at {width}px by {overflow}px"
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_axe_on_a_further_part_of_a_long_plan(portal_site, page, prefix):
+    """Part 2 of a real plan (pager, continued headings), in both trees of the seed portal."""
+    path = f"{prefix}plans/{HLBE}/2/"
+    assert (portal_site.site / path / "index.html").is_file(), "the plan is printed on parts"
+    page.goto(portal_site.url + path)
+    page.wait_for_load_state("load")
+    violations = run_axe(page)
+    _RESULTS[f"plan-part/{prefix or 'zh/'}"] = violations
+    assert violations == [], json.dumps(violations, ensure_ascii=False, indent=1)  # any impact
+    assert page.locator(".pp-pager [aria-current=page]").first.inner_text() == "2"
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 1
