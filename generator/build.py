@@ -13,6 +13,7 @@ import os
 import shutil
 import sys
 import time
+import traceback
 from pathlib import Path
 from typing import Any
 
@@ -143,22 +144,61 @@ def _swap(new: Path, site_dir: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def build_site(root: Path, site_dir: Path, *, search: bool = True, strict: bool = True) -> int:
-    """Build the site of the project at `root` into `site_dir`; 0 on success, 1 on failure."""
-    started = time.monotonic()
-    root, site_dir = Path(root).resolve(), Path(site_dir).resolve()
+def _build_into(root: Path, tmp: Path, strict: bool) -> bool:
+    """Check the project and build it with MkDocs into `tmp` (messages printed)."""
     project = _check(root)
     if project is None:
-        return 1
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
+        return False
+    tmp.parent.mkdir(parents=True, exist_ok=True)
+    _say(f"building with MkDocs{' (strict)' if strict else ''} into {tmp.name}")
+    ok = _mkdocs(root, tmp, strict=strict, project=project)
+    if not ok:
+        _say("MkDocs build failed: the old site is untouched")
+    return ok
+
+
+def _in_child(work: Any, *args: Any) -> bool:
+    """`work(*args)` in a forked process; True when it returned True.
+
+    The check and the MkDocs build hold the project, every page's data and jieba's
+    dictionary (~0.8 GB at national scale). Python keeps freed memory for reuse, so a
+    process that did that work would still hold ~0.6 GB while Pagefind (1.6 GB by itself)
+    indexes the site; a parent that only waits stays at a few tens of MB.
+    """
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns into the caller's code
+        code = 1
+        try:
+            code = 0 if work(*args) else 1
+        except BaseException:  # a bug, not bad data (that is reported by the check)
+            traceback.print_exc()
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(code)
+    _, status = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(status) == 0
+
+
+def build_site(
+    root: Path, site_dir: Path, *, search: bool = True, strict: bool = True, isolate: bool = False
+) -> int:
+    """Build the site of the project at `root` into `site_dir`; 0 on success, 1 on failure.
+
+    `isolate` (the `planportal build` command): check and build in a forked process, so the
+    process that then runs the search indexer is small (see `_in_child`)."""
+    started = time.monotonic()
+    root, site_dir = Path(root).resolve(), Path(site_dir).resolve()
     tmp = site_dir.with_name(f"{site_dir.name}.new-{os.getpid()}")
     shutil.rmtree(tmp, ignore_errors=True)
-    _say(f"building with MkDocs{' (strict)' if strict else ''} into {tmp.name}")
     try:
-        ok = _mkdocs(root, tmp, strict=strict, project=project)
-        del project  # the plugin holds it while MkDocs runs; not needed for indexing
-        if not ok:
-            _say("MkDocs build failed: the old site is untouched")
+        if isolate and hasattr(os, "fork"):
+            built = _in_child(_build_into, root, tmp, strict)
+        else:
+            built = _build_into(root, tmp, strict)
+        if not built:
             return 1
         _release_memory()
         if search and not _index(tmp):

@@ -80,7 +80,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .build import build_site
 
     return build_site(
-        _root(args), Path(args.site_dir), search=not args.no_search, strict=not args.no_strict
+        _root(args),
+        Path(args.site_dir),
+        search=not args.no_search,
+        strict=not args.no_strict,
+        isolate=True,
     )
 
 
