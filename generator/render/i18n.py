@@ -11,7 +11,7 @@ is never translated: it keeps `lang="zh-Hans"` in both trees.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any
@@ -73,16 +73,23 @@ def render_trees(
     Each tree is exactly what `render_site(project, lang=…)` produces, so a page added
     there appears in both languages.
     """
-    from .pages import render_site
-
     today = today or build_date()
     pages: list[Page] = []
     views: SiteViews | None = None
     for lang in langs:
-        tree, views = render_site(project, lang=lang, today=today)
-        pages += [replace(p, path=PREFIX[lang] + p.path) for p in tree]
+        tree, views = tree_pages(project, lang, today)
+        pages += tree
     assert views is not None
     return pages, views
+
+
+def tree_pages(project: Any, lang: str, today: dt.date) -> tuple[Iterator[Page], SiteViews]:
+    """The pages of one language tree, paths prefixed with the tree's (`en/…`), each
+    rendered when the iterator reaches it; and the views they come from."""
+    from .pages import iter_site
+
+    pages, views = iter_site(project, lang=lang, today=today)
+    return (replace(p, path=PREFIX[lang] + p.path) for p in pages), views
 
 
 # --- names ------------------------------------------------------------------------------

@@ -233,15 +233,14 @@ class PageBuilder:
 
     def plan(self, view: PlanView) -> Iterator[Page]:
         """The plan's page, and one more page per further part of a long plan."""
-        for part in view.parts.parts:
+        for part in view.layout.parts:
             yield self._plan_part(view, part)
 
     def _plan_part(self, view: PlanView, part: PlanPart) -> Page:
-        here, plan, layout = part.path, view.plan, view.parts
+        here, plan, layout = part.path, view.plan, view.layout
         first = part.number == 1
         links = {name: relative(here, ref.url) for name, ref in view.refs.items()}
-        by_id = {t.task.id: t for t in view.tasks}
-        chapters = tuple(self._chapter(here, view, c, links, by_id) for c in part.chapters)
+        chapters = tuple(self._chapter(here, view, c, links) for c in part.chapters)
         contents = [
             Link(
                 self._heading(c.no, c.title),
@@ -270,7 +269,7 @@ class PageBuilder:
             notes=tuple(n.text for n in plan.notes) if first else (),
             removed=tuple(self._removed(here, view)) if first else (),
             keywords=self._plan_keywords(view) if first else NO_MARKUP,
-            filters=self._plan_filters(view, [by_id[t.id] for t in part.tasks()]),
+            filters=self._plan_filters(view, [view.task(t.id) for t in part.tasks()]),
             pager=self._plan_pager(here, view, part),
             home=relative(here, view.url),
             part_map=_part_map(layout) if layout.split else "",
@@ -284,9 +283,9 @@ class PageBuilder:
         return f"#{anchor}" if path == here else f"{relative(here, path)}#{anchor}"
 
     def _plan_pager(self, here: str, view: PlanView, part: PlanPart) -> Pager | None:
-        if not view.parts.split:
+        if not view.layout.split:
             return None
-        paths = [p.path for p in view.parts.parts]
+        paths = [p.path for p in view.layout.parts]
         return self.crosscut.pager(here, self.ui.pager_label, paths, part.number)
 
     def _removed(self, here: str, view: PlanView) -> Iterator[RemovedRow]:
@@ -399,7 +398,6 @@ class PageBuilder:
         view: PlanView,
         part: ChapterSlice,
         links: Mapping[str, str],
-        tasks: Mapping[str, TaskView],
     ) -> ChapterBlock:
         """The chapter as far as it is printed on this part: heading, text and phases where
         it starts (elsewhere a "continued" heading without anchor)."""
@@ -411,8 +409,8 @@ class PageBuilder:
             if head
             else (),
             phases=tuple(self._phase(here, view, p) for p in chapter.phases) if head else (),
-            tasks=tuple(self._task(here, view, tasks[t.id], links, 3) for t in part.tasks),
-            sections=tuple(self._section(here, view, s, links, tasks) for s in part.sections),
+            tasks=tuple(self._task(here, view, view.task(t.id), links, 3) for t in part.tasks),
+            sections=tuple(self._section(here, view, s, links) for s in part.sections),
             notes=tuple(n.text for n in chapter.notes) if head else (),
         )
 
@@ -422,7 +420,6 @@ class PageBuilder:
         view: PlanView,
         part: SectionSlice,
         links: Mapping[str, str],
-        tasks: Mapping[str, TaskView],
     ) -> SectionBlock:
         section, head = part.section, part.head
         return SectionBlock(
@@ -431,7 +428,7 @@ class PageBuilder:
             paragraphs=tx.paragraphs(section.text, marks=_phrases(section.deadlines))
             if head
             else (),
-            tasks=tuple(self._task(here, view, tasks[t.id], links, 4) for t in part.tasks),
+            tasks=tuple(self._task(here, view, view.task(t.id), links, 4) for t in part.tasks),
             notes=tuple(n.text for n in section.notes) if head else (),
         )
 

@@ -18,7 +18,7 @@ from ..datadict import FILES, RecordDoc, dictionary
 from ..exports import DeadlineEvent, UnitFeed, iter_exports
 from ..history import History, PlanDiff, Redline, Revision, TaskChange, Tombstone
 from ..views import urls
-from ..views.parts import PlanLayout, plan_layout
+from ..views.parts import PlanLayout
 from .contexts import Link
 from .i18n import Names
 from .links import relative
@@ -167,13 +167,15 @@ class PublishingPages:
         history: History,
         export_sizes: dict[str, int],
         prefix: str = "",
+        layouts: dict[str, PlanLayout] | None = None,
     ) -> None:
         self.prefix = prefix
         """Site path prefix of the language tree (`en/`); data files live outside trees."""
         self.ui = ui
         self.as_of = as_of
         self.plans = {plan.id: plan for plan in plans}
-        self.layouts: dict[str, PlanLayout] = {}
+        self.layouts = layouts or {}
+        """Plan id → where its clauses are printed (`PlanView.layout`)."""
         self.history = history
         self.sizes = export_sizes
         self.renderer = Renderer()
@@ -233,7 +235,7 @@ class PublishingPages:
         alive = plan_id in self.plans and change.kind != "removed"
         clause = None
         if alive:
-            path, _, _ = self._layout(plan_id).href(anchor).partition("#")
+            path, _, _ = self.layouts[plan_id].href(anchor).partition("#")
             clause = Link(f"#{anchor}", f"{relative(here, self.prefix + path)}#{anchor}")
         label = self.names.label(ui.format("change_clause", no=change.no, title=change.title))
         fields = tuple(
@@ -246,12 +248,6 @@ class PublishingPages:
             for fc in change.changes
         )
         return ChangeRow(change.kind, ui[f"change_{change.kind}"], clause, label, fields)
-
-    def _layout(self, plan_id: str) -> PlanLayout:
-        """Where each clause is printed (long plans: on which part)."""
-        if plan_id not in self.layouts:
-            self.layouts[plan_id] = plan_layout(self.plans[plan_id])
-        return self.layouts[plan_id]
 
     def _diff(self, here: str, diff: PlanDiff) -> PlanDiffBlock:
         plan = self.plans.get(diff.plan_id)
@@ -458,8 +454,9 @@ def publishing_output(
     for path, content in _unit_change_feeds(views, history, ui, base_url):
         put(path, content)
     pages: list[Page] = []
+    layouts = {view.plan.id: view.layout for view in views.plans}
     for lang, prefix in trees.items():
         tree_ui = load_ui(lang)
         as_of = tree_ui.format("as_of", date=views.today.isoformat())
-        pages += PublishingPages(tree_ui, as_of, plans, history, sizes, prefix).pages()
+        pages += PublishingPages(tree_ui, as_of, plans, history, sizes, prefix, layouts).pages()
     return pages, files

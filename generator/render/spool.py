@@ -21,7 +21,7 @@ from typing import Any
 
 from ..search_keywords import warm_up
 from ..views import SiteViews, build_date
-from .i18n import PREFIX
+from .i18n import tree_pages
 from .linkcheck import LinkIndex
 from .renderer import Page
 
@@ -56,13 +56,10 @@ _FORKED: dict[str, Any] = {}
 
 
 def _spool_tree(lang: str, today: dt.date, root: Path) -> tuple[PageSpool, SiteViews]:
-    from .pages import iter_site
-
     spool = PageSpool(root)
-    pages, views = iter_site(_FORKED["project"], lang=lang, today=today)
-    prefix = PREFIX[lang]
+    pages, views = tree_pages(_FORKED["project"], lang, today)
     for page in pages:
-        spool.add(Page(prefix + page.path, page.title, page.content))
+        spool.add(page)
     return spool, views
 
 

@@ -200,22 +200,18 @@ class PlanView:
     milestones: tuple[Milestone, ...]
     unit_count: int
     source_available: bool
+    layout: PlanLayout
+    """Where the plan is printed: one page, or several parts for a long plan."""
     removed: tuple[RemovedClause, ...] = ()
     """Clauses that are gone (revision history and `retired` ids): their anchors stay."""
-    layout: PlanLayout | None = None
-    """Long plans are printed on several parts (`views.parts`); None: `plan_layout(plan)`."""
 
     @property
     def url(self) -> str:
         return urls.plan(self.plan.id)
 
-    @cached_property
-    def parts(self) -> PlanLayout:
-        return self.layout or plan_layout(self.plan)
-
     def href(self, anchor: str) -> str:
         """Site path + `#anchor` of a clause or heading of this plan, on its part."""
-        return self.parts.href(anchor)
+        return self.layout.href(anchor)
 
     def task(self, task_id: str) -> TaskView:
         return self.tasks[self._positions[task_id]]
