@@ -381,7 +381,9 @@ def generator_stages(root: Path) -> dict[str, Any]:
     from generator.checks import PlanContext, run_checks
     from generator.model import Plan
     from generator.registry import load_registry
+    from generator.runtime import tune_gc
 
+    tune_gc()  # as `planportal build` and the plugin do
     t: dict[str, float] = {}
 
     def lap(name: str, started: float) -> float:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .errors import errors_only, format_problems
+from .runtime import tune_gc
 
 EPILOG = """\
 commands:
@@ -138,6 +139,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser().print_help()
         return 2
+    tune_gc()
     try:
         return int(args.func(args))
     except KeyboardInterrupt:

@@ -47,6 +47,7 @@ from .render.i18n import (
 )
 from .render.publishing import publishing_output
 from .render.spool import PageSpool, spool_trees
+from .runtime import tune_gc
 
 log = get_plugin_logger(__name__)
 ROOT_ENV = "PLANPORTAL_ROOT"
@@ -107,6 +108,7 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         from .errors import format_problems
         from .project import load_project
 
+        tune_gc()  # `mkdocs build` / `serve`: see generator.runtime
         self.root = self._project_root(config)
         project = _PRELOADED.pop(self.root, None)
         if project is not None:  # `planportal build` has loaded and checked it already

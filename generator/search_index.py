@@ -20,6 +20,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .langs import PREFIX
+
 try:  # a clean "Error: …" line in `mkdocs build`, without making the core depend on MkDocs
     from mkdocs.exceptions import PluginError as _Base
 except ImportError:  # pragma: no cover
@@ -124,8 +126,6 @@ def index_site(
 
 def language_subtrees(site: Path) -> list[str]:
     """Prefixes (`en/`) of the language trees built under the site root."""
-    from .render.i18n import PREFIX
-
     return [p for p in PREFIX.values() if p and (site / p / "index.html").is_file()]
 
 

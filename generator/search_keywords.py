@@ -28,12 +28,13 @@ DEFAULT_WEIGHT = 2.0
 """Pagefind weight of keyword text (body text is 1.0, an `h3` heading 5.0)."""
 WINDOW = 6
 """Longest run of words whose pinyin is joined into one keyword (`yingjiguanliju`)."""
-COMPACT_WINDOW = 3
-"""`WINDOW` of `compact_keywords` (blocks repeated on every task of a plan page)."""
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _IS_CJK = re.compile(f"[{_CJK}]")
 _WORD = re.compile(f"[{_CJK}]+|[A-Za-z0-9]+")
+_BLOCK = re.compile(
+    f'(?P<open><span class="pp-kw"[^>]*>){KW_START} (?P<keys>[^<]*?) {KW_END}</span>'
+)
 _LATIN = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
 
 
@@ -116,28 +117,40 @@ def keywords(text: str) -> list[str]:
     return list(_keywords(text))
 
 
-@lru_cache(maxsize=1 << 14)
-def _compact(text: str, initials: bool) -> tuple[str, ...]:
-    keys = pinyin_keywords(text, COMPACT_WINDOW, 3 if initials else 0)
-    return tuple(_unique([*keys, *sub_words(text)]))
+@lru_cache(maxsize=1 << 15)
+def _title(text: str) -> tuple[str, ...]:
+    return tuple(_unique([*pinyin_keywords(text, window=1, min_initials=0), *sub_words(text)]))
 
 
-def compact_keywords(text: str, *, initials: bool = True) -> list[str]:
-    """Fewer keys than `keywords`, for blocks repeated on every task of a plan page.
+def title_keywords(text: str) -> list[str]:
+    """Keys of a task title: the pinyin of each word and the Chinese sub-words.
 
-    Runs of up to `COMPACT_WINDOW` words, initials of three letters or more (none with
-    ``initials=False``: a task title is rarely typed as initials), Chinese sub-words.
+    No runs of words and no initials, unlike `keywords`: a plan page repeats a block on
+    every task, and at national scale Pagefind's memory grows with every distinct word of
+    every page (the runs, initials and the units' pinyin made it ~20 % larger).
 
-    >>> compact_keywords("开展城镇燃气安全排查整治", initials=False)[5:8]
-    ['zhengzhi', 'kaizhanchengzhenranqi', 'chengzhenranqianquan']
+    >>> title_keywords("开展城镇燃气安全排查整治")[:6]
+    ['kaizhan', 'chengzhen', 'ranqi', 'anquan', 'paicha', 'zhengzhi']
     """
-    return list(_compact(text, initials))
+    return list(_title(text))
 
 
-@lru_cache(maxsize=1 << 15)  # unit names recur on every task that names them, in both trees
-def name_keywords(name: str) -> tuple[str, ...]:
-    """Compact pinyin keys of a unit name as printed in a task (initials of 3+ letters)."""
-    return tuple(pinyin_keywords(name, COMPACT_WINDOW, 3))
+def first_keys_only(html_text: str) -> str:
+    """Keep each key of a page's keyword blocks only where it first appears.
+
+    Pagefind finds the page by a key once as well as ten times, and every repeat costs index
+    memory; blocks left empty are removed.
+    """
+    seen: set[str] = set()
+
+    def keep_new(block: re.Match[str]) -> str:
+        keys = [k for k in block["keys"].split(" ") if k and k not in seen]
+        seen.update(keys)
+        if not keys:
+            return ""
+        return f"{block['open']}{KW_START} {' '.join(keys)} {KW_END}</span>"
+
+    return _BLOCK.sub(keep_new, html_text)
 
 
 @lru_cache(maxsize=1 << 15)
@@ -171,7 +184,7 @@ def keyword_html(
     """A hidden element holding the keys, to place right after a heading (not inside it).
 
     `english`: English names (English tree) whose words are added as they are; `keys`:
-    keys computed by the caller (e.g. `compact_keywords`), added as they are; `lang`: a
+    keys computed by the caller (e.g. `title_keywords`), added as they are; `lang`: a
     ``lang`` attribute (``zh-Hans`` on English pages, where the keys are Chinese and pinyin).
 
     >>> keyword_html(["燃气"])

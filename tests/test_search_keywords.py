@@ -13,14 +13,15 @@ from generator.search_index import SearchIndexError, index_site
 from generator.search_keywords import (
     KW_END,
     KW_START,
-    compact_keywords,
     english_words,
     filter_html,
+    first_keys_only,
     keyword_html,
     keyword_text,
     keywords,
     pinyin_keywords,
     sub_words,
+    title_keywords,
 )
 
 
@@ -87,14 +88,11 @@ def test_keyword_html_shape():
     )
 
 
-def test_compact_keywords_are_fewer_but_keep_the_usual_queries():
-    name = "市安委会各负有安全生产监督管理职责的部门"
-    assert len(" ".join(compact_keywords(name))) < len(" ".join(keywords(name)))
-    assert {"yingjiguanliju", "yjglj", "管理局"} <= set(compact_keywords("市应急管理局"))
-    title = compact_keywords("开展城镇燃气安全排查整治", initials=False)
-    assert {"ranqi", "燃气"} <= set(title)
-    assert any(k.startswith("chengzhenranqi") for k in title)  # Pagefind matches prefixes
-    assert not any(k.startswith("kzcz") or k == "rqaq" for k in title)  # no initials
+def test_title_keywords_are_single_words():
+    title = title_keywords("开展城镇燃气安全排查整治")
+    assert {"ranqi", "anquan", "燃气", "城镇"} <= set(title)
+    assert not any(k.startswith("chengzhenranqi") for k in title)  # no runs
+    assert "kzcz" not in title and "rqaq" not in title  # no initials
     assert pinyin_keywords("市应急管理局", min_initials=0) == [
         "shi",
         "yingji",
@@ -102,6 +100,23 @@ def test_compact_keywords_are_fewer_but_keep_the_usual_queries():
         "shiyingjiguanliju",
         "yingjiguanliju",
     ]
+
+
+def test_first_keys_only_keeps_each_key_where_it_first_appears():
+    page = (
+        "<h4>1</h4>" + keyword_html((), keys=["ranqi", "anquan", "燃气"]) + "<p>a</p>"
+        "<h4>2</h4>" + keyword_html((), keys=["ranqi", "燃气"]) + "<p>b</p>"
+        "<h4>3</h4>" + keyword_html((), keys=["ranqi", "guandao"], lang="zh-Hans")
+    )
+    out = first_keys_only(page)
+    blocks = re.findall(r'<span class="pp-kw"([^>]*)>(.*?)</span>', out)
+    assert [b[1] for b in blocks] == [
+        f"{KW_START} ranqi anquan 燃气 {KW_END}",
+        f"{KW_START} guandao {KW_END}",  # the second block only repeated keys: removed
+    ]
+    assert 'lang="zh-Hans"' in blocks[1][0] and 'data-pagefind-weight="2.0"' in blocks[1][0]
+    assert "<p>b</p>" in out and out.count("<h4>") == 3
+    assert first_keys_only("<p>no blocks</p>") == "<p>no blocks</p>"
 
 
 def test_english_words_and_keys():

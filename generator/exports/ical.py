@@ -58,16 +58,14 @@ def _text(value: str) -> str:
 def _fold(line: str) -> bytes:
     """One content line, folded at 75 octets without splitting a UTF-8 character."""
     raw = line.encode()
-    if len(raw) <= 75:
-        return raw + b"\r\n"
-    out, chunk, limit = [], b"", 75
-    for char in line:
-        encoded = char.encode()
-        if len(chunk) + len(encoded) > limit:
-            out.append(chunk)
-            chunk, limit = b"", 74  # continuation lines start with a space
-        chunk += encoded
-    out.append(chunk)
+    out, start, limit = [], 0, 75
+    while len(raw) - start > limit:
+        end = start + limit
+        while raw[end] & 0xC0 == 0x80:  # a continuation byte: cut before its character
+            end -= 1
+        out.append(raw[start:end])
+        start, limit = end, 74  # continuation lines start with a space
+    out.append(raw[start:])
     return b"\r\n ".join(out) + b"\r\n"
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Sequence
-from dataclasses import astuple, fields
+from dataclasses import fields
 from pathlib import Path
 from typing import BinaryIO
 
@@ -35,7 +35,8 @@ def tasks_csv(plans: Iterable[Plan], base_url: str) -> bytes:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_HEADER)
     for plan in plans:
-        writer.writerows([inert(v) for v in astuple(row)] for row in rows_for_plan(plan, base_url))
+        rows = rows_for_plan(plan, base_url)
+        writer.writerows([inert(getattr(row, name)) for name in CSV_HEADER] for row in rows)
     return "\ufeff".encode() + buffer.getvalue().encode("utf-8")
 
 

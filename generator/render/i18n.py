@@ -18,20 +18,9 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from ..langs import DEFAULT_LANG, HTML_LANG, LANG_NAME, LANGS, PREFIX, TEXT_LANG
 from ..views import SiteViews, build_date
 from .renderer import Page
-
-LANGS = ("zh", "en")
-"""Languages of the site; the first is the default, at the site root."""
-DEFAULT_LANG = LANGS[0]
-PREFIX = {"zh": "", "en": "en/"}
-"""Site path prefix of each language tree."""
-HTML_LANG = {"zh": "zh-Hans", "en": "en"}
-"""BCP 47 tag of each tree, for `<html lang>` and `hreflang`."""
-TEXT_LANG = HTML_LANG["zh"]
-"""Language of the plan text (and of every name the data has only in Chinese)."""
-LANG_NAME = {"zh": "中文", "en": "English"}
-"""Each language named in itself (the language switch shows the other one)."""
 
 
 def lang_of(path: str) -> str:

@@ -5,17 +5,18 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import replace
 from typing import Any
 
 from markupsafe import Markup, escape
 
 from ..model import Deadline, Phase, Plan, Region
 from ..search_keywords import (
-    compact_keywords,
     filter_html,
+    first_keys_only,
     keyword_html,
-    name_keywords,
     name_sub_words,
+    title_keywords,
 )
 from ..views import SiteViews, build_date, build_views, urls
 from ..views.parts import ChapterSlice, PlanLayout, PlanPart, SectionSlice
@@ -274,7 +275,8 @@ class PageBuilder:
             home=relative(here, view.url),
             part_map=_part_map(layout) if layout.split else "",
         )
-        return self.renderer.render(urls.page_file(here), ctx)
+        page = self.renderer.render(urls.page_file(here), ctx)
+        return replace(page, content=first_keys_only(page.content))
 
     @staticmethod
     def _href(here: str, target: str) -> str:
@@ -579,17 +581,13 @@ class PageBuilder:
         return Markup(filter_html(plan=self.names.plan(plan), region=region, unit=units))
 
     def _task_keywords(self, view: PlanView, tv: TaskView) -> Markup:
-        """Task title (pinyin, sub-words), its units as printed (pinyin; the Chinese is in the
-        responsibility line) and by canonical name (sub-words); in the English tree also the
-        units' English names and the English names of the task's topics.
-
-        Compact (runs of `COMPACT_WINDOW` words): the block repeats on every task of a plan
-        page.  The territorial duty carried over later tasks is left out (it is plan-wide).
+        """Task title (pinyin of each word, sub-words) and its units' canonical names
+        (sub-words); in the English tree also the units' English names and the English names
+        of the task's topics. The units' pinyin is on their own pages, which a pinyin query
+        finds (`docs/search.md`); repeated on every task it cost index memory at scale.
         """
-        printed = tv.task.responsibility.all_refs()
-        refs = [view.refs[n] for n in printed if n in view.refs]
-        keys = compact_keywords(tv.task.title or "", initials=False)
-        keys += [k for name in printed for k in name_keywords(name)]
+        refs = [view.refs[n] for n in tv.task.responsibility.all_refs() if n in view.refs]
+        keys = title_keywords(tv.task.title or "")
         keys += [w for ref in refs for w in name_sub_words(ref.name)]
         english: list[str] = []
         if self.names.english:

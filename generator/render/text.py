@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 from markupsafe import Markup, escape
 
@@ -42,9 +43,10 @@ def rich(
     for phrase in marks:
         if phrase and phrase not in needles:
             needles[phrase] = ("mark", "")
-    if not needles or not text:
+    present = tuple(sorted((n for n in needles if n in text), key=lambda n: (-len(n), n)))
+    if not present:
         return escape(text)
-    pattern = re.compile("|".join(re.escape(n) for n in sorted(needles, key=len, reverse=True)))
+    pattern = _alternation(present)
     out: list[str] = []
     pos = 0
     for match in pattern.finditer(text):
@@ -58,6 +60,12 @@ def rich(
         pos = match.end()
     out.append(escape(text[pos:]))
     return Markup("").join(out)
+
+
+@lru_cache(maxsize=4096)  # the same few names recur across a plan's tasks
+def _alternation(needles: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern matching any of `needles`, tried in the order given (longest first)."""
+    return re.compile("|".join(re.escape(n) for n in needles))
 
 
 def paragraphs(

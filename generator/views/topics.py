@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..model import DomainLead, Topic
 from .site import PlanView, SiteViews, TaskView
@@ -71,10 +72,16 @@ class TopicView:
 
     def page_of(self, plan_id: str) -> str:
         """Site path (with the group anchor) of the page that lists `plan_id`'s tasks."""
+        return self._first_pages.get(plan_id, self.path)
+
+    @cached_property
+    def _first_pages(self) -> dict[str, str]:
+        # asked for every topic link of every task: a table, not a scan of all groups
+        out: dict[str, str] = {}
         for page in self.pages:
-            if any(g.plan.plan.id == plan_id for g in page.groups):
-                return f"{page.path}#{group_anchor(plan_id)}"
-        return self.path
+            for g in page.groups:
+                out.setdefault(g.plan.plan.id, f"{page.path}#{group_anchor(g.plan.plan.id)}")
+        return out
 
 
 def _paginate(topic_id: str, groups: list[TopicGroup], size: int) -> tuple[TopicPage, ...]:
