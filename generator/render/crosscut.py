@@ -57,6 +57,7 @@ from .crosscut_contexts import (
 )
 from .links import relative
 from .renderer import Page
+from .text import html_format
 from .when import when
 
 if TYPE_CHECKING:
@@ -98,8 +99,12 @@ class Crosscut:
     def _when(self, entry: Entry) -> Markup:
         ui, end = self.ui, entry.end
         if entry.kind == "phase":
-            return Markup('<time datetime="{}">{}</time> – <time datetime="{}">{}</time>').format(
-                entry.start.isoformat(), entry.start.isoformat(), end.isoformat(), end.isoformat()
+            return html_format(
+                '<time datetime="{}">{}</time> – <time datetime="{}">{}</time>',
+                entry.start.isoformat(),
+                entry.start.isoformat(),
+                end.isoformat(),
+                end.isoformat(),
             )
         return when(end, entry.precision, ui)
 
@@ -179,22 +184,20 @@ class Crosscut:
                 for a in step.plans:
                     title = f"《{a.title}》"
                     if a.view is not None:
-                        name = Markup('<a href="{}">{}</a>').format(
-                            relative(here, a.view.url), title
-                        )
+                        name = html_format('<a href="{}">{}</a>', relative(here, a.view.url), title)
                     else:
                         name = escape(title)
                     if a.doc_number:
-                        name += Markup('<span class="pp-lineage__docno">（{}）</span>').format(
-                            a.doc_number
+                        name += html_format(
+                            '<span class="pp-lineage__docno">（{}）</span>', a.doc_number
                         )
                     names.append(name)
                 level = (
-                    Markup('<span class="pp-lineage__level">{}</span>').format(step.region.name)
+                    html_format('<span class="pp-lineage__level">{}</span>', step.region.name)
                     if step.region
                     else Markup("")
                 )
-                items.append(Markup("<li>{}{}</li>").format(level, Markup("、").join(names)))
+                items.append(html_format("<li>{}{}</li>", level, Markup("、").join(names)))
             region = view.region.name if view.region else plan.region
             items.append(
                 Markup(
@@ -204,14 +207,14 @@ class Crosscut:
             )
             yield Field(
                 ui.meta_lineage,
-                Markup('<ol class="pp-lineage">{}</ol>').format(Markup("").join(items)),
+                html_format('<ol class="pp-lineage">{}</ol>', Markup("").join(items)),
             )
         children = self.lineage.children_of(plan)
         if children:
             yield Field(
                 ui.meta_children,
                 Markup("、").join(
-                    Markup('<a href="{}">《{}》</a>').format(relative(here, c.url), c.plan.title)
+                    html_format('<a href="{}">《{}》</a>', relative(here, c.url), c.plan.title)
                     for c in children
                 ),
             )
@@ -221,8 +224,11 @@ class Crosscut:
         )
         yield Field(
             ui.meta_timeline,
-            Markup('<a class="pp-timeline-link" href="{}">{}</a>（{}）').format(
-                relative(here, timeline.path), ui.timeline_title, counts
+            html_format(
+                '<a class="pp-timeline-link" href="{}">{}</a>（{}）',
+                relative(here, timeline.path),
+                ui.timeline_title,
+                counts,
             ),
         )
 
@@ -238,16 +244,18 @@ class Crosscut:
                     continue
                 href = relative(here, view.page_of(tv.plan.id))
                 links.append(
-                    Markup('<a class="pp-topic" href="{}">{}</a>').format(
-                        href, self._name(view.topic)
+                    html_format(
+                        '<a class="pp-topic" href="{}">{}</a>', href, self._name(view.topic)
                     )
                 )
             yield Field(ui.fact_topics, Markup("、").join(links))
         if task.implements:
             target = self.lineage.target(tv)
             if target is not None:
-                value = Markup('<a class="pp-implements" href="{}">{}</a>').format(
-                    relative(here, target.url), target.citation
+                value = html_format(
+                    '<a class="pp-implements" href="{}">{}</a>',
+                    relative(here, target.url),
+                    target.citation,
                 )
             else:
                 value = escape(task.implements)
@@ -257,8 +265,10 @@ class Crosscut:
             yield Field(
                 ui.fact_implemented_by,
                 Markup("；").join(
-                    Markup('<a class="pp-implemented-by" href="{}">{}</a>').format(
-                        relative(here, t.url), t.citation
+                    html_format(
+                        '<a class="pp-implemented-by" href="{}">{}</a>',
+                        relative(here, t.url),
+                        t.citation,
                     )
                     for t in implementers
                 ),
@@ -285,14 +295,15 @@ class Crosscut:
                 ui.tl_deadlines,
                 escape(len(timeline.deadlines))
                 + (
-                    Markup("（{}）").format(
+                    html_format(
+                        "（{}）",
                         "、".join(
                             ui.format(
                                 "tl_by_precision", precision=ui[f"precision_{p.value}"], count=n
                             )
                             for p in Precision
                             if (n := precisions.get(p))
-                        )
+                        ),
                     )
                     if precisions
                     else Markup("")

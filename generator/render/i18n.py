@@ -21,6 +21,7 @@ from markupsafe import Markup, escape
 from ..langs import DEFAULT_LANG, HTML_LANG, LANG_NAME, LANGS, PREFIX, TEXT_LANG
 from ..views import SiteViews, build_date
 from .renderer import Page
+from .text import html_format
 
 
 def lang_of(path: str) -> str:
@@ -125,7 +126,7 @@ class Names:
     def label(self, text: str) -> Markup:
         """Text that may be Chinese inside an English page: marked with its language."""
         if self.english and _has_cjk(text):
-            return Markup('<span lang="{}">{}</span>').format(TEXT_LANG, text)
+            return html_format('<span lang="{}">{}</span>', TEXT_LANG, text)
         return escape(text)
 
 

@@ -58,6 +58,7 @@ from .crosscut_contexts import Pager
 from .i18n import PREFIX, TEXT_LANG, Names, pinyin_name
 from .links import relative
 from .renderer import Page, Renderer
+from .text import html_format
 from .ui import UiStrings, load_ui
 from .when import when
 
@@ -340,7 +341,7 @@ class PageBuilder:
         yield Field(
             ui.meta_data,
             Markup(" · ").join(
-                Markup('<a href="{}">{}</a>').format(self.shared(here, path), label)
+                html_format('<a href="{}">{}</a>', self.shared(here, path), label)
                 for label, path in files
             ),
         )
@@ -348,7 +349,7 @@ class PageBuilder:
             href = self.shared(here, urls.source(plan.source.file))
             yield Field(
                 ui.meta_source,
-                Markup('<a href="{}" type="text/plain">{}</a>').format(href, ui.source_link),
+                html_format('<a href="{}" type="text/plain">{}</a>', href, ui.source_link),
             )
 
     def _basis(self, here: str, plan: Plan) -> Markup:
@@ -357,7 +358,7 @@ class PageBuilder:
             title = f"《{basis.title}》"
             if basis.plan:
                 href = relative(here, urls.plan(basis.plan))
-                parts.append(Markup('<a href="{}">{}</a>').format(href, title))
+                parts.append(html_format('<a href="{}">{}</a>', href, title))
             else:
                 parts.append(escape(title))
         return self.names.label(Markup("、").join(parts))
@@ -489,13 +490,13 @@ class PageBuilder:
         ui = self.ui
         if resp.text:
             text = self.names.label(tx.rich(resp.text, names))
-            return Markup("{}{}{}").format(ui.lparen, text, ui.rparen)
+            return html_format("{}{}{}", ui.lparen, text, ui.rparen)
         parts = []
         for role in ROLES:
             listed = getattr(resp, role)
             if listed:
                 joined = Markup(ui.list_sep).join(self._resp_name(n, names, refs) for n in listed)
-                parts.append(Markup("{}{}{}").format(ui[f"resp_{role}"], ui.colon, joined))
+                parts.append(html_format("{}{}{}", ui[f"resp_{role}"], ui.colon, joined))
         if not parts:
             return None
         tail = ui.and_others if resp.and_others else ""
@@ -508,8 +509,8 @@ class PageBuilder:
         ref = refs.get(name)
         shown = self._unit_name(ref) if ref is not None else name
         if name in links:
-            return Markup('<a class="pp-unit" href="{}">{}</a>').format(
-                links[name], self.names.label(shown)
+            return html_format(
+                '<a class="pp-unit" href="{}">{}</a>', links[name], self.names.label(shown)
             )
         return self.names.label(shown)
 
@@ -518,8 +519,8 @@ class PageBuilder:
         if origin is None:
             return None
         source, names = origin
-        task_link = Markup('<a href="{}">{}</a>').format(
-            self._href(here, source.url), self.names.label(source.number)
+        task_link = html_format(
+            '<a href="{}">{}</a>', self._href(here, source.url), self.names.label(source.number)
         )
         named = Markup(self.ui.list_sep).join(
             self._resp_name(n, {n: relative(here, view.refs[n].url)}, view.refs)
@@ -527,7 +528,7 @@ class PageBuilder:
             else self.names.label(n)
             for n in names
         )
-        return Markup(escape(self.ui.carried_note)).format(task=task_link, names=named)
+        return html_format(escape(self.ui.carried_note), task=task_link, names=named)
 
     def _facts(self, tv: TaskView) -> Iterator[Field]:
         task, ui = tv.task, self.ui
@@ -535,8 +536,11 @@ class PageBuilder:
             yield Field(
                 ui.fact_deadline,
                 self._join(
-                    Markup('{} <time datetime="{}">{}</time>').format(
-                        self.names.label(d.phrase), d.date, d.date
+                    html_format(
+                        '{} <time datetime="{}">{}</time>',
+                        self.names.label(d.phrase),
+                        d.date,
+                        d.date,
                     )
                     for d in task.deadlines
                 ),
@@ -783,14 +787,14 @@ class PageBuilder:
         region_href = relative(here, urls.region(view.region.id))
         yield Field(
             ui.unit_region,
-            Markup('<a href="{}">{}</a>').format(region_href, self.names.of(view.region)),
+            html_format('<a href="{}">{}</a>', region_href, self.names.of(view.region)),
         )
         if view.category is not None:
             yield Field(ui.unit_category, tx.plain(self.names.of(view.category)))
         if self.names.english:
             yield Field(ui.unit_pinyin, tx.plain(pinyin_name(record.name)))
         elif record.name_en:
-            yield Field(ui.unit_name_en, Markup('<span lang="en">{}</span>').format(record.name_en))
+            yield Field(ui.unit_name_en, html_format('<span lang="en">{}</span>', record.name_en))
         forms = [getattr(record, "short", None), *record.aliases]
         forms = [f for f in forms if f]
         if forms:
@@ -802,10 +806,10 @@ class PageBuilder:
         note = None
         if duty.carried_from is not None:
             origin = duty.carried_from
-            link = Markup('<a href="{}">{}</a>').format(
-                relative(here, origin.url), self.names.label(origin.number)
+            link = html_format(
+                '<a href="{}">{}</a>', relative(here, origin.url), self.names.label(origin.number)
             )
-            note = Markup(escape(self.ui.carried_from)).format(task=link)
+            note = html_format(escape(self.ui.carried_from), task=link)
         return DutyRow(
             plan=Link(
                 self.names.label(self.names.plan(plan, short=True)),
@@ -817,7 +821,8 @@ class PageBuilder:
             ),
             citation=tv.citation,
             deadlines=tuple(
-                Markup("{}{}{}{}").format(
+                html_format(
+                    "{}{}{}{}",
                     self.names.label(d.phrase),
                     self.ui.lparen,
                     when(d.date, d.precision, self.ui),

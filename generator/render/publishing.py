@@ -23,6 +23,7 @@ from .contexts import Link
 from .i18n import Names
 from .links import relative
 from .renderer import Page, Renderer
+from .text import html_format
 from .ui import UiStrings, load_ui
 
 PLANS_LISTED = 30
@@ -146,14 +147,14 @@ def _reassignment(old: str, new: str) -> Markup | None:
     came = [n for n in after if n not in before]
     if not gone and not came:
         return None
-    parts = [Markup("<ins>{}</ins>").format(n) for n in came]
-    parts += [Markup("<del>{}</del>").format(n) for n in gone]
+    parts = [html_format("<ins>{}</ins>", n) for n in came]
+    parts += [html_format("<del>{}</del>", n) for n in gone]
     return Markup(" ").join(parts)
 
 
 def redline_markup(red: Redline) -> Markup:
     tags = {"=": "{}", "+": "<ins>{}</ins>", "-": "<del>{}</del>"}
-    return Markup("").join(Markup(tags[op]).format(text) for op, text in red.runs)
+    return Markup("").join(html_format(tags[op], text) for op, text in red.runs)
 
 
 class PublishingPages:

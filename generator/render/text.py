@@ -18,6 +18,14 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u3000]*\n+")
 
 
+def html_format(template: str, /, *args: object, **kwargs: object) -> Markup:
+    """`Markup(template).format(...)` without its cost (a third of rendering the English
+    tree): `template` is trusted HTML, every value is escaped unless it is markup already.
+    Plain ``{}`` / ``{name}`` fields only (no format specs)."""
+    values = {key: escape(value) for key, value in kwargs.items()}
+    return Markup(str.format(template, *map(escape, args), **values))
+
+
 def clean(text: str) -> str:
     """Drop control characters (keeps tab and newline)."""
     return _CONTROL.sub("", text)
@@ -54,9 +62,9 @@ def rich(
         found = match.group(0)
         tag, href = needles[found]
         if tag == "a":
-            out.append(Markup('<a class="pp-unit" href="{}">{}</a>').format(href, found))
+            out.append(html_format('<a class="pp-unit" href="{}">{}</a>', href, found))
         else:
-            out.append(Markup('<mark class="pp-deadline">{}</mark>').format(found))
+            out.append(html_format('<mark class="pp-deadline">{}</mark>', found))
         pos = match.end()
     out.append(escape(text[pos:]))
     return Markup("").join(out)

@@ -11,6 +11,7 @@ import datetime as dt
 from markupsafe import Markup
 
 from ..model import Precision
+from .text import html_format
 from .ui import UiStrings
 
 
@@ -36,4 +37,4 @@ def when_parts(end: dt.date, precision: Precision, ui: UiStrings) -> tuple[str, 
 
 def when(end: dt.date, precision: Precision, ui: UiStrings) -> Markup:
     machine, text = when_parts(end, precision, ui)
-    return Markup('<time datetime="{}">{}</time>').format(machine, text)
+    return html_format('<time datetime="{}">{}</time>', machine, text)
