@@ -140,3 +140,20 @@ def test_publishing_output_can_hand_files_over_instead_of_keeping_them(tmp_path:
     for name, content in kept[1].items():  # the same files (XLSX: same parts; the zip and
         assert _parts(handed[name]) == _parts(content), name  # docProps carry the time)
     assert [p.content for p in streamed[0]] == [p.content for p in kept[0]]  # sizes shown
+
+
+def test_sheet_names_are_valid_and_distinct() -> None:
+    from generator.exports.tables import sheet_names
+
+    names = sheet_names(["全部", "a/b:c", "全部", "x" * 40, "x" * 40, "'q'", "ALL", "all"])
+    assert names == [
+        "全部",
+        "a_b_c",
+        "全部 (2)",
+        "x" * 31,
+        "x" * 27 + " (2)",
+        "q",
+        "ALL",
+        "all (2)",  # Excel compares sheet names regardless of case
+    ]
+    assert all(len(n) <= 31 for n in names)

@@ -14,12 +14,19 @@ from collections.abc import Iterable, Iterator
 
 from .renderer import Page
 
-# A regular-expression scan of start tags instead of `html.parser`: the pages are our own
-# template output (quoted attributes), and the parser's per-tag Python work made the check
-# the slowest part of rendering a national portal (hundreds of MB of HTML per build).
+# Regular-expression scans instead of `html.parser`: the pages are our own template output
+# (quoted attributes; plan text is escaped, so `"` never appears in it), and a parser's
+# per-tag Python work made the check the slowest part of rendering a national portal.
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
-_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)(\s[^<>]*?)?/?>")
-_ATTR = re.compile(r"""(?:^|\s)(id|href)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
+_VALUE = r"""=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))"""
+_ID = re.compile(r"<[a-zA-Z][^<>]*?\sid\s*" + _VALUE, re.I)
+_HREF = re.compile(r"<a\s(?:[^<>]*?\s)?href\s*" + _VALUE, re.I)
+
+
+def _values(pattern: re.Pattern[str], content: str) -> Iterator[str]:
+    for match in pattern.finditer(content):
+        raw = next((g for g in match.groups() if g is not None), "")
+        yield html.unescape(raw) if "&" in raw else raw
 
 
 class _Collector:
@@ -30,18 +37,8 @@ class _Collector:
     def feed(self, content: str) -> None:
         if "<!--" in content:
             content = _COMMENT.sub("", content)
-        for tag in _TAG.finditer(content):
-            attrs = tag.group(2)
-            if not attrs or "=" not in attrs:
-                continue
-            for m in _ATTR.finditer(attrs):
-                name = m.group(1).lower()
-                raw = m.group(2) if m.group(2) is not None else m.group(3) or m.group(4) or ""
-                value = html.unescape(raw) if "&" in raw else raw
-                if name == "id" and value:
-                    self.ids.add(value)
-                elif name == "href" and tag.group(1).lower() == "a":
-                    self.hrefs.append(value)
+        self.ids.update(v for v in _values(_ID, content) if v)
+        self.hrefs.extend(_values(_HREF, content))
 
 
 def _dir_of(page_path: str) -> str:
