@@ -92,3 +92,12 @@ def test_ui_text_is_not_indexed(pages):
         assert re.search(r'<nav class="pp-block pp-contents"[^>]*data-pagefind-ignore', html)
     for path in (UNIT, "index.md"):
         assert '<p class="pp-asof" data-pagefind-ignore>' in pages[path]
+
+
+def test_fact_rows_quoting_the_text_are_not_indexed_twice(pages):
+    html = pages[PLAN]
+    rows = re.findall(r'<div( data-pagefind-ignore)?><dt data-pagefind-ignore>([^<]+)</dt>', html)
+    deadline = [ignored for ignored, label in rows if label == "时限"]
+    topics = [ignored for ignored, label in rows if label == "专题"]
+    assert deadline and all(deadline), "a deadline row is indexed although its phrase is quoted"
+    assert topics and not any(topics), "topic rows must stay searchable"

@@ -34,6 +34,9 @@ class Field:
 
     label: str
     value: Markup
+    indexed: bool = True
+    """False: left out of the search index (`data-pagefind-ignore`), e.g. phrases quoted
+    from the text next to it, which Pagefind would index twice."""
 
 
 @dataclass(frozen=True)

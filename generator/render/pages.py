@@ -544,15 +544,19 @@ class PageBuilder:
                     )
                     for d in task.deadlines
                 ),
+                indexed=not _quoted(task, task.deadlines),
             )
         if task.recurrence:
             yield Field(
                 ui.fact_recurrence,
                 self._join(self.names.label(r.phrase) for r in task.recurrence),
+                indexed=not _quoted(task, task.recurrence),
             )
         if task.targets:
             yield Field(
-                ui.fact_target, self._join(self.names.label(t.phrase) for t in task.targets)
+                ui.fact_target,
+                self._join(self.names.label(t.phrase) for t in task.targets),
+                indexed=not _quoted(task, task.targets),
             )
         yield from self.crosscut.task_facts(tv.page, tv)
 
@@ -900,3 +904,11 @@ def published_sources(views: SiteViews) -> list[tuple[str, str]]:
         if view.source_available:
             seen.setdefault(urls.source(view.plan.source.file), view.plan.source.file)
     return sorted(seen.items())
+
+
+def _quoted(task: Any, facts: Iterable[Any]) -> bool:
+    """Whether every fact's phrase is printed in the task (then its row need not be indexed:
+    Pagefind would index the phrase twice)."""
+    parts = [task.title or "", task.text or "", task.closing or ""]
+    text = "\n".join(parts + [item.text for item in task.items])
+    return all(fact.phrase in text for fact in facts)
