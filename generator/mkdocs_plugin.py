@@ -92,7 +92,8 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         self.known: set[str] = set()
         """Site paths of every page, for the language switch."""
         self.spool: Path | None = None
-        """Temporary directory holding this build's exports and feeds (`on_files`)."""
+        """Temporary directory holding this build's page spool (`on_files`); exports and
+        feeds are written straight into the site."""
         self.pages: PageSpool | None = None
         """This build's generated pages, written to the spool (`on_files`): their body is
         HTML already (`on_pre_page`)."""
@@ -134,16 +135,21 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         langs = [DEFAULT_LANG, *(x for x in self.config.languages if x != DEFAULT_LANG)]
         self._drop_spool()
         self.spool = Path(tempfile.mkdtemp(prefix="planportal-files-"))
-        spooled: list[str] = []
+        written: list[str] = []
         extra_pages: list[Any] = []
-        spool_dir = self.spool
+        site_dir = Path(config.site_dir)
+        made_dirs: set[Path] = set()
 
-        def spool(site_path: str, content: bytes) -> None:
-            """Exports and feeds go to disk as they are made; MkDocs copies them over."""
-            target = spool_dir / site_path
-            target.parent.mkdir(parents=True, exist_ok=True)
+        def write(site_path: str, content: bytes) -> None:
+            """Exports and feeds go straight into the site as they are made (MkDocs has
+            cleaned it already): copied over from a spool, each of the ~5,000 files of a
+            national portal was created twice."""
+            target = site_dir / site_path
+            if target.parent not in made_dirs:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made_dirs.add(target.parent)
             target.write_bytes(content)
-            spooled.append(site_path)
+            written.append(site_path)
 
         def publish(views: Any) -> None:
             """Exports, feeds, /data/ and /changes/: made while the other tree renders."""
@@ -153,18 +159,17 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
                 self.history,
                 base_url=_base_url(config),
                 trees={lang: PREFIX[lang] for lang in langs},
-                sink=spool,
+                sink=write,
             )
             extra_pages.extend(pages)
 
         pages, views = spool_trees(
             self.project, langs=langs, root=self.spool / PAGES, meanwhile=publish
         )
-        extra_files = dict.fromkeys(spooled, str(self.spool))
         for page in extra_pages:
             pages.add(page)
         sources = published_sources(views)
-        known = _existing(files) | {site_path for site_path, _ in sources} | set(extra_files)
+        known = _existing(files) | {site_path for site_path, _ in sources} | set(written)
         for problem in pages.links.problems(extra=known):
             log.warning(problem)
         for unused in [f for f in files if f.src_uri.startswith(UNUSED_THEME_FILES)]:
@@ -173,12 +178,9 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
             existing = files.get_file_from_path(path)
             if existing is not None:
                 files.remove(existing)
-            files.append(File.generated(config, path, abs_src_path=str(pages.file(path))))
+            files.append(File.generated(config, path, content=""))  # read from the spool
+        pages.close()  # flushed: MkDocs reads the pages back from here on
         self.pages = pages
-        for site_path, spool_dir in extra_files.items():
-            files.append(
-                File.generated(config, site_path, abs_src_path=str(Path(spool_dir) / site_path))
-            )
         assert self.root is not None
         for site_path, project_path in sources:
             files.append(
@@ -195,11 +197,7 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         return nav
 
     def _generated(self, page: Any) -> bool:
-        return (
-            self.pages is not None
-            and page.file.abs_src_path is not None
-            and (page.file.abs_src_path.startswith(str(self.pages.root)))
-        )
+        return self.pages is not None and page.file.src_uri in self.pages
 
     def on_pre_page(self, page: Any, *, config: Any, files: Files) -> Any:
         """Generated pages skip Markdown: their body is one block of finished HTML, which
@@ -210,6 +208,13 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
             ids = self.pages.links.page_ids(page.file.src_uri)
             page.render = MethodType(partial(_render_prerendered, ids=ids), page)
         return page
+
+    def on_page_read_source(self, *, page: Any, config: Any) -> str | None:
+        """A generated page's source (front matter and body) from the spool."""
+        if self._generated(page):
+            assert self.pages is not None
+            return self.pages.read(page.file.src_uri)
+        return None
 
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
         """The page is written next: let its HTML go. The theme's templates indent every
@@ -222,7 +227,8 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
 
     def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
         if self._generated(page):  # the body is read back from the spool just in time
-            page.content = _body(Path(page.file.abs_src_path).read_text(encoding="utf-8"))
+            assert self.pages is not None
+            page.content = _body(self.pages.read(page.file.src_uri))
         url = page.url if page.url not in (".", "./") else ""
         context["pp"] = chrome(url, self.known)
         context["nav"] = self.navs.get(lang_of(url), nav)
@@ -244,7 +250,7 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         self._drop_build_state()
 
     def on_post_build(self, *, config: Any) -> None:
-        self._drop_spool()  # MkDocs has copied the spooled files into site_dir by now
+        self._drop_spool()  # every page has been written by now
         self._drop_build_state()
         if not self.config.search or os.environ.get(SEARCH_ENV) == "0":
             return

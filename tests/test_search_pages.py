@@ -96,7 +96,7 @@ def test_ui_text_is_not_indexed(pages):
 
 def test_fact_rows_quoting_the_text_are_not_indexed_twice(pages):
     html = pages[PLAN]
-    rows = re.findall(r'<div( data-pagefind-ignore)?><dt data-pagefind-ignore>([^<]+)</dt>', html)
+    rows = re.findall(r"<div( data-pagefind-ignore)?><dt data-pagefind-ignore>([^<]+)</dt>", html)
     deadline = [ignored for ignored, label in rows if label == "时限"]
     topics = [ignored for ignored, label in rows if label == "专题"]
     assert deadline and all(deadline), "a deadline row is indexed although its phrase is quoted"

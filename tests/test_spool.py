@@ -23,8 +23,8 @@ def project():
     return project
 
 
-def _files(root: Path) -> dict[str, str]:
-    return {str(p.relative_to(root)): p.read_text(encoding="utf-8") for p in root.rglob("*.md")}
+def _packs(root: Path) -> list[str]:
+    return sorted(p.name for p in root.iterdir())
 
 
 @pytest.mark.parametrize("parallel", ["0", "1"])
@@ -32,7 +32,10 @@ def test_spooled_pages_are_the_rendered_pages(project, tmp_path, monkeypatch, pa
     monkeypatch.setenv(PARALLEL_ENV, parallel)
     spool, views = spool_trees(project, langs=["zh", "en"], root=tmp_path, today=TODAY)
     pages, _ = render_trees(project, langs=["zh", "en"], today=TODAY)
-    assert _files(tmp_path) == {p.path: p.content for p in pages}
+    assert {path: spool.read(path) for path in spool.paths} == {p.path: p.content for p in pages}
+    # one pack file per rendering process, not a file per page
+    assert len(_packs(tmp_path)) == (2 if parallel == "1" else 1), _packs(tmp_path)
+    assert all(name.endswith(".pack") for name in _packs(tmp_path))
     assert spool.paths[0] == "index.md" and "en/index.md" in spool.paths
     assert sorted(spool.paths) == sorted(p.path for p in pages)
     assert [p.plan.id for p in views.plans] == [p.id for p in project.plans]
