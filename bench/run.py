@@ -41,6 +41,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from importlib import metadata
@@ -346,26 +347,40 @@ def search_cost_estimate(site: Path) -> dict[str, Any]:
 
 
 def write_plain_tree(root: Path, dest: Path) -> tuple[Path, int]:
-    """The plugin's generated files + docs/ as a plain docs tree; returns (config, files)."""
+    """The plugin's generated pages, exports + docs/ as a plain docs tree; returns (config,
+    files). The plugin writes exports into the site directory and keeps pages in its
+    spool, so both are collected from there."""
     from mkdocs.config import load_config
     from mkdocs.structure.files import get_files
 
     os.environ["PLANPORTAL_ROOT"] = str(root)
-    config = load_config(str(root / "mkdocs.yml"))
+    exports = dest.parent / "exports"
+    for old in (dest, exports):
+        if old.exists():
+            shutil.rmtree(old)
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(exports))
     config = config.plugins.on_config(config)
     files = config.plugins.on_files(get_files(config), config=config)
-    if dest.exists():
-        shutil.rmtree(dest)
+    spool = config.plugins["planportal"].pages
     written = 0
     for f in files:
         target = dest / f.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
-        if f.generated_by and f.abs_src_path is None:
-            content = f.content_bytes
-            target.write_bytes(content)
+        if spool is not None and f.src_uri in spool:
+            target.write_text(spool.read(f.src_uri), encoding="utf-8")
+        elif f.generated_by and f.abs_src_path is None:
+            target.write_bytes(f.content_bytes)
         else:
             shutil.copyfile(f.abs_src_path, target)
         written += 1
+    for path in exports.rglob("*"):
+        if path.is_file():
+            target = dest / path.relative_to(exports)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target)
+            written += 1
+    shutil.rmtree(exports)
+    config.plugins.on_shutdown()  # the plugin's spool
     plain = root / "mkdocs.plain.yml"
     plain.write_text(
         f"INHERIT: mkdocs.yml\ndocs_dir: {dest}\nplugins: []\nstrict: false\n", encoding="utf-8"
@@ -430,12 +445,15 @@ def generator_stages(root: Path) -> dict[str, Any]:
 
     os.environ["PLANPORTAL_ROOT"] = str(root)
     os.environ["PLANPORTAL_BUILD_DATE"] = BUILD_DATE
-    config = load_config(str(root / "mkdocs.yml"))
+    site = Path(tempfile.mkdtemp(prefix="planportal-bench-"))  # the plugin writes exports
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(site))
     now = time.monotonic()
     config = config.plugins.on_config(config)
     now = lap("plugin_on_config", now)
     files = config.plugins.on_files(get_files(config), config=config)
     now = lap("plugin_on_files", now)
+    config.plugins.on_shutdown()
+    shutil.rmtree(site)
     t["plugin_total"] = round(t["plugin_on_config"] + t["plugin_on_files"], 3)
     return {"seconds": t, "pages_rendered": pages, "files": len(files)}
 

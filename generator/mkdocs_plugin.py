@@ -249,6 +249,11 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         self._drop_spool()
         self._drop_build_state()
 
+    def on_shutdown(self) -> None:
+        """Also when a caller ran only some events (e.g. the benchmark's `on_files`)."""
+        self._drop_spool()
+        self._drop_build_state()
+
     def on_post_build(self, *, config: Any) -> None:
         self._drop_spool()  # every page has been written by now
         self._drop_build_state()
