@@ -284,3 +284,38 @@ def test_data_page_does_not_list_every_plan_of_a_large_portal():
         if p.path == "plans/" + many[3].id + "/index.md"
     )
     assert f"data/plans/{many[3].id}.json" in plan_page.content
+
+
+def test_xlsx_with_many_plans_keeps_few_files_open(tmp_path: Path):
+    """One sheet per plan: a national portal has thousands of plans, more than the usual
+    limit of open files, so writing a sheet must not hold a file open."""
+    import resource
+
+    import openpyxl
+
+    from generator.exports.tables import tasks_xlsx
+    from generator.model import Chapter, Period, Plan, Source, Task
+
+    plans = [
+        Plan(
+            id=f"p{n:03d}",
+            title=f"方案{n}",
+            kind="other",
+            region="r",
+            issuer="某单位",
+            period=Period(start=dt.date(2024, 1, 1), end=dt.date(2024, 12, 31)),
+            source=Source(file="data/sources/x.txt"),
+            chapters=(
+                Chapter(id="c1", title="主要任务", tasks=(Task(id="01", no="1", text="任务"),)),
+            ),
+        )
+        for n in range(150)
+    ]
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (min(100, hard), hard))
+    try:
+        tasks_xlsx(plans, "https://example.org", tmp_path / "t.xlsx")
+    finally:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+    book = openpyxl.load_workbook(tmp_path / "t.xlsx", read_only=True)
+    assert len(book.sheetnames) == 151 and book.sheetnames[:2] == ["全部", "p000"]
