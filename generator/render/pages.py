@@ -532,6 +532,7 @@ class PageBuilder:
 
     def _facts(self, tv: TaskView) -> Iterator[Field]:
         task, ui = tv.task, self.ui
+        printed = _printed(task) if task.deadlines or task.recurrence or task.targets else ""
         if task.deadlines:
             yield Field(
                 ui.fact_deadline,
@@ -544,19 +545,19 @@ class PageBuilder:
                     )
                     for d in task.deadlines
                 ),
-                indexed=not _quoted(task, task.deadlines),
+                indexed=not _quoted(printed, task.deadlines),
             )
         if task.recurrence:
             yield Field(
                 ui.fact_recurrence,
                 self._join(self.names.label(r.phrase) for r in task.recurrence),
-                indexed=not _quoted(task, task.recurrence),
+                indexed=not _quoted(printed, task.recurrence),
             )
         if task.targets:
             yield Field(
                 ui.fact_target,
                 self._join(self.names.label(t.phrase) for t in task.targets),
-                indexed=not _quoted(task, task.targets),
+                indexed=not _quoted(printed, task.targets),
             )
         yield from self.crosscut.task_facts(tv.page, tv)
 
@@ -906,9 +907,13 @@ def published_sources(views: SiteViews) -> list[tuple[str, str]]:
     return sorted(seen.items())
 
 
-def _quoted(task: Any, facts: Iterable[Any]) -> bool:
-    """Whether every fact's phrase is printed in the task (then its row need not be indexed:
-    Pagefind would index the phrase twice)."""
+def _printed(task: Any) -> str:
+    """All the text the task prints: title, text, items, closing."""
     parts = [task.title or "", task.text or "", task.closing or ""]
-    text = "\n".join(parts + [item.text for item in task.items])
-    return all(fact.phrase in text for fact in facts)
+    return "\n".join(parts + [item.text for item in task.items])
+
+
+def _quoted(printed: str, facts: Iterable[Any]) -> bool:
+    """Whether every fact's phrase is in the task's `printed` text (then its row need not
+    be indexed: Pagefind would index the phrase twice)."""
+    return all(fact.phrase in printed for fact in facts)

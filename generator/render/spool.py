@@ -43,10 +43,10 @@ class PageSpool:
 
     def add(self, page: Page) -> None:
         data = page.content.encode("utf-8")
+        name = f"pages-{os.getpid()}.pack"  # per process: the forked renderer writes its own
         if self._pack is None:
             self.root.mkdir(parents=True, exist_ok=True)
-            self._pack = (self.root / f"pages-{os.getpid()}.pack").open("ab")
-        name = Path(self._pack.name).name
+            self._pack = (self.root / name).open("ab")
         self.where[page.path] = (name, self._pack.tell(), len(data))
         self._pack.write(data)
         self.paths.append(page.path)
