@@ -117,6 +117,17 @@ def _cjk_syllables(run: str, table: Overrides, longest: int) -> list[str]:
 
 def _words(text: str, overrides: Overrides | None) -> list[tuple[bool, list[str]]]:
     """(is_chinese, syllables) for each word of `text`."""
+    if overrides is None:
+        return [(chinese, list(sylls)) for chinese, sylls in _default_words(text)]
+    return _converted(text, overrides)
+
+
+@lru_cache(maxsize=1 << 16)  # the same words and names recur on thousands of pages
+def _default_words(text: str) -> tuple[tuple[bool, tuple[str, ...]], ...]:
+    return tuple((chinese, tuple(sylls)) for chinese, sylls in _converted(text, None))
+
+
+def _converted(text: str, overrides: Overrides | None) -> list[tuple[bool, list[str]]]:
     table = default_overrides() if overrides is None else overrides
     longest = max((len(k) for k in table), default=0)
     normal = unicodedata.normalize("NFKC", text)

@@ -157,3 +157,19 @@ def test_sheet_names_are_valid_and_distinct() -> None:
         "all (2)",  # Excel compares sheet names regardless of case
     ]
     assert all(len(n) <= 31 for n in names)
+
+
+def test_json_files_are_pythons_indented_json_of_the_model(tmp_path: Path) -> None:
+    """pydantic writes them (fast); the bytes stay those of `json.dumps(indent=1)`, which
+    readers and diffs of earlier builds saw, including non-ASCII text left unescaped."""
+    out, project = _export(tmp_path)
+    plans = [plan.model_dump(mode="json") for plan in project.plans]  # type: ignore[attr-defined]
+    whole = json.loads((out / "plans.json").read_text(encoding="utf-8"))
+    expected = dict(whole, plans=plans)
+    assert (out / "plans.json").read_text(encoding="utf-8") == json.dumps(
+        expected, ensure_ascii=False, indent=1
+    )
+    for plan in plans:
+        text = (out / "plans" / f"{plan['id']}.json").read_text(encoding="utf-8")
+        assert text == json.dumps(plan, ensure_ascii=False, indent=1)
+        assert "市应急管理局" in text

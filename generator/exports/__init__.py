@@ -37,9 +37,10 @@ def iter_exports(
 ) -> Iterator[tuple[str, bytes]]:
     """Every export as (path under data/, content), one at a time: a national portal has
     ~170 MB of them, so the plugin writes each out as it comes instead of keeping them."""
-    yield "plans.json", plans_json(plans, build_date).encode()
-    for plan in plans:
-        yield f"plans/{plan.id}.json", plan_json(plan).encode()
+    dumped = [plan_json(plan) for plan in plans]  # each plan once, for both files
+    yield "plans.json", plans_json(plans, build_date, dumped=dumped).encode()
+    for plan, text in zip(plans, dumped, strict=True):
+        yield f"plans/{plan.id}.json", text.encode()
         yield f"ics/plans/{plan.id}.ics", calendar(plan.title, plan_events(plan), base_url)
     yield "tasks.csv", tasks_csv(plans, base_url)
     buffer = io.BytesIO()

@@ -67,18 +67,21 @@ def render_trees(
     pages: list[Page] = []
     views: SiteViews | None = None
     for lang in langs:
-        tree, views = tree_pages(project, lang, today)
+        tree, views = tree_pages(project, lang, today, views)
         pages += tree
     assert views is not None
     return pages, views
 
 
-def tree_pages(project: Any, lang: str, today: dt.date) -> tuple[Iterator[Page], SiteViews]:
+def tree_pages(
+    project: Any, lang: str, today: dt.date, views: SiteViews | None = None
+) -> tuple[Iterator[Page], SiteViews]:
     """The pages of one language tree, paths prefixed with the tree's (`en/…`), each
-    rendered when the iterator reaches it; and the views they come from."""
+    rendered when the iterator reaches it; and the views they come from (`views`: built
+    already, e.g. for another tree)."""
     from .pages import iter_site
 
-    pages, views = iter_site(project, lang=lang, today=today)
+    pages, views = iter_site(project, lang=lang, today=today, views=views)
     return (replace(p, path=PREFIX[lang] + p.path) for p in pages), views
 
 

@@ -888,10 +888,15 @@ def render_site(
 
 
 def iter_site(
-    project: Any, *, lang: str = "zh", today: dt.date | None = None
+    project: Any,
+    *,
+    lang: str = "zh",
+    today: dt.date | None = None,
+    views: SiteViews | None = None,
 ) -> tuple[Iterator[Page], SiteViews]:
-    """Like `render_site`, but each page is rendered when the iterator reaches it."""
-    views = build_views(project, today or build_date())
+    """Like `render_site`, but each page is rendered when the iterator reaches it; `views`:
+    the project's views if already built (they do not depend on the language)."""
+    views = views or build_views(project, today or build_date())
     builder = PageBuilder(
         views, load_ui(lang), _topics(project.registry), regions=project.registry.regions
     )

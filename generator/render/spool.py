@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from ..search_keywords import warm_up
-from ..views import SiteViews, build_date
+from ..views import SiteViews, build_date, build_views
 from .i18n import tree_pages
 from .linkcheck import LinkIndex
 from .renderer import Page
@@ -80,12 +80,12 @@ class PageSpool:
 
 
 _FORKED: dict[str, Any] = {}
-"""The project handed to the forked renderer (inherited, never pickled)."""
+"""The project and its views handed to the forked renderer (inherited, never pickled)."""
 
 
 def _spool_tree(lang: str, today: dt.date, root: Path) -> tuple[PageSpool, SiteViews]:
     spool = PageSpool(root)
-    pages, views = tree_pages(_FORKED["project"], lang, today)
+    pages, views = tree_pages(_FORKED["project"], lang, today, _FORKED["views"])
     for page in pages:
         spool.add(page)
     spool.close()
@@ -120,6 +120,7 @@ def spool_trees(
     today = today or build_date()
     first, rest = langs[0], langs[1:]
     _FORKED["project"] = project
+    _FORKED["views"] = build_views(project, today)  # the same for every tree: built once
     try:
         if not (rest and _can_fork()):
             spool, views = _spool_tree(first, today, root)
