@@ -45,7 +45,7 @@ from .render.i18n import (
     lang_of,
     translated_title,
 )
-from .render.publishing import publishing_output
+from .render.publishing import plan_files, publishing_pages, unit_files
 from .render.spool import PageSpool, spool_trees
 from .runtime import tune_gc
 
@@ -135,8 +135,9 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         langs = [DEFAULT_LANG, *(x for x in self.config.languages if x != DEFAULT_LANG)]
         self._drop_spool()
         self.spool = Path(tempfile.mkdtemp(prefix="planportal-files-"))
-        written: list[str] = []
-        extra_pages: list[Any] = []
+        sizes: dict[str, int] = {}
+        """Exports and feeds written (site path → bytes), for /data/ and the link check."""
+        base_url = _base_url(config)
         site_dir = Path(config.site_dir)
         made_dirs: set[Path] = set()
 
@@ -149,27 +150,28 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
                 target.parent.mkdir(parents=True, exist_ok=True)
                 made_dirs.add(target.parent)
             target.write_bytes(content)
-            written.append(site_path)
 
-        def publish(views: Any) -> None:
-            """Exports, feeds, /data/ and /changes/: made while the other tree renders."""
-            pages, _ = publishing_output(
-                self.project,
-                views,
-                self.history,
-                base_url=_base_url(config),
-                trees={lang: PREFIX[lang] for lang in langs},
-                sink=write,
-            )
-            extra_pages.extend(pages)
+        def publish_plans(views: Any) -> None:
+            """The plans' exports: made here while the forked process renders."""
+            sizes.update(plan_files(self.project, views, base_url=base_url, sink=write))
 
-        pages, views = spool_trees(
-            self.project, langs=langs, root=self.spool / PAGES, meanwhile=publish
+        def publish_units(views: Any) -> dict[str, int]:
+            """Units' calendars and the feeds: made by the forked process after its tree."""
+            return unit_files(views, self.history, base_url=base_url, sink=write)
+
+        pages, views, unit_sizes = spool_trees(
+            self.project,
+            langs=langs,
+            root=self.spool / PAGES,
+            meanwhile=publish_plans,
+            elsewhere=publish_units,
         )
-        for page in extra_pages:
+        sizes.update(unit_sizes or {})
+        trees = {lang: PREFIX[lang] for lang in langs}
+        for page in publishing_pages(self.project, views, self.history, sizes, trees=trees):
             pages.add(page)
         sources = published_sources(views)
-        known = _existing(files) | {site_path for site_path, _ in sources} | set(written)
+        known = _existing(files) | {site_path for site_path, _ in sources} | set(sizes)
         for problem in pages.links.problems(extra=known):
             log.warning(problem)
         for unused in [f for f in files if f.src_uri.startswith(UNUSED_THEME_FILES)]:

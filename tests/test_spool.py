@@ -4,6 +4,7 @@ rendered in a forked process or here, and nothing but paths and link data kept."
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
@@ -30,7 +31,28 @@ def _packs(root: Path) -> list[str]:
 @pytest.mark.parametrize("parallel", ["0", "1"])
 def test_spooled_pages_are_the_rendered_pages(project, tmp_path, monkeypatch, parallel):
     monkeypatch.setenv(PARALLEL_ENV, parallel)
-    spool, views = spool_trees(project, langs=["zh", "en"], root=tmp_path, today=TODAY)
+    ran: list[tuple[str, int]] = []
+
+    def meanwhile(views):
+        ran.append(("meanwhile", os.getpid()))
+
+    def elsewhere(views):
+        return ("elsewhere", os.getpid(), len(views.plans))
+
+    spool, views, result = spool_trees(
+        project,
+        langs=["zh", "en"],
+        root=tmp_path,
+        today=TODAY,
+        meanwhile=meanwhile,
+        elsewhere=elsewhere,
+    )
+    # the build's other work is shared: `elsewhere` runs in the forked process when there
+    # is one, and its result comes back
+    assert ran == [("meanwhile", os.getpid())]
+    assert result is not None and result[0] == "elsewhere"
+    assert result[2] == len(project.plans)
+    assert (result[1] != os.getpid()) == (parallel == "1")
     pages, _ = render_trees(project, langs=["zh", "en"], today=TODAY)
     assert {path: spool.read(path) for path in spool.paths} == {p.path: p.content for p in pages}
     # one pack file per rendering process, not a file per page

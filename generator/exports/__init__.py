@@ -37,6 +37,14 @@ def iter_exports(
 ) -> Iterator[tuple[str, bytes]]:
     """Every export as (path under data/, content), one at a time: a national portal has
     ~170 MB of them, so the plugin writes each out as it comes instead of keeping them."""
+    yield from iter_plan_exports(plans, base_url=base_url, build_date=build_date)
+    yield from iter_unit_exports(unit_feeds, base_url=base_url)
+
+
+def iter_plan_exports(
+    plans: Sequence[Plan], *, base_url: str, build_date: str
+) -> Iterator[tuple[str, bytes]]:
+    """The exports of the plans: whole-model files, one JSON and calendar per plan."""
     dumped = [plan_json(plan) for plan in plans]  # each plan once, for both files
     yield "plans.json", plans_json(plans, build_date, dumped=dumped).encode()
     for plan, text in zip(plans, dumped, strict=True):
@@ -48,10 +56,16 @@ def iter_exports(
     yield "tasks.xlsx", buffer.getvalue()
     every = [event for plan in plans for event in plan_events(plan)]
     yield "ics/all.ics", calendar("全部期限", every, base_url)
-    for feed in unit_feeds:
-        yield f"ics/units/{feed.path}.ics", calendar(feed.name, feed.events, base_url)
     for name in SCHEMAS:
         yield f"schema/{name}.schema.json", render_schema(name).encode()
+
+
+def iter_unit_exports(
+    unit_feeds: Iterable[UnitFeed], *, base_url: str
+) -> Iterator[tuple[str, bytes]]:
+    """One deadline calendar per unit (thousands of small files at national scale)."""
+    for feed in unit_feeds:
+        yield f"ics/units/{feed.path}.ics", calendar(feed.name, feed.events, base_url)
 
 
 def export_files(
@@ -102,5 +116,7 @@ __all__ = [
     "copy_sources",
     "export_files",
     "iter_exports",
+    "iter_plan_exports",
+    "iter_unit_exports",
     "write_exports",
 ]

@@ -33,5 +33,5 @@ def plans_json(plans: Sequence[Plan], build_date: str, *, dumped: Sequence[str] 
     # each plan sits two levels deep; JSON strings hold no raw newline, so every line of a
     # plan's document just moves two spaces to the right
     items = ",\n".join("  " + text.replace("\n", "\n  ") for text in texts)
-    opening = json.dumps(head, ensure_ascii=False, indent=1)[: -len('[]\n}')]
+    opening = json.dumps(head, ensure_ascii=False, indent=1)[: -len("[]\n}")]
     return f"{opening}[\n{items}\n ]\n}}"

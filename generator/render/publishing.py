@@ -15,8 +15,9 @@ from xml.etree import ElementTree as ET
 from markupsafe import Markup
 
 from ..datadict import FILES, RecordDoc, dictionary
-from ..exports import DeadlineEvent, UnitFeed, iter_exports
+from ..exports import DeadlineEvent, UnitFeed, iter_plan_exports, iter_unit_exports
 from ..history import History, PlanDiff, Redline, Revision, TaskChange, Tombstone
+from ..langs import DEFAULT_LANG
 from ..views import urls
 from ..views.parts import PlanLayout
 from .contexts import Link
@@ -428,36 +429,63 @@ def publishing_output(
 
     With a `sink`, each file is handed to it as soon as it is made and not kept (the files
     returned are then empty): a national portal has ~170 MB of them."""
-    ui = load_ui(next(iter(trees)))
-    plans = project.plans
     files: dict[str, bytes] = {}
-    sizes: dict[str, int] = {}
 
-    def put(path: str, content: bytes) -> None:
-        sizes[path] = len(content)
-        if sink is None:
-            files[path] = content
-        else:
-            sink(path, content)
+    def keep(path: str, content: bytes) -> None:
+        files[path] = content
 
-    exports = iter_exports(
-        plans,
-        base_url=base_url,
-        build_date=views.today.isoformat(),
-        unit_feeds=unit_calendar_feeds(views),
+    to = sink or keep
+    sizes = plan_files(project, views, base_url=base_url, sink=to)
+    sizes |= unit_files(views, history, base_url=base_url, sink=to)
+    return publishing_pages(project, views, history, sizes, trees=trees), files
+
+
+def plan_files(
+    project: Any, views: Any, *, base_url: str, sink: Callable[[str, bytes], None]
+) -> dict[str, int]:
+    """The plans' exports under /data/, each handed to `sink`; their sizes by site path."""
+    exports = iter_plan_exports(
+        project.plans, base_url=base_url, build_date=views.today.isoformat()
     )
-    for path, content in exports:
-        put(f"{DATA}{path}", content)
-    put(
-        f"{CHANGES}feed.xml",
-        atom_feed(ui.changes_title, f"{CHANGES}feed.xml", history.revisions, ui, base_url),
+    return _handed_over(((f"{DATA}{path}", content) for path, content in exports), sink)
+
+
+def unit_files(
+    views: Any, history: History, *, base_url: str, sink: Callable[[str, bytes], None]
+) -> dict[str, int]:
+    """The units' calendars and every change feed (thousands of small files: the build
+    makes them in its second process), each handed to `sink`; their sizes by site path."""
+    ui = load_ui(DEFAULT_LANG)
+    calendars = iter_unit_exports(unit_calendar_feeds(views), base_url=base_url)
+    sizes = _handed_over(((f"{DATA}{path}", content) for path, content in calendars), sink)
+    feed = f"{CHANGES}feed.xml"
+    sizes |= _handed_over(
+        [(feed, atom_feed(ui.changes_title, feed, history.revisions, ui, base_url))], sink
     )
-    for path, content in _unit_change_feeds(views, history, ui, base_url):
-        put(path, content)
+    return sizes | _handed_over(_unit_change_feeds(views, history, ui, base_url), sink)
+
+
+def publishing_pages(
+    project: Any, views: Any, history: History, sizes: dict[str, int], *, trees: dict[str, str]
+) -> list[Page]:
+    """The /data/ and /changes/ pages of each tree (`{lang: path prefix}`); `sizes` of the
+    files by site path, for the download list."""
     pages: list[Page] = []
     layouts = {view.plan.id: view.layout for view in views.plans}
     for lang, prefix in trees.items():
         tree_ui = load_ui(lang)
         as_of = tree_ui.format("as_of", date=views.today.isoformat())
-        pages += PublishingPages(tree_ui, as_of, plans, history, sizes, prefix, layouts).pages()
-    return pages, files
+        pages += PublishingPages(
+            tree_ui, as_of, project.plans, history, sizes, prefix, layouts
+        ).pages()
+    return pages
+
+
+def _handed_over(
+    files: Iterable[tuple[str, bytes]], sink: Callable[[str, bytes], None]
+) -> dict[str, int]:
+    sizes: dict[str, int] = {}
+    for path, content in files:
+        sizes[path] = len(content)
+        sink(path, content)
+    return sizes

@@ -6,8 +6,9 @@ process) under a directory and keeps only what the build needs afterwards: where
 is in its pack, and the ids and link targets of the link check (`LinkIndex`). One file per
 page cost a directory and a file creation each, ~1 ms apiece on this kind of disk (~20 s
 per build at national scale). The trees after the first are rendered in a forked
-process meanwhile (two cores: the time of the slower tree instead of the sum); where
-`fork` is unavailable, or with `PLANPORTAL_PARALLEL=0`, one after the other.
+process meanwhile (two cores: the time of the slower tree instead of the sum), which
+also takes a share of the build's other work; where `fork` is unavailable, or with
+`PLANPORTAL_PARALLEL=0`, one after the other.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, TypeVar
 
 from ..search_keywords import warm_up
 from ..views import SiteViews, build_date, build_views
@@ -28,6 +29,7 @@ from .linkcheck import LinkIndex
 from .renderer import Page
 
 PARALLEL_ENV = "PLANPORTAL_PARALLEL"
+T = TypeVar("T")
 
 
 @dataclass
@@ -92,8 +94,14 @@ def _spool_tree(lang: str, today: dt.date, root: Path) -> tuple[PageSpool, SiteV
     return spool, views
 
 
-def _forked_tree(lang: str, today: dt.date, root: Path) -> PageSpool:
-    return _spool_tree(lang, today, root)[0]
+def _forked_trees(langs: list[str], today: dt.date, root: Path) -> tuple[PageSpool, Any]:
+    """The work of the forked process: `elsewhere`, then its trees (see `spool_trees`)."""
+    elsewhere = _FORKED["elsewhere"]
+    result = elsewhere(_FORKED["views"]) if elsewhere is not None else None
+    spool = PageSpool(root)
+    for lang in langs:
+        spool.merge(_spool_tree(lang, today, root)[0])
+    return spool, result
 
 
 def _can_fork() -> bool:
@@ -111,33 +119,39 @@ def spool_trees(
     root: Path,
     today: dt.date | None = None,
     meanwhile: Callable[[SiteViews], None] | None = None,
-) -> tuple[PageSpool, SiteViews]:
+    elsewhere: Callable[[SiteViews], T] | None = None,
+) -> tuple[PageSpool, SiteViews, T | None]:
     """Render every tree in `langs` (the first at the site root) into files under `root`;
-    the spool of all pages and the views of the first tree.
+    the spool of all pages, the views, and what `elsewhere` returned.
 
-    `meanwhile(views)` runs here once the first tree is done, while the forked process is
-    still rendering the others (the build writes its exports then)."""
+    The trees after the first are rendered by a forked process, which first runs
+    `elsewhere(views)` (its result must pickle); `meanwhile(views)` runs here once the
+    first tree is done. The build splits its exports between the two so both cores stay
+    busy to the end: the forked process writes the thousands of small files first, while
+    little else is being written (creating a file costs up to ~1 ms on a disk busy
+    writing back, ~0.05 ms on a quiet one). Without a fork: the first tree, `meanwhile`,
+    `elsewhere`, then the other trees."""
     today = today or build_date()
     first, rest = langs[0], langs[1:]
-    _FORKED["project"] = project
+    _FORKED.update(project=project, elsewhere=elsewhere)
     _FORKED["views"] = build_views(project, today)  # the same for every tree: built once
     try:
         if not (rest and _can_fork()):
             spool, views = _spool_tree(first, today, root)
             if meanwhile is not None:
                 meanwhile(views)
-            for lang in rest:
-                spool.merge(_spool_tree(lang, today, root)[0])
-            return spool, views
+            other, result = _forked_trees(rest, today, root)
+            spool.merge(other)
+            return spool, views, result
         warm_up()  # inherited by the forked renderer instead of loaded twice
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-            others = [pool.submit(_forked_tree, lang, today, root) for lang in rest]
+            forked = pool.submit(_forked_trees, rest, today, root)
             spool, views = _spool_tree(first, today, root)
             if meanwhile is not None:
                 meanwhile(views)
-            for other in others:
-                spool.merge(other.result())
-        return spool, views
+            other, result = forked.result()
+            spool.merge(other)
+        return spool, views, result
     finally:
         _FORKED.clear()
