@@ -139,3 +139,23 @@ def test_plan_round_trips_through_yaml(plan: Plan) -> None:
     assert problems == [], written
     assert again == plan
     assert dump_plan(again) == written
+
+
+@given(
+    text=st.text(alphabet="市应急局安委会各成员单位年底前", max_size=40),
+    names=st.lists(st.text(alphabet="市应急局安委会各成员单位年底前", min_size=1, max_size=6)),
+)
+def test_linked_names_are_found_as_a_regex_alternation_would(text: str, names: list[str]) -> None:
+    """`rich` finds names left to right, the longest first where several start at one place;
+    it scans with `str.find` instead of compiling a pattern per set of names."""
+    import re
+
+    from generator.render.text import _leftmost
+
+    ordered = tuple(sorted(set(names), key=lambda n: (-len(n), n)))
+    expected = (
+        [(m.start(), m.group(0)) for m in re.finditer("|".join(map(re.escape, ordered)), text)]
+        if ordered
+        else []
+    )
+    assert list(_leftmost(text, ordered)) == expected

@@ -23,9 +23,12 @@ class Page:
 
 
 def make_environment(template_dir: Path = TEMPLATE_DIR) -> jinja2.Environment:
-    """Autoescape on for every template (they produce HTML inside Markdown pages)."""
+    """Autoescape on for every template (they produce HTML inside Markdown pages). Each
+    build makes its own environment, so templates are not checked for changes on every
+    page (`auto_reload`: a `stat` per page rendered)."""
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(template_dir)),
+        auto_reload=False,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

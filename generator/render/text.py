@@ -9,8 +9,7 @@ Control characters are dropped so text cannot forge Python-Markdown's stash plac
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
-from functools import lru_cache
+from collections.abc import Iterable, Iterator, Mapping
 
 from markupsafe import Markup, escape
 
@@ -54,26 +53,35 @@ def rich(
     present = tuple(sorted((n for n in needles if n in text), key=lambda n: (-len(n), n)))
     if not present:
         return escape(text)
-    pattern = _alternation(present)
     out: list[str] = []
     pos = 0
-    for match in pattern.finditer(text):
-        out.append(escape(text[pos : match.start()]))
-        found = match.group(0)
+    for start, found in _leftmost(text, present):
+        out.append(escape(text[pos:start]))
         tag, href = needles[found]
         if tag == "a":
             out.append(html_format('<a class="pp-unit" href="{}">{}</a>', href, found))
         else:
             out.append(html_format('<mark class="pp-deadline">{}</mark>', found))
-        pos = match.end()
+        pos = start + len(found)
     out.append(escape(text[pos:]))
     return Markup("").join(out)
 
 
-@lru_cache(maxsize=4096)  # the same few names recur across a plan's tasks
-def _alternation(needles: tuple[str, ...]) -> re.Pattern[str]:
-    """One pattern matching any of `needles`, tried in the order given (longest first)."""
-    return re.compile("|".join(re.escape(n) for n in needles))
+def _leftmost(text: str, needles: tuple[str, ...]) -> Iterator[tuple[int, str]]:
+    """Non-overlapping occurrences, left to right; where several start at one place, the
+    first of `needles` wins: what a regex alternation finds, without compiling one for
+    each set of names (thousands of distinct sets at national scale)."""
+    pos = 0
+    while True:
+        best: tuple[int, str] | None = None
+        for needle in needles:
+            at = text.find(needle, pos)
+            if at >= 0 and (best is None or at < best[0]):
+                best = (at, needle)
+        if best is None:
+            return
+        yield best
+        pos = best[0] + len(best[1])
 
 
 def paragraphs(
