@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 from jinja2 import meta
+from markupsafe import Markup
 
 from generator.project import load_project
 from generator.render import render_site
@@ -22,6 +23,8 @@ from generator.render.text import paragraphs, rich
 FIXTURE = Path(__file__).parent / "fixtures" / "site"
 HLBE = "hulunbeier-zhiben-gongjian-2024"
 UI_DIR = Path(__file__).parents[1] / "data" / "ui"
+ROOT = Path(__file__).parents[1]
+TODAY = dt.date(2024, 10, 1)
 
 
 @pytest.fixture(scope="module")
@@ -208,3 +211,58 @@ def test_no_chinese_ui_text_hard_coded_in_templates():
     for path in root.rglob("*.j2"):
         text = re.sub(r"\{#.*?#\}", "", path.read_text(encoding="utf-8"), flags=re.S)
         assert not re.findall(r"[\u4e00-\u9fff]", text), path
+
+
+ESCAPE_CASES = ["", "a<b>&'\"", "市应急管理局", 12, 3.5, None, Markup("<b>x</b>"), True]
+
+
+@pytest.mark.parametrize("value", ESCAPE_CASES, ids=repr)
+def test_escaped_is_markupsafe_escape_as_text(value) -> None:
+    from markupsafe import escape
+
+    from generator.render.text import escaped
+
+    assert escaped(value) == str(escape(value))
+    assert type(escaped(value)) is str or hasattr(value, "__html__")
+
+
+def test_templates_render_as_stock_jinja_would(monkeypatch) -> None:
+    """The environment escapes `{{ value }}` with `text.escaped` (its own code generator);
+    every page of the seed portal must come out as a stock jinja2 environment makes it."""
+    import jinja2
+
+    from generator.render import renderer as renderer_module
+    from generator.render.i18n import render_trees
+
+    project, _ = load_project(ROOT)
+    ours, _ = render_trees(project, langs=["zh", "en"], today=TODAY)
+    fast = renderer_module.make_environment()
+    assert type(fast).code_generator_class is not jinja2.Environment.code_generator_class
+
+    def stock(template_dir=renderer_module.TEMPLATE_DIR):
+        env = fast
+        return jinja2.Environment(
+            loader=env.loader,
+            auto_reload=env.auto_reload,
+            autoescape=env.autoescape,
+            undefined=env.undefined,
+            trim_blocks=env.trim_blocks,
+            lstrip_blocks=env.lstrip_blocks,
+            keep_trailing_newline=env.keep_trailing_newline,
+        )
+
+    monkeypatch.setattr(renderer_module, "make_environment", stock)
+    theirs, _ = render_trees(project, langs=["zh", "en"], today=TODAY)
+    assert len(ours) == len(theirs) > 200
+    assert [(p.path, p.content) for p in ours] == [(p.path, p.content) for p in theirs]
+    # and the fast path did escape: plan text with markup characters stays text
+    env = renderer_module.make_environment()
+    template = env.from_string(
+        "{% macro m(x) %}<i>{{ x }}</i>{% endmacro %}{% set b %}{{ v }}{% endset %}"
+        "{{ v }}|{{ m(v) }}|{{ b }}|{{ safe }}|{{ n }}"
+    )
+    out = template.render(v="<a&'\">", safe=Markup("<b>ok</b>"), n=7)
+    assert out == (
+        "&lt;a&amp;&#39;&#34;&gt;|<i>&lt;a&amp;&#39;&#34;&gt;</i>|&lt;a&amp;&#39;&#34;&gt;|"
+        "<b>ok</b>|7"
+    )

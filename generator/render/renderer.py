@@ -9,6 +9,10 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2 import nodes
+from jinja2.compiler import CodeGenerator, Frame
+
+from .text import escaped
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[1] / "templates"
 
@@ -22,11 +26,33 @@ class Page:
     content: str
 
 
+class _CodeGenerator(CodeGenerator):
+    """Jinja's code generator, except that `{{ value }}` is escaped by `text.escaped`:
+    the same text as `markupsafe.escape` without a `Markup` object per value (~15 % of
+    rendering). The output of a template is joined into one string either way; where
+    Jinja needs markup (macros, `set` blocks) it wraps the joined text itself."""
+
+    def _output_child_pre(
+        self, node: nodes.Expr, frame: Frame, finalize: CodeGenerator._FinalizeInfo
+    ) -> None:
+        if frame.eval_ctx.autoescape and not frame.eval_ctx.volatile:
+            self.write("environment.escaped(")
+            if finalize.src is not None:
+                self.write(finalize.src)
+        else:
+            super()._output_child_pre(node, frame, finalize)
+
+
+class _Environment(jinja2.Environment):
+    code_generator_class = _CodeGenerator
+    escaped = staticmethod(escaped)
+
+
 def make_environment(template_dir: Path = TEMPLATE_DIR) -> jinja2.Environment:
     """Autoescape on for every template (they produce HTML inside Markdown pages). Each
     build makes its own environment, so templates are not checked for changes on every
     page (`auto_reload`: a `stat` per page rendered)."""
-    return jinja2.Environment(
+    return _Environment(
         loader=jinja2.FileSystemLoader(str(template_dir)),
         auto_reload=False,
         autoescape=True,
