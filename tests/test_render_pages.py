@@ -266,3 +266,11 @@ def test_templates_render_as_stock_jinja_would(monkeypatch) -> None:
         "&lt;a&amp;&#39;&#34;&gt;|<i>&lt;a&amp;&#39;&#34;&gt;</i>|&lt;a&amp;&#39;&#34;&gt;|"
         "<b>ok</b>|7"
     )
+
+
+def test_html_join_is_markup_join() -> None:
+    from generator.render.text import html_join
+
+    parts = ["a<b", Markup("<i>x</i>"), 3, "市&局"]
+    assert html_join("、", parts) == Markup("、").join(parts)
+    assert isinstance(html_join("", []), Markup)

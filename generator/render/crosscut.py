@@ -57,7 +57,7 @@ from .crosscut_contexts import (
 )
 from .links import relative
 from .renderer import Page
-from .text import html_format
+from .text import html_format, html_join
 from .when import when
 
 if TYPE_CHECKING:
@@ -197,7 +197,7 @@ class Crosscut:
                     if step.region
                     else Markup("")
                 )
-                items.append(html_format("<li>{}{}</li>", level, Markup("、").join(names)))
+                items.append(html_format("<li>{}{}</li>", level, html_join("、", names)))
             region = view.region.name if view.region else plan.region
             items.append(
                 Markup(
@@ -207,15 +207,18 @@ class Crosscut:
             )
             yield Field(
                 ui.meta_lineage,
-                html_format('<ol class="pp-lineage">{}</ol>', Markup("").join(items)),
+                html_format('<ol class="pp-lineage">{}</ol>', html_join("", items)),
             )
         children = self.lineage.children_of(plan)
         if children:
             yield Field(
                 ui.meta_children,
-                Markup("、").join(
-                    html_format('<a href="{}">《{}》</a>', relative(here, c.url), c.plan.title)
-                    for c in children
+                html_join(
+                    "、",
+                    (
+                        html_format('<a href="{}">《{}》</a>', relative(here, c.url), c.plan.title)
+                        for c in children
+                    ),
                 ),
             )
         timeline = self.timelines[plan.id]
@@ -248,7 +251,7 @@ class Crosscut:
                         '<a class="pp-topic" href="{}">{}</a>', href, self._name(view.topic)
                     )
                 )
-            yield Field(ui.fact_topics, Markup("、").join(links))
+            yield Field(ui.fact_topics, html_join("、", links))
         if task.implements:
             target = self.lineage.target(tv)
             if target is not None:
@@ -264,13 +267,16 @@ class Crosscut:
         if implementers:
             yield Field(
                 ui.fact_implemented_by,
-                Markup("；").join(
-                    html_format(
-                        '<a class="pp-implemented-by" href="{}">{}</a>',
-                        relative(here, t.url),
-                        t.citation,
-                    )
-                    for t in implementers
+                html_join(
+                    "；",
+                    (
+                        html_format(
+                            '<a class="pp-implemented-by" href="{}">{}</a>',
+                            relative(here, t.url),
+                            t.citation,
+                        )
+                        for t in implementers
+                    ),
                 ),
             )
 

@@ -58,7 +58,7 @@ from .crosscut_contexts import Pager
 from .i18n import PREFIX, TEXT_LANG, Names, pinyin_name
 from .links import relative
 from .renderer import Page, Renderer
-from .text import html_format
+from .text import html_format, html_join
 from .ui import UiStrings, load_ui
 from .when import when
 
@@ -340,9 +340,12 @@ class PageBuilder:
         files = (("JSON", urls.plan_json(plan.id)), ("iCalendar", urls.plan_calendar(plan.id)))
         yield Field(
             ui.meta_data,
-            Markup(" · ").join(
-                html_format('<a href="{}">{}</a>', self.shared(here, path), label)
-                for label, path in files
+            html_join(
+                " · ",
+                (
+                    html_format('<a href="{}">{}</a>', self.shared(here, path), label)
+                    for label, path in files
+                ),
             ),
         )
         if view.source_available:
@@ -361,7 +364,7 @@ class PageBuilder:
                 parts.append(html_format('<a href="{}">{}</a>', href, title))
             else:
                 parts.append(escape(title))
-        return self.names.label(Markup("、").join(parts))
+        return self.names.label(html_join("、", parts))
 
     def _cover(self, plan: Plan, links: Mapping[str, str]) -> CoverBlock | None:
         c = plan.cover_letter
@@ -495,12 +498,12 @@ class PageBuilder:
         for role in ROLES:
             listed = getattr(resp, role)
             if listed:
-                joined = Markup(ui.list_sep).join(self._resp_name(n, names, refs) for n in listed)
+                joined = html_join(ui.list_sep, (self._resp_name(n, names, refs) for n in listed))
                 parts.append(html_format("{}{}{}", ui[f"resp_{role}"], ui.colon, joined))
         if not parts:
             return None
         tail = ui.and_others if resp.and_others else ""
-        return Markup(ui.clause_sep).join(parts) + tail
+        return html_join(ui.clause_sep, parts) + tail
 
     def _resp_name(self, name: str, links: Mapping[str, str], refs: Mapping[str, Any]) -> Markup:
         """A unit named in a responsibility line: linked, in this tree's language."""
@@ -522,11 +525,14 @@ class PageBuilder:
         task_link = html_format(
             '<a href="{}">{}</a>', self._href(here, source.url), self.names.label(source.number)
         )
-        named = Markup(self.ui.list_sep).join(
-            self._resp_name(n, {n: relative(here, view.refs[n].url)}, view.refs)
-            if n in view.refs
-            else self.names.label(n)
-            for n in names
+        named = html_join(
+            self.ui.list_sep,
+            (
+                self._resp_name(n, {n: relative(here, view.refs[n].url)}, view.refs)
+                if n in view.refs
+                else self.names.label(n)
+                for n in names
+            ),
         )
         return html_format(escape(self.ui.carried_note), task=task_link, names=named)
 
@@ -616,7 +622,7 @@ class PageBuilder:
         return self.names.of(topic) if topic is not None else topic_id
 
     def _join(self, parts: Iterable[Markup]) -> Markup:
-        return Markup(self.ui.clause_sep).join(parts)
+        return html_join(self.ui.clause_sep, parts)
 
     # --- units -----------------------------------------------------------------------------
 

@@ -24,7 +24,7 @@ from .contexts import Link
 from .i18n import Names
 from .links import relative
 from .renderer import Page, Renderer
-from .text import html_format
+from .text import html_format, html_join
 from .ui import UiStrings, load_ui
 
 PLANS_LISTED = 30
@@ -150,12 +150,12 @@ def _reassignment(old: str, new: str) -> Markup | None:
         return None
     parts = [html_format("<ins>{}</ins>", n) for n in came]
     parts += [html_format("<del>{}</del>", n) for n in gone]
-    return Markup(" ").join(parts)
+    return html_join(" ", parts)
 
 
 def redline_markup(red: Redline) -> Markup:
     tags = {"=": "{}", "+": "<ins>{}</ins>", "-": "<del>{}</del>"}
-    return Markup("").join(html_format(tags[op], text) for op, text in red.runs)
+    return html_join("", (html_format(tags[op], text) for op, text in red.runs))
 
 
 class PublishingPages:
