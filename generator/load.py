@@ -14,8 +14,9 @@ import typing
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -51,8 +52,10 @@ _INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
 _FLOAT = re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$")
 
 
-@dataclass(frozen=True)
-class Mark:
+class Mark(NamedTuple):
+    """1-based position of a node (a tuple: a plan file has ~2,000 of them, a national
+    portal a million, and a frozen dataclass costs ~1 µs each to make)."""
+
     line: int
     col: int
 
@@ -171,7 +174,7 @@ class _Converter:
         explicit = node.tag
         if node.style is not None and node.style != "":  # quoted or block: always text
             return text
-        implicit = _RESOLVER.resolve(yaml.ScalarNode, node.value, (True, False))
+        implicit = _implicit_tag(node.value)
         if explicit == "tag:yaml.org,2002:str" and implicit != explicit:  # written `!!str`
             return text
         if _NULL.match(text):
@@ -183,6 +186,12 @@ class _Converter:
         if _FLOAT.match(text):
             return float(text)
         return text
+
+
+@lru_cache(maxsize=1 << 14)  # the same values (dates, names, ids) recur across plans
+def _implicit_tag(value: str) -> str:
+    """The tag YAML would give `value` written plain."""
+    return _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))  # type: ignore[no-any-return]
 
 
 class _TooLarge(Exception):
