@@ -110,6 +110,18 @@ def empty_trash() -> None:
     shutil.rmtree(TRASH, ignore_errors=True)
 
 
+def file_creation_ms(files: int = 400) -> float:
+    """What creating a small file costs right now, in ms (see `discard`): recorded before
+    each full build, so a slow run can be told from a slow disk moment."""
+    probe = Path(tempfile.mkdtemp(prefix="probe-", dir=OUT))
+    started = time.perf_counter()
+    for n in range(files):
+        (probe / f"{n}.txt").write_bytes(b"x" * 2048)
+    spent = time.perf_counter() - started
+    discard(probe)
+    return round(spent / files * 1000, 3)
+
+
 def project_for(size: str, seed: int, fresh: bool) -> tuple[Path, float]:
     root = OUT / "projects" / size
     stamp = root / ".synth-stamp"
@@ -542,6 +554,7 @@ def bench_size(size: str, args: argparse.Namespace) -> dict[str, Any]:
 
     site = root / "site"
     discard(site)
+    res["file_creation_ms"] = file_creation_ms()
     cmd = [sys.executable, "-m", "generator.cli", "--root", str(root), "build"]
     run = timed_run([*cmd, "--site-dir", str(site)], root, env())
     if run["rc"] != 0:
@@ -746,6 +759,10 @@ def table(results: dict[str, Any], d: dict[str, Any]) -> str:
         lambda r, _: (
             f"{r['build']['peak_rss_tree_mb']:.0f} MB ({r['build']['peak_rss_single_mb']:.0f} MB)"
         ),
+    )
+    row(
+        "creating a small file, just before the build (probe)",
+        lambda r, _: f"{r['file_creation_ms']:.2f} ms",
     )
     row("Pagefind indexing", lambda r, _: f"{r['build']['pagefind_s']:.1f} s")
     row(
