@@ -98,6 +98,8 @@ class PageBuilder:
         self.topics = topics
         self.renderer = Renderer()
         self.as_of = ui.format("as_of", date=views.today.isoformat())
+        self._labels: dict[str, tuple[Markup, Markup, tuple[Markup, ...]]] = {}
+        """Unit-page labels of each task by its address (`_duty_labels`)."""
         self.names = Names(ui.lang)
         self.tree = PREFIX[ui.lang]
         """Prefix of this language's tree: page paths here are relative to it."""
@@ -821,17 +823,21 @@ class PageBuilder:
                 '<a href="{}">{}</a>', relative(here, origin.url), self.names.label(origin.number)
             )
             note = html_format(escape(self.ui.carried_from), task=link)
+        plan_label, task_label, deadlines = self._duty_labels(tv)
         return DutyRow(
-            plan=Link(
-                self.names.label(self.names.plan(plan, short=True)),
-                relative(here, urls.plan(plan.id)),
-            ),
-            task=Link(
-                self.names.label(f"{tv.number} {tv.task.title or ''}".strip()),
-                relative(here, tv.url),
-            ),
+            plan=Link(plan_label, relative(here, urls.plan(plan.id))),
+            task=Link(task_label, relative(here, tv.url)),
             citation=tv.citation,
-            deadlines=tuple(
+            deadlines=deadlines,
+            note=note,
+        )
+
+    def _duty_labels(self, tv: TaskView) -> tuple[Markup, Markup, tuple[Markup, ...]]:
+        """A task's plan, name and deadlines as a unit page shows them: made once per task,
+        though the task is listed on the page of each of its units."""
+        hit = self._labels.get(tv.url)
+        if hit is None:
+            deadlines = tuple(
                 html_format(
                     "{}{}{}{}",
                     self.names.label(d.phrase),
@@ -840,9 +846,14 @@ class PageBuilder:
                     self.ui.rparen,
                 )
                 for d in tv.task.deadlines
-            ),
-            note=note,
-        )
+            )
+            hit = (
+                self.names.label(self.names.plan(tv.plan, short=True)),
+                self.names.label(f"{tv.number} {tv.task.title or ''}".strip()),
+                deadlines,
+            )
+            self._labels[tv.url] = hit
+        return hit
 
     # --- everything ------------------------------------------------------------------------
 
