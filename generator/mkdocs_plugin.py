@@ -156,7 +156,8 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
             sizes.update(plan_files(self.project, views, base_url=base_url, sink=write))
 
         def publish_units(views: Any) -> dict[str, int]:
-            """Units' calendars and the feeds: made by the forked process after its tree."""
+            """Units' calendars and the feeds (thousands of small files): made by the forked
+            process before its tree."""
             return unit_files(views, self.history, base_url=base_url, sink=write)
 
         pages, views, unit_sizes = spool_trees(

@@ -127,9 +127,9 @@ def spool_trees(
     The trees after the first are rendered by a forked process, which first runs
     `elsewhere(views)` (its result must pickle); `meanwhile(views)` runs here once the
     first tree is done. The build splits its exports between the two so both cores stay
-    busy to the end: the forked process writes the thousands of small files first, while
-    little else is being written (creating a file costs up to ~1 ms on a disk busy
-    writing back, ~0.05 ms on a quiet one). Without a fork: the first tree, `meanwhile`,
+    busy to the end: the forked process writes the thousands of small files first (at
+    national scale measured 5.4 s there against 8.5 s after its tree, while the other
+    process was writing its pages). Without a fork: the first tree, `meanwhile`,
     `elsewhere`, then the other trees."""
     today = today or build_date()
     first, rest = langs[0], langs[1:]
