@@ -913,7 +913,8 @@ def iter_site(
 ) -> tuple[Iterator[Page], SiteViews]:
     """Like `render_site`, but each page is rendered when the iterator reaches it; `views`:
     the project's views if already built (they do not depend on the language)."""
-    views = views or build_views(project, today or build_date())
+    if views is None:
+        views = build_views(project, today or build_date())
     builder = PageBuilder(
         views, load_ui(lang), _topics(project.registry), regions=project.registry.regions
     )

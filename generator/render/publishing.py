@@ -7,7 +7,7 @@ Like the other pages, contexts are display-ready and the templates only show the
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 from xml.etree import ElementTree as ET
@@ -168,15 +168,15 @@ class PublishingPages:
         plans: Sequence,
         history: History,
         export_sizes: dict[str, int],
-        prefix: str = "",
-        layouts: dict[str, PlanLayout] | None = None,
+        prefix: str,
+        layouts: Mapping[str, PlanLayout],
     ) -> None:
         self.prefix = prefix
         """Site path prefix of the language tree (`en/`); data files live outside trees."""
         self.ui = ui
         self.as_of = as_of
         self.plans = {plan.id: plan for plan in plans}
-        self.layouts = layouts or {}
+        self.layouts = layouts
         """Plan id → where its clauses are printed (`PlanView.layout`)."""
         self.history = history
         self.sizes = export_sizes
