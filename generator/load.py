@@ -40,6 +40,13 @@ _STANDARD_TAGS = {
     "tag:yaml.org,2002:timestamp",
 }
 _RESOLVER = yaml.resolver.Resolver()
+_TYPED_FIRST = frozenset(k for k in _RESOLVER.yaml_implicit_resolvers if k)
+"""First characters of values an implicit resolver may type (`None`, a wildcard, has none)."""
+assert None not in _RESOLVER.yaml_implicit_resolvers
+_STR = "tag:yaml.org,2002:str"
+_nfc = unicodedata.normalize
+_new_mark = tuple.__new__
+"""Makes a `Mark` without the Python-level `__new__` of a named tuple."""
 _YAML11_READINGS = {
     "tag:yaml.org,2002:bool": "a boolean",
     "tag:yaml.org,2002:int": "a number",
@@ -106,47 +113,53 @@ class _Converter:
         self.visited = 0
 
     def _mark(self, node: yaml.Node) -> Mark:
-        return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
+        start = node.start_mark
+        return _new_mark(Mark, (start.line + 1, start.column + 1))
 
     def _problem(self, node: yaml.Node, code: str, message: str, hint: str | None = None) -> None:
         m = self._mark(node)
         self.problems.append(Problem(self.path, m.line, m.col, code, message, hint))
 
     def convert(self, node: yaml.Node, path: YamlPath = ()) -> Any:
+        """Called for every node (a million at national scale): kept to plain operations."""
         self.visited += 1
         if self.visited > MAX_NODES:
             raise _TooLarge(node)
-        self.marks[path] = self._mark(node)
-        if node.tag not in _STANDARD_TAGS and not node.tag.startswith("tag:yaml.org,2002:"):
-            self._problem(
-                node,
-                "custom-tag",
-                f"custom YAML tag {node.tag} is not allowed",
-                "plan files hold plain data; remove the tag",
-            )
-            return None
-        if node.tag.startswith("tag:yaml.org,2002:") and node.tag not in _STANDARD_TAGS:
+        start = node.start_mark
+        self.marks[path] = _new_mark(Mark, (start.line + 1, start.column + 1))
+        if node.tag not in _STANDARD_TAGS:
+            return self._custom_tag(node)
+        kind = type(node)
+        if kind is yaml.ScalarNode:
+            return self._scalar(node, path)
+        if kind is yaml.MappingNode:
+            return self._mapping(node, path)
+        return [self.convert(child, (*path, i)) for i, child in enumerate(node.value)]
+
+    def _custom_tag(self, node: yaml.Node) -> None:
+        if node.tag.startswith("tag:yaml.org,2002:"):
             self._problem(
                 node,
                 "custom-tag",
                 f"YAML tag {node.tag} is not allowed",
                 "only strings, numbers, booleans, lists and mappings are accepted",
             )
-            return None
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.convert(child, (*path, i)) for i, child in enumerate(node.value)]
-        return self._scalar(node, path)
+        else:
+            self._problem(
+                node,
+                "custom-tag",
+                f"custom YAML tag {node.tag} is not allowed",
+                "plan files hold plain data; remove the tag",
+            )
 
     def _mapping(self, node: yaml.MappingNode, path: YamlPath) -> dict[str, Any]:
         out: dict[str, Any] = {}
         first_seen: dict[str, Mark] = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
+            if type(key_node) is not yaml.ScalarNode:
                 self._problem(key_node, "bad-key", "mapping keys must be plain names")
                 continue
-            key = unicodedata.normalize("NFC", str(key_node.value))
+            key = _nfc("NFC", str(key_node.value))
             key_mark = self._mark(key_node)
             if key in first_seen:
                 prev = first_seen[key]
@@ -158,40 +171,64 @@ class _Converter:
                 )
                 continue
             first_seen[key] = key_mark
-            self.key_marks[(*path, key)] = key_mark
-            out[key] = self.convert(value_node, (*path, key))
+            where = (*path, key)
+            self.key_marks[where] = key_mark
+            out[key] = self.convert(value_node, where)
         return out
 
     def _scalar(self, node: yaml.ScalarNode, path: YamlPath) -> Any:
-        value = self._plain_value(node)
+        raw = node.value
+        text = _nfc("NFC", raw)
+        if node.style:  # quoted or block: always text
+            return text
+        if node.tag == _STR and not (_maybe_typed(raw) or _maybe_typed(text)):
+            return text  # most values: no YAML version reads them as anything but text
+        if node.tag == _STR and _implicit_tag(raw) != _STR:  # written `!!str 2024`
+            return text
+        value = _plain_value(text)
         reading = _YAML11_READINGS.get(node.tag)
-        if reading and isinstance(value, str) and node.style in (None, ""):
+        if reading and isinstance(value, str):
             self.ambiguous[path] = reading
         return value
 
-    def _plain_value(self, node: yaml.ScalarNode) -> Any:
-        text = unicodedata.normalize("NFC", node.value)
-        explicit = node.tag
-        if node.style is not None and node.style != "":  # quoted or block: always text
-            return text
-        implicit = _implicit_tag(node.value)
-        if explicit == "tag:yaml.org,2002:str" and implicit != explicit:  # written `!!str`
-            return text
-        if _NULL.match(text):
-            return None
-        if text in _BOOL:
-            return _BOOL[text]
-        if _INT.match(text):
-            return int(text)
-        if _FLOAT.match(text):
-            return float(text)
-        return text
+
+def _plain_value(text: str) -> Any:
+    """A plain scalar read the YAML 1.2 way (dates stay text)."""
+    if _NULL.match(text):
+        return None
+    if text in _BOOL:
+        return _BOOL[text]
+    if _INT.match(text):
+        return int(text)
+    if _FLOAT.match(text):
+        return float(text)
+    return text
+
+
+def _maybe_typed(value: str) -> bool:
+    """Whether YAML could resolve plain `value` as other than text: only values that are
+    empty or start with one of a few characters (digits, signs, `n`, `t`, `~` …) can."""
+    return not value or value[0] in _TYPED_FIRST
 
 
 @lru_cache(maxsize=1 << 14)  # the same values (dates, names, ids) recur across plans
 def _implicit_tag(value: str) -> str:
     """The tag YAML would give `value` written plain."""
     return _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))  # type: ignore[no-any-return]
+
+
+class _FastResolving(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """libyaml's loader, resolving tags as PyYAML does but without its regular expressions
+    for values that cannot match them (a million calls for a national portal)."""
+
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode:
+            if implicit[0] and _maybe_typed(value):
+                return _implicit_tag(value)
+            return self.DEFAULT_SCALAR_TAG  # type: ignore[no-any-return]
+        if kind is yaml.SequenceNode:
+            return self.DEFAULT_SEQUENCE_TAG  # type: ignore[no-any-return]
+        return self.DEFAULT_MAPPING_TAG  # type: ignore[no-any-return]
 
 
 class _TooLarge(Exception):
@@ -236,7 +273,7 @@ def read_text(path: Path, display: str) -> tuple[str | None, list[Problem]]:
     return text.replace("\r\n", "\n").replace("\r", "\n"), []
 
 
-_FAST_LOADER = getattr(yaml, "CSafeLoader", None)
+_FAST_LOADER = _FastResolving if hasattr(yaml, "CSafeLoader") else None
 """libyaml's parser: the same nodes and positions as the pure-Python one, several times
 faster (parsing was ~85 % of loading a project).  Its error messages differ, so a document
 it rejects is parsed again by the pure-Python parser, whose messages users see."""

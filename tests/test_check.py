@@ -291,6 +291,28 @@ def test_yaml_scalars_stay_text(tmp_path: Path) -> None:
     assert loaded.data == {"no": "no", "on": "01", "when": "2024-03-08", "n": 3, "ok": True}
 
 
+def test_yaml_scalars_read_the_yaml_1_2_way() -> None:
+    """`!!str` keeps a number as text; `1.5e3` (text to YAML 1.1) is a number; values other
+    tools read differently are noted (`ambiguous`) so the plan check can ask for quotes."""
+    from generator.load import parse_yaml
+
+    loaded, problems = parse_yaml(
+        "a: !!str 2024\nb: 2024\nc: 1.5e3\nd: yes\ne: 市应急管理局\nf: ~\ng: !!int x\n", "x.yaml"
+    )
+    assert problems == []
+    assert loaded is not None
+    assert loaded.data == {
+        "a": "2024",
+        "b": 2024,
+        "c": 1500.0,
+        "d": "yes",
+        "e": "市应急管理局",
+        "f": None,
+        "g": "x",
+    }
+    assert loaded.ambiguous == {("d",): "a boolean", ("g",): "a number"}
+
+
 PARENT = """\
 id: parent
 title: 上级方案

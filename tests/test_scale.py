@@ -10,6 +10,11 @@ import dataclasses
 import datetime as dt
 import re
 from pathlib import Path
+from typing import Any
+from unittest import mock
+
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator.model import Category, Region, Unit, UnitRegistry
 from generator.project import Project, load_project
@@ -129,7 +134,7 @@ def test_link_collector_reads_ids_and_hrefs_like_an_html_parser():
     assert c.hrefs == ["../../units/r/u/", "../a/#t-2&x", "#top"]
 
 
-def test_fast_yaml_parser_gives_the_same_data_and_positions(monkeypatch):
+def test_fast_yaml_parser_gives_the_same_data_and_positions():
     """Plans are parsed by libyaml when available; data, positions and notes are identical."""
     import yaml
 
@@ -138,12 +143,10 @@ def test_fast_yaml_parser_gives_the_same_data_and_positions(monkeypatch):
     repo = Path(__file__).parents[1]
     files = sorted((repo / "plans").glob("*.yaml")) + sorted((repo / "data").rglob("*.yaml"))
     assert files
+    assert load._FAST_LOADER is not None and issubclass(load._FAST_LOADER, yaml.CSafeLoader)
     for path in files:
         text = path.read_text("utf-8")
-        fast, fast_problems = load.parse_yaml(text, path.name)
-        monkeypatch.setattr(load, "_FAST_LOADER", None)
-        slow, slow_problems = load.parse_yaml(text, path.name)
-        monkeypatch.setattr(load, "_FAST_LOADER", getattr(yaml, "CSafeLoader", None))
+        fast, fast_problems, slow, slow_problems = _both_parsers(text, path.name)
         assert fast is not None and slow is not None
         assert (fast.data, fast.marks, fast.key_marks, fast.ambiguous) == (
             slow.data,
@@ -152,6 +155,85 @@ def test_fast_yaml_parser_gives_the_same_data_and_positions(monkeypatch):
             slow.ambiguous,
         ), path
         assert fast_problems == slow_problems
+
+
+def _both_parsers(text: str, name: str) -> tuple[Any, Any, Any, Any]:
+    """`text` parsed by libyaml (with the loader's own tag resolution) and by PyYAML's
+    pure-Python parser and resolver."""
+    from generator import load
+
+    fast, fast_problems = load.parse_yaml(text, name)
+    with mock.patch.object(load, "_FAST_LOADER", None):
+        slow, slow_problems = load.parse_yaml(text, name)
+    return fast, fast_problems, slow, slow_problems
+
+
+_SCALAR_PIECES = st.sampled_from(
+    [
+        "0",
+        "1",
+        "07",
+        "-3",
+        "+2",
+        ".5",
+        "1.",
+        "1.5e3",
+        "1.5e+3",
+        "0x1F",
+        "0o7",
+        "1_000",
+        "2024-03-08",
+        "12:30",
+        "~",
+        "null",
+        "Null",
+        "",
+        "true",
+        "True",
+        "yes",
+        "No",
+        "on",
+        "OFF",
+        "y",
+        "n",
+        ".inf",
+        "-.Inf",
+        ".nan",
+        "=",
+        "<<",
+        "!",
+        "&",
+        "*",
+        "t",
+        "F",
+        "市应急管理局",
+        "第1条",
+        "Ｋ",
+        "\u212a",  # Kelvin sign: NFC makes it `K`
+        "a",
+        " ",
+        "-",
+        ".",
+    ]
+)
+
+
+@given(
+    pieces=st.lists(_SCALAR_PIECES, min_size=1, max_size=3),
+    tag=st.sampled_from(["", "!!str ", "!!int ", "!!bool ", "!!float ", "!!null ", "! "]),
+)
+def test_fast_tag_resolution_reads_every_plain_value_as_pyyaml_does(pieces, tag):
+    """The fast loader skips PyYAML's regular expressions for values that start with a
+    character none of them matches; whatever the value, data and notes stay the same."""
+    value = "".join(pieces)
+    text = f"k: {tag}{value}\nlist: [{tag}{value}]\n"
+    fast, fast_problems, slow, slow_problems = _both_parsers(text, "x.yaml")
+    if slow is None:  # not valid YAML: both report it
+        assert fast is None and fast_problems == slow_problems
+        return
+    assert fast is not None
+    assert (fast.data, fast.ambiguous, fast_problems) == (slow.data, slow.ambiguous, slow_problems)
+    assert (fast.marks, fast.key_marks) == (slow.marks, slow.key_marks)
 
 
 def test_units_are_sorted_once_and_grouped_by_region():
