@@ -157,6 +157,69 @@ def test_fast_yaml_parser_gives_the_same_data_and_positions():
         assert fast_problems == slow_problems
 
 
+_REFERENCE_VALUE = r"""=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))"""
+_REFERENCE_ID = re.compile(r"<[a-zA-Z][^<>]*?\sid\s*" + _REFERENCE_VALUE, re.I)
+_REFERENCE_HREF = re.compile(r"<a\s(?:[^<>]*?\s)?href\s*" + _REFERENCE_VALUE, re.I)
+"""The link check's first collector: one scan per attribute, each match anchored at a tag."""
+
+
+def _reference_collect(content: str) -> tuple[set[str], list[str]]:
+    import html
+
+    content = re.sub(r"<!--.*?-->", "", content, flags=re.S)
+
+    def values(pattern: re.Pattern[str]) -> list[str]:
+        raw = [
+            next((g for g in m.groups() if g is not None), "") for m in pattern.finditer(content)
+        ]
+        return [html.unescape(r) if "&" in r else r for r in raw]
+
+    return {v for v in values(_REFERENCE_ID) if v}, values(_REFERENCE_HREF)
+
+
+_HTML_PIECES = st.sampled_from(
+    [
+        '<a href="../x/#t-1">',
+        "<A HREF=../y/>",
+        "<a\nclass='k' href='#z'>",
+        '<a class="b">',
+        '<div id="k-1">',
+        "<p ID=p2 class=x>",
+        '<span data-id="no" data-href="no">',
+        '<link href="x.css">',
+        '<abbr href="no">',
+        "</a>",
+        "</div>",
+        '<!-- <a href="gone/"> -->',
+        " id=text ",
+        " href=text ",
+        "a > b",
+        "x < y",
+        "&amp;",
+        '<a href="a&amp;b">',
+        "文字",
+        "<",
+        ">",
+        " ",
+        '<h2 id="">',
+        "<br>",
+        '<a  href = "sp/" >',
+    ]
+)
+
+
+@given(st.lists(_HTML_PIECES, max_size=12))
+def test_link_collector_finds_what_one_scan_per_attribute_found(pieces):
+    """The link check reads ids and `<a href>`s in one scan; on any tag soup it finds the
+    same as the scan-per-attribute collector it replaced."""
+    from generator.render.linkcheck import _Collector
+
+    content = "".join(pieces)
+    collector = _Collector()
+    collector.feed(content)
+    assert (collector.ids, collector.hrefs) == _reference_collect(content)
+
+
 def _both_parsers(text: str, name: str) -> tuple[Any, Any, Any, Any]:
     """`text` parsed by libyaml (with the loader's own tag resolution) and by PyYAML's
     pure-Python parser and resolver."""

@@ -19,14 +19,10 @@ from .renderer import Page
 # per-tag Python work made the check the slowest part of rendering a national portal.
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _VALUE = r"""=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))"""
-_ID = re.compile(r"<[a-zA-Z][^<>]*?\sid\s*" + _VALUE, re.I)
-_HREF = re.compile(r"<a\s(?:[^<>]*?\s)?href\s*" + _VALUE, re.I)
-
-
-def _values(pattern: re.Pattern[str], content: str) -> Iterator[str]:
-    for match in pattern.finditer(content):
-        raw = next((g for g in match.groups() if g is not None), "")
-        yield html.unescape(raw) if "&" in raw else raw
+_ATTR = re.compile(r"\s(id|href)\s*" + _VALUE, re.I)
+"""An `id` or `href` attribute; whether it is inside a tag (and an `<a>` tag, for `href`)
+is checked at each match: one scan of the page instead of one per attribute."""
+_SPACE = frozenset(" \t\n\r\f")
 
 
 class _Collector:
@@ -37,8 +33,27 @@ class _Collector:
     def feed(self, content: str) -> None:
         if "<!--" in content:
             content = _COMMENT.sub("", content)
-        self.ids.update(v for v in _values(_ID, content) if v)
-        self.hrefs.extend(_values(_HREF, content))
+        for match in _ATTR.finditer(content):
+            tag = _tag_at(content, match.start())
+            if tag < 0:
+                continue
+            name, quoted, single, bare = match.groups()
+            raw = quoted if quoted is not None else single if single is not None else bare
+            value = html.unescape(raw) if "&" in raw else raw
+            if name.lower() == "id":
+                if value:
+                    self.ids.add(value)
+            elif content[tag + 1] in "aA" and content[tag + 2] in _SPACE:
+                self.hrefs.append(value)
+
+
+def _tag_at(content: str, at: int) -> int:
+    """Where the tag holding position `at` starts (`<` then a letter), or -1 outside tags."""
+    start = content.rfind("<", 0, at)
+    if start < 0 or content.find(">", start, at) >= 0:
+        return -1
+    following = content[start + 1 : start + 2]
+    return start if following.isascii() and following.isalpha() else -1
 
 
 def _dir_of(page_path: str) -> str:
@@ -67,13 +82,18 @@ class LinkIndex:
         collector = _Collector()
         collector.feed(content)
         self.ids[here] = frozenset(collector.ids)
+        resolved: dict[str, str] = {"": here}  # a page links to the same few pages many times
+        targets = self.targets
         for href in collector.hrefs:
             if "://" in href or href.startswith(("mailto:", "tel:", "//")):
                 self.external.append(f"{here}index.md: link to another host: {href}")
                 continue
             path, _, anchor = href.partition("#")
-            target = here if not path else _resolve(here, path)
-            self.targets.setdefault((target, anchor), f"{here}index.md: broken link {href}")
+            target = resolved.get(path)
+            if target is None:
+                target = resolved[path] = _resolve(here, path)
+            if (target, anchor) not in targets:
+                targets[target, anchor] = f"{here}index.md: broken link {href}"
 
     def merge(self, other: LinkIndex) -> None:
         self.ids.update(other.ids)
