@@ -15,7 +15,7 @@ from ..model import Plan
 from ..schema import SCHEMAS, render_schema
 from .ical import DeadlineEvent, calendar, plan_events
 from .jsondata import plan_json, plans_json
-from .tables import tasks_csv, tasks_xlsx
+from .tables import plan_rows, tasks_csv, tasks_xlsx
 
 
 @dataclass(frozen=True)
@@ -45,16 +45,22 @@ def iter_plan_exports(
     plans: Sequence[Plan], *, base_url: str, build_date: str
 ) -> Iterator[tuple[str, bytes]]:
     """The exports of the plans: whole-model files, one JSON and calendar per plan."""
-    dumped = [plan_json(plan) for plan in plans]  # each plan once, for both files
+    # each plan serialised once for both JSON files, its events once for both calendars
+    # and its rows once for both tables (and both sheets of the workbook)
+    dumped = [plan_json(plan) for plan in plans]
     yield "plans.json", plans_json(plans, build_date, dumped=dumped).encode()
-    for plan, text in zip(plans, dumped, strict=True):
+    events = [plan_events(plan) for plan in plans]
+    for plan, text, own in zip(plans, dumped, events, strict=True):
         yield f"plans/{plan.id}.json", text.encode()
-        yield f"ics/plans/{plan.id}.ics", calendar(plan.title, plan_events(plan), base_url)
-    yield "tasks.csv", tasks_csv(plans, base_url)
+        yield f"ics/plans/{plan.id}.ics", calendar(plan.title, own, base_url)
+    del dumped
+    rows = plan_rows(plans, base_url)
+    yield "tasks.csv", tasks_csv(plans, base_url, rows=rows)
     buffer = io.BytesIO()
-    tasks_xlsx(plans, base_url, buffer)
+    tasks_xlsx(plans, base_url, buffer, rows=rows)
     yield "tasks.xlsx", buffer.getvalue()
-    every = [event for plan in plans for event in plan_events(plan)]
+    del rows, buffer
+    every = [event for own in events for event in own]
     yield "ics/all.ics", calendar("全部期限", every, base_url)
     for name in SCHEMAS:
         yield f"schema/{name}.schema.json", render_schema(name).encode()

@@ -30,14 +30,30 @@ def inert(value: str) -> str:
     return f"'{value}" if value.startswith(FORMULA_START) else value
 
 
-def tasks_csv(plans: Iterable[Plan], base_url: str) -> bytes:
-    """Every task and sub-item, one row each; BOM so spreadsheet programs detect UTF-8."""
+PlanRows = Sequence[Sequence[TaskRow]]
+"""The rows of each plan, in the order of the plans (made once for all the tables)."""
+
+
+def plan_rows(plans: Iterable[Plan], base_url: str) -> list[tuple[TaskRow, ...]]:
+    return [tuple(rows_for_plan(plan, base_url)) for plan in plans]
+
+
+def _rows_of(
+    plans: Iterable[Plan], base_url: str, rows: PlanRows | None
+) -> Iterable[Iterable[TaskRow]]:
+    if rows is not None:
+        return rows
+    return (rows_for_plan(plan, base_url) for plan in plans)
+
+
+def tasks_csv(plans: Iterable[Plan], base_url: str, *, rows: PlanRows | None = None) -> bytes:
+    """Every task and sub-item, one row each; BOM so spreadsheet programs detect UTF-8.
+    `rows`: the plans' rows if made already (`plan_rows`)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_HEADER)
-    for plan in plans:
-        rows = rows_for_plan(plan, base_url)
-        writer.writerows([inert(getattr(row, name)) for name in CSV_HEADER] for row in rows)
+    for each in _rows_of(plans, base_url, rows):
+        writer.writerows([inert(getattr(row, name)) for name in CSV_HEADER] for row in each)
     return "\ufeff".encode() + buffer.getvalue().encode("utf-8")
 
 
@@ -115,8 +131,11 @@ def _sheet(
     sheet.autofilter(0, 0, count - 1, len(columns) - 1)
 
 
-def tasks_xlsx(plans: Sequence[Plan], base_url: str, path: Path | BinaryIO) -> None:
-    """One sheet per plan plus 全部 (all), frozen header, wrapped text, fitted widths.
+def tasks_xlsx(
+    plans: Sequence[Plan], base_url: str, path: Path | BinaryIO, *, rows: PlanRows | None = None
+) -> None:
+    """One sheet per plan plus 全部 (all), frozen header, wrapped text, fitted widths;
+    `rows`: the plans' rows if made already (`plan_rows`), else made for each sheet.
 
     Written with XlsxWriter: openpyxl took ~8 s for a national portal, this ~2.5 s."""
     book = xlsxwriter.Workbook(
@@ -134,8 +153,8 @@ def tasks_xlsx(plans: Sequence[Plan], base_url: str, path: Path | BinaryIO) -> N
     book.set_properties({"created": CREATED})
     styles = (book.add_format(HEADER_STYLE), book.add_format(CELL_STYLE))
     names = sheet_names(["全部", *(plan.short_title or plan.id for plan in plans)])
-    all_rows = (row for plan in plans for row in rows_for_plan(plan, base_url))
+    all_rows = (row for each in _rows_of(plans, base_url, rows) for row in each)
     _sheet(book, names[0], all_rows, True, styles)
-    for plan, name in zip(plans, names[1:], strict=True):
-        _sheet(book, name, rows_for_plan(plan, base_url), False, styles)
+    for each, name in zip(_rows_of(plans, base_url, rows), names[1:], strict=True):
+        _sheet(book, name, each, False, styles)
     book.close()
