@@ -151,23 +151,23 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
                 made_dirs.add(target.parent)
             target.write_bytes(content)
 
-        def publish_plans(views: Any) -> None:
-            """The plans' exports: made here while the forked process renders."""
-            sizes.update(plan_files(self.project, views, base_url=base_url, sink=write))
+        def publish_plans(views: Any) -> dict[str, int]:
+            """The plans' exports (whole-model files, tables, one JSON per plan)."""
+            return plan_files(self.project, views, base_url=base_url, sink=write)
 
         def publish_units(views: Any) -> dict[str, int]:
-            """Units' calendars and the feeds (thousands of small files): made by the forked
-            process before its tree."""
+            """Units' calendars and the feeds (thousands of small files)."""
             return unit_files(views, self.history, base_url=base_url, sink=write)
 
-        pages, views, unit_sizes = spool_trees(
+        # the exports are made by whichever rendering process is free (`spool_trees`)
+        pages, views, written = spool_trees(
             self.project,
             langs=langs,
             root=self.spool / PAGES,
-            meanwhile=publish_plans,
-            elsewhere=publish_units,
+            jobs=(publish_plans, publish_units),
         )
-        sizes.update(unit_sizes or {})
+        for files_sizes in written:
+            sizes.update(files_sizes)
         trees = {lang: PREFIX[lang] for lang in langs}
         for page in publishing_pages(self.project, views, self.history, sizes, trees=trees):
             pages.add(page)

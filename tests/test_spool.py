@@ -11,7 +11,7 @@ import pytest
 
 from generator.project import load_project
 from generator.render.i18n import render_trees
-from generator.render.spool import PARALLEL_ENV, spool_trees
+from generator.render.spool import MAX_PROCESSES, PARALLEL_ENV, _runs, spool_trees
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = dt.date(2024, 10, 1)
@@ -31,32 +31,28 @@ def _packs(root: Path) -> list[str]:
 @pytest.mark.parametrize("parallel", ["0", "1"])
 def test_spooled_pages_are_the_rendered_pages(project, tmp_path, monkeypatch, parallel):
     monkeypatch.setenv(PARALLEL_ENV, parallel)
-    ran: list[tuple[str, int]] = []
 
-    def meanwhile(views):
-        ran.append(("meanwhile", os.getpid()))
+    def plans_job(views):
+        return ("plans", os.getpid(), len(views.plans))
 
-    def elsewhere(views):
-        return ("elsewhere", os.getpid(), len(views.plans))
+    def units_job(views):
+        return ("units", os.getpid(), len(views.units))
 
-    spool, views, result = spool_trees(
-        project,
-        langs=["zh", "en"],
-        root=tmp_path,
-        today=TODAY,
-        meanwhile=meanwhile,
-        elsewhere=elsewhere,
+    spool, views, results = spool_trees(
+        project, langs=["zh", "en"], root=tmp_path, today=TODAY, jobs=[plans_job, units_job]
     )
-    # the build's other work is shared: `elsewhere` runs in the forked process when there
-    # is one, and its result comes back
-    assert ran == [("meanwhile", os.getpid())]
-    assert result is not None and result[0] == "elsewhere"
-    assert result[2] == len(project.plans)
-    assert (result[1] != os.getpid()) == (parallel == "1")
+    # the build's other jobs run once each, in whichever process is free, results in order
+    assert [r[0] for r in results] == ["plans", "units"]
+    assert results[0][2] == len(project.plans) and results[1][2] == len(views.units)
+    if parallel == "0":
+        assert {r[1] for r in results} == {os.getpid()}
     pages, _ = render_trees(project, langs=["zh", "en"], today=TODAY)
     assert {path: spool.read(path) for path in spool.paths} == {p.path: p.content for p in pages}
-    # one pack file per rendering process, not a file per page
-    assert len(_packs(tmp_path)) == (2 if parallel == "1" else 1), _packs(tmp_path)
+    # in site order, as if one process had rendered one tree after the other
+    assert spool.paths == [p.path for p in pages]
+    # at most one pack file per rendering process, not a file per page
+    processes = min(os.cpu_count() or 1, MAX_PROCESSES) if parallel == "1" else 1
+    assert 1 <= len(_packs(tmp_path)) <= processes, _packs(tmp_path)
     assert all(name.endswith(".pack") for name in _packs(tmp_path))
     assert spool.paths[0] == "index.md" and "en/index.md" in spool.paths
     assert sorted(spool.paths) == sorted(p.path for p in pages)
@@ -64,3 +60,14 @@ def test_spooled_pages_are_the_rendered_pages(project, tmp_path, monkeypatch, pa
     assert "t-01" in spool.links.page_ids("plans/hulunbeier-zhiben-gongjian-2024/index.md")
     # every link between generated pages resolves (files beside them are checked by the build)
     assert [p for p in spool.links.problems() if "(no #" in p] == []
+
+
+def test_pieces_are_runs_of_similar_cost():
+    """The site is cut into consecutive runs of about the same cost, none lost."""
+    costs = [1] * 50 + [40, 3, 3] + [2] * 30
+    runs = _runs(costs, 8)
+    assert [i for run in runs for i in run] == list(range(len(costs)))
+    target = sum(costs) // 8
+    assert all(sum(costs[i] for i in run) <= target + 40 for run in runs)
+    assert len(runs) in range(7, 10)
+    assert _runs([], 4) == [] and _runs([5], 4) == [range(0, 1)]

@@ -17,13 +17,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import cached_property, partial
 from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup, escape
 
 from ..model import Precision, Region
 from ..search_keywords import keyword_html
-from ..views import urls
+from ..views import SiteViews, urls
 from ..views.lineage import Lineage
 from ..views.site import PlanView, TaskView
 from ..views.timeline import (
@@ -31,6 +33,7 @@ from ..views.timeline import (
     TIMELINE,
     Entry,
     PlanTimeline,
+    SiteTimeline,
     labels,
     plan_timeline,
     site_timeline,
@@ -56,7 +59,7 @@ from .crosscut_contexts import (
     YearRow,
 )
 from .links import relative
-from .renderer import Page
+from .renderer import Page, PageGroup, one_page
 from .text import html_format, html_join
 from .when import when
 
@@ -68,18 +71,48 @@ def _pct(value: float) -> str:
     return f"{max(0.0, min(100.0, value)):.3f}%"
 
 
+@dataclass(frozen=True)
+class CrosscutViews:
+    """The views behind timelines, topics and lineage: the same in every language, so the
+    trees rendered by one process share them (`crosscut_views`)."""
+
+    lineage: Lineage
+    timelines: dict[str, PlanTimeline]
+    site: SiteTimeline
+    topics: dict[str, TopicView]
+    labels: dict[str, str]
+    """Labels of untitled tasks (number + start of the text), by clause URL."""
+
+
+def crosscut_views(
+    views: SiteViews, topics: Mapping[str, Any], regions: Mapping[str, Region]
+) -> CrosscutViews:
+    return CrosscutViews(
+        lineage=Lineage(views, regions),
+        timelines={p.plan.id: plan_timeline(p, views.today) for p in views.plans},
+        site=site_timeline(views),
+        topics={t.topic.id: t for t in topic_views(views, topics)},
+        labels={url: label for p in views.plans for url, label in labels(p).items()},
+    )
+
+
 class Crosscut:
-    def __init__(self, builder: PageBuilder, regions: Mapping[str, Region]) -> None:
+    def __init__(
+        self,
+        builder: PageBuilder,
+        regions: Mapping[str, Region],
+        shared: CrosscutViews | None = None,
+    ) -> None:
         self.builder = builder
         self.views = builder.views
         self.ui = builder.ui
         self.renderer = builder.renderer
-        self.lineage = Lineage(self.views, regions)
-        self.timelines = {p.plan.id: plan_timeline(p, self.views.today) for p in self.views.plans}
-        self.site = site_timeline(self.views)
-        self.topics = {t.topic.id: t for t in topic_views(self.views, builder.topics)}
-        self.labels = {url: label for p in self.views.plans for url, label in labels(p).items()}
-        """Labels of untitled tasks (number + start of the text), by clause URL."""
+        shared = shared or crosscut_views(self.views, builder.topics, regions)
+        self.lineage = shared.lineage
+        self.timelines = shared.timelines
+        self.site = shared.site
+        self.topics = shared.topics
+        self.labels = shared.labels
 
     # --- shared pieces ---------------------------------------------------------------------
 
@@ -373,34 +406,42 @@ class Crosscut:
         return self.renderer.render(urls.page_file(here), ctx)
 
     def timeline_months(self) -> Iterator[Page]:
-        ui = self.ui
-        pages = list(self.site.pages())
-        for i, page in enumerate(pages):
-            here = page.path
-            month = next(m for m in self.site.months if m.key == page.key)
-            parts = [p.path for p in month.pages]
-            pager = self.pager(here, ui.pager_label, parts, page.part, prev_next=False)
-            prev = pages[i - 1] if i > 0 else None
-            nxt = pages[i + 1] if i + 1 < len(pages) else None
-            pager = Pager(
-                pager.label,
-                Link(self._label_of(prev), relative(here, prev.path)) if prev else None,
-                Link(self._label_of(nxt), relative(here, nxt.path)) if nxt else None,
-                pager.parts,
-            )
-            title = self._month_label(month.year, month.month)
-            if page.parts > 1:
-                title = ui.format("part_title", title=title, part=page.part, parts=page.parts)
-            ctx = TimelineMonthContext(
-                ui=ui,
-                title=title,
-                as_of=self.builder.as_of,
-                legend=self.legend()[:3],
-                index=Link(ui.site_timeline_title, relative(here, TIMELINE)),
-                pager=pager,
-                rows=tuple(self._row(here, e, None, True) for e in page.entries),
-            )
-            yield self.renderer.render(urls.page_file(here), ctx)
+        for i in range(len(self._month_pages)):
+            yield self.timeline_month(i)
+
+    @cached_property
+    def _month_pages(self) -> list[Any]:
+        return list(self.site.pages())
+
+    def timeline_month(self, i: int) -> Page:
+        """The `i`-th page of the month pages (a long month has several)."""
+        ui, pages = self.ui, self._month_pages
+        page = pages[i]
+        here = page.path
+        month = next(m for m in self.site.months if m.key == page.key)
+        parts = [p.path for p in month.pages]
+        pager = self.pager(here, ui.pager_label, parts, page.part, prev_next=False)
+        prev = pages[i - 1] if i > 0 else None
+        nxt = pages[i + 1] if i + 1 < len(pages) else None
+        pager = Pager(
+            pager.label,
+            Link(self._label_of(prev), relative(here, prev.path)) if prev else None,
+            Link(self._label_of(nxt), relative(here, nxt.path)) if nxt else None,
+            pager.parts,
+        )
+        title = self._month_label(month.year, month.month)
+        if page.parts > 1:
+            title = ui.format("part_title", title=title, part=page.part, parts=page.parts)
+        ctx = TimelineMonthContext(
+            ui=ui,
+            title=title,
+            as_of=self.builder.as_of,
+            legend=self.legend()[:3],
+            index=Link(ui.site_timeline_title, relative(here, TIMELINE)),
+            pager=pager,
+            rows=tuple(self._row(here, e, None, True) for e in page.entries),
+        )
+        return self.renderer.render(urls.page_file(here), ctx)
 
     def _label_of(self, page: Any) -> str:
         label = self._month_label(int(page.key[:4]), int(page.key[5:]))
@@ -481,15 +522,34 @@ class Crosscut:
 
     # --- everything ------------------------------------------------------------------------
 
+    def groups(self) -> list[PageGroup]:
+        """Timelines and topics in site order, each group with a rough cost (`PageGroup`)."""
+        out = [
+            PageGroup(
+                len(view.tasks) + 1, partial(one_page, self.plan_timeline, self.timelines[pid])
+            )
+            for view in self.views.plans
+            for pid in (view.plan.id,)
+        ]
+        out.append(PageGroup(20, partial(one_page, self.timeline_index)))
+        out += [
+            PageGroup(len(page.entries) + 1, partial(one_page, self.timeline_month, i))
+            for i, page in enumerate(self._month_pages)
+        ]
+        out.append(PageGroup(len(self.topics) + 1, partial(one_page, self.topics_index)))
+        out += [
+            PageGroup(
+                sum(len(g.tasks) for g in page.groups) + 1,
+                partial(one_page, self.topic_page, topic, page),
+            )
+            for topic in self.topics.values()
+            for page in topic.pages
+        ]
+        return out
+
     def pages(self) -> Iterator[Page]:
-        for view in self.views.plans:
-            yield self.plan_timeline(self.timelines[view.plan.id])
-        yield self.timeline_index()
-        yield from self.timeline_months()
-        yield self.topics_index()
-        for topic in self.topics.values():
-            for page in topic.pages:
-                yield self.topic_page(topic, page)
+        for group in self.groups():
+            yield from group.make()
 
 
 def ui_join(names: Iterable[str]) -> str:

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
+from functools import partial
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -53,11 +54,11 @@ from .contexts import (
     UnitListContext,
     UnitsIndexContext,
 )
-from .crosscut import Crosscut
+from .crosscut import Crosscut, CrosscutViews, crosscut_views
 from .crosscut_contexts import Pager
 from .i18n import PREFIX, TEXT_LANG, Names, pinyin_name
 from .links import relative
-from .renderer import Page, Renderer
+from .renderer import Page, PageGroup, Renderer, one_page
 from .text import html_format, html_join
 from .ui import UiStrings, load_ui
 from .when import when
@@ -92,7 +93,9 @@ class PageBuilder:
         ui: UiStrings,
         topics: Mapping[str, Any],
         regions: Mapping[str, Any] | None = None,
+        shared: CrosscutViews | None = None,
     ) -> None:
+        """`shared`: the views of timelines and topics, if built already for another tree."""
         self.views = views
         self.ui = ui
         self.topics = topics
@@ -104,7 +107,7 @@ class PageBuilder:
         self.tree = PREFIX[ui.lang]
         """Prefix of this language's tree: page paths here are relative to it."""
         self.all_regions: Mapping[str, Region] = regions or {r.id: r for r in views.regions}
-        self.crosscut = Crosscut(self, self.all_regions)
+        self.crosscut = Crosscut(self, self.all_regions, shared)
         """Timelines, topics and lineage (`generator.render.crosscut`)."""
 
     def shared(self, here: str, target: str) -> str:
@@ -857,19 +860,32 @@ class PageBuilder:
 
     # --- everything ------------------------------------------------------------------------
 
+    def groups(self) -> list[PageGroup]:
+        """Every page, in groups made together, in site order (`pages` chains them). Costs
+        are in task blocks: a duty on a unit page or a row elsewhere is about a sixth."""
+        views = self.views
+        out = [
+            PageGroup(10, partial(one_page, self.home)),
+            PageGroup(len(views.plans) + 1, partial(one_page, self.plans_index)),
+            PageGroup(len(views.plans) + 1, self.plans_regions),
+        ]
+        out += [
+            PageGroup(6 * len(view.tasks) + 1, partial(self.plan, view)) for view in views.plans
+        ]
+        out += [
+            PageGroup(10, partial(one_page, self.units_index)),
+            PageGroup(len(views.units) // 6 + 1, self.unit_lists),
+        ]
+        out += [PageGroup(1, partial(one_page, self.region, region.id)) for region in views.regions]
+        out += [
+            PageGroup(len(unit.duties) + 1, partial(one_page, self.unit, unit))
+            for unit in views.units_sorted()
+        ]
+        return out + self.crosscut.groups()
+
     def pages(self) -> Iterator[Page]:
-        yield self.home()
-        yield self.plans_index()
-        yield from self.plans_regions()
-        for view in self.views.plans:
-            yield from self.plan(view)
-        yield self.units_index()
-        yield from self.unit_lists()
-        for region in self.views.regions:
-            yield self.region(region.id)
-        for unit in self.views.units_sorted():
-            yield self.unit(unit)
-        yield from self.crosscut.pages()
+        for group in self.groups():
+            yield from group.make()
 
 
 def _part_map(layout: PlanLayout) -> str:
@@ -915,10 +931,18 @@ def iter_site(
     the project's views if already built (they do not depend on the language)."""
     if views is None:
         views = build_views(project, today or build_date())
-    builder = PageBuilder(
-        views, load_ui(lang), _topics(project.registry), regions=project.registry.regions
-    )
-    return builder.pages(), views
+    return site_builders(project, views, [lang])[lang].pages(), views
+
+
+def site_builders(project: Any, views: SiteViews, langs: Iterable[str]) -> dict[str, PageBuilder]:
+    """The page builder of each tree in `langs` (`views`: the project's views), sharing
+    the views of timelines and topics."""
+    topics, regions = _topics(project.registry), project.registry.regions
+    shared = crosscut_views(views, topics, regions)
+    return {
+        lang: PageBuilder(views, load_ui(lang), topics, regions=regions, shared=shared)
+        for lang in langs
+    }
 
 
 def published_sources(views: SiteViews) -> list[tuple[str, str]]:

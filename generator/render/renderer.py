@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,21 @@ class Page:
     path: str
     title: str
     content: str
+
+
+@dataclass(frozen=True)
+class PageGroup:
+    """Pages made together (a plan and its parts, a unit's page, a month of the timeline)
+    and a rough cost in task blocks, so that rendering can be shared out between processes
+    in pieces of similar size (`generator.render.spool`)."""
+
+    cost: int
+    make: Callable[[], Iterable[Page]]
+
+
+def one_page(make: Callable[..., Page], *args: Any) -> tuple[Page]:
+    """`make(*args)` as a group of one page."""
+    return (make(*args),)
 
 
 class _CodeGenerator(CodeGenerator):

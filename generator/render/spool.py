@@ -5,31 +5,44 @@ chrome). `spool_trees` appends every page of every language tree to a pack file 
 process) under a directory and keeps only what the build needs afterwards: where each page
 is in its pack, and the ids and link targets of the link check (`LinkIndex`). One file per
 page cost a directory and a file creation each, ~1 ms apiece on this kind of disk (~20 s
-per build at national scale). The trees after the first are rendered in a forked
-process meanwhile (two cores: the time of the slower tree instead of the sum), which
-also takes a share of the build's other work; where `fork` is unavailable, or with
-`PLANPORTAL_PARALLEL=0`, one after the other.
+per build at national scale).
+
+The work is shared out between processes (forked: they inherit the project, its views and
+the page builders): the site's pages are cut into pieces of similar cost, each piece
+rendered in every language by one process, which finds the language-independent work of
+the second language (search keywords, names, links) already done; the build's other jobs
+(exports, feeds) are pieces too. Each process takes the next piece from a shared counter
+until none is left, so all of them finish at about the same time, whatever a piece
+costs. Where `fork` is unavailable, on one core, or with `PLANPORTAL_PARALLEL=0`, this
+process does every piece in order.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import multiprocessing
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, BinaryIO, TypeVar
+from typing import Any, BinaryIO
 
+from ..langs import PREFIX
 from ..search_keywords import warm_up
 from ..views import SiteViews, build_date, build_views
-from .i18n import tree_pages
 from .linkcheck import LinkIndex
-from .renderer import Page
+from .pages import site_builders
+from .renderer import Page, PageGroup
 
 PARALLEL_ENV = "PLANPORTAL_PARALLEL"
-T = TypeVar("T")
+MAX_PROCESSES = 4
+"""Rendering processes at most: each holds its own caches and pages in progress."""
+PIECES_PER_PROCESS = 24
+"""Pieces of the site per process: small enough that the processes finish together, large
+enough to keep the pages of a piece (a plan's, a run of units') in one process."""
+Job = Callable[[SiteViews], Any]
 
 
 @dataclass
@@ -45,7 +58,7 @@ class PageSpool:
 
     def add(self, page: Page) -> None:
         data = page.content.encode("utf-8")
-        name = f"pages-{os.getpid()}.pack"  # per process: the forked renderer writes its own
+        name = f"pages-{os.getpid()}.pack"  # per process: each rendering process has its own
         if self._pack is None:
             self.root.mkdir(parents=True, exist_ok=True)
             self._pack = (self.root / name).open("ab")
@@ -76,40 +89,94 @@ class PageSpool:
             pack.seek(offset)
             return pack.read(length).decode("utf-8")
 
-    def __getstate__(self) -> dict[str, Any]:  # sent back from the forked renderer
+    def __getstate__(self) -> dict[str, Any]:  # sent back from a forked renderer
         self.close()
         return {k: v for k, v in self.__dict__.items() if k != "_pack"} | {"_pack": None}
 
 
+@dataclass(frozen=True)
+class _Work:
+    """Everything a rendering process needs, inherited by the forked ones."""
+
+    langs: Sequence[str]
+    views: SiteViews
+    groups: dict[str, list[PageGroup]]
+    """Each tree's page groups, in site order (the same groups in every language)."""
+    pieces: list[Job | range]
+    """The jobs, then runs of group indexes."""
+    root: Path
+
+
+@dataclass
+class _Done:
+    """What one process made: its pages, where each goes in site order, the jobs' results."""
+
+    spool: PageSpool
+    order: dict[str, tuple[int, int, int]] = field(default_factory=dict)
+    """Page path → (language, group, sequence): sorting by it gives the site order."""
+    results: dict[int, Any] = field(default_factory=dict)
+
+
 _FORKED: dict[str, Any] = {}
-"""The project and its views handed to the forked renderer (inherited, never pickled)."""
+"""The work and the shared counter handed to forked processes (inherited, never pickled)."""
 
 
-def _spool_tree(lang: str, today: dt.date, root: Path) -> tuple[PageSpool, SiteViews]:
-    spool = PageSpool(root)
-    pages, views = tree_pages(_FORKED["project"], lang, today, _FORKED["views"])
-    for page in pages:
-        spool.add(page)
-    spool.close()
-    return spool, views
+def _do(work: _Work, take: Callable[[], int]) -> _Done:
+    """Take pieces until none is left: run a job, or render a run of groups in every tree."""
+    done = _Done(PageSpool(work.root))
+    while (index := take()) < len(work.pieces):
+        piece = work.pieces[index]
+        if not isinstance(piece, range):
+            done.results[index] = piece(work.views)
+            continue
+        for lang_index, lang in enumerate(work.langs):
+            prefix, groups = PREFIX[lang], work.groups[lang]
+            for group_index in piece:
+                for page in groups[group_index].make():
+                    page = replace(page, path=prefix + page.path)
+                    done.order[page.path] = (lang_index, group_index, len(done.order))
+                    done.spool.add(page)
+    done.spool.close()
+    return done
 
 
-def _forked_trees(langs: list[str], today: dt.date, root: Path) -> tuple[PageSpool, Any]:
-    """The work of the forked process: `elsewhere`, then its trees (see `spool_trees`)."""
-    elsewhere = _FORKED["elsewhere"]
-    result = elsewhere(_FORKED["views"]) if elsewhere is not None else None
-    spool = PageSpool(root)
-    for lang in langs:
-        spool.merge(_spool_tree(lang, today, root)[0])
-    return spool, result
+def _forked_do() -> _Done:
+    return _do(_FORKED["work"], _FORKED["take"])
 
 
-def _can_fork() -> bool:
-    return (
-        os.environ.get(PARALLEL_ENV, "1") != "0"
-        and "fork" in multiprocessing.get_all_start_methods()
-        and (os.cpu_count() or 1) > 1
-    )
+def _processes() -> int:
+    if (
+        os.environ.get(PARALLEL_ENV, "1") == "0"
+        or "fork" not in multiprocessing.get_all_start_methods()
+    ):
+        return 1
+    return max(1, min(os.cpu_count() or 1, MAX_PROCESSES))
+
+
+def _runs(costs: Sequence[int], count: int) -> list[range]:
+    """`costs` cut into about `count` runs of consecutive indexes of similar total cost."""
+    target = max(1, sum(costs) // max(1, count))
+    runs, start, total = [], 0, 0
+    for index, cost in enumerate(costs):
+        total += cost
+        if total >= target:
+            runs.append(range(start, index + 1))
+            start, total = index + 1, 0
+    if start < len(costs):
+        runs.append(range(start, len(costs)))
+    return runs
+
+
+def _shared_counter(context: Any) -> Callable[[], int]:
+    value = context.Value("q", 0)
+
+    def take() -> int:
+        with value.get_lock():
+            index: int = value.value
+            value.value = index + 1
+        return index
+
+    return take
 
 
 def spool_trees(
@@ -118,40 +185,45 @@ def spool_trees(
     langs: list[str],
     root: Path,
     today: dt.date | None = None,
-    meanwhile: Callable[[SiteViews], None] | None = None,
-    elsewhere: Callable[[SiteViews], T] | None = None,
-) -> tuple[PageSpool, SiteViews, T | None]:
-    """Render every tree in `langs` (the first at the site root) into files under `root`;
-    the spool of all pages, the views, and what `elsewhere` returned.
-
-    The trees after the first are rendered by a forked process, which first runs
-    `elsewhere(views)` (its result must pickle); `meanwhile(views)` runs here once the
-    first tree is done. The build splits its exports between the two so both cores stay
-    busy to the end: the forked process writes the thousands of small files first (at
-    national scale measured 5.4 s there against 8.5 s after its tree, while the other
-    process was writing its pages). Without a fork: the first tree, `meanwhile`,
-    `elsewhere`, then the other trees."""
-    today = today or build_date()
-    first, rest = langs[0], langs[1:]
-    _FORKED.update(project=project, elsewhere=elsewhere)
-    _FORKED["views"] = build_views(project, today)  # the same for every tree: built once
-    try:
-        if not (rest and _can_fork()):
-            spool, views = _spool_tree(first, today, root)
-            if meanwhile is not None:
-                meanwhile(views)
-            other, result = _forked_trees(rest, today, root)
-            spool.merge(other)
-            return spool, views, result
-        warm_up()  # inherited by the forked renderer instead of loaded twice
+    jobs: Sequence[Job] = (),
+) -> tuple[PageSpool, SiteViews, list[Any]]:
+    """Render every tree in `langs` (the first at the site root) into files under `root`
+    and run `jobs(views)` meanwhile; the spool of all pages (paths in site order: each
+    tree, in `langs` order, as `iter_site` yields it), the views, and the jobs' results
+    (each must pickle: it may come from another process)."""
+    views = build_views(project, today or build_date())  # the same for every tree
+    builders = site_builders(project, views, langs)
+    groups = {lang: builder.groups() for lang, builder in builders.items()}
+    if len({len(g) for g in groups.values()}) > 1:
+        raise AssertionError("the language trees must have the same page groups")
+    processes = _processes()
+    runs = _runs([g.cost for g in groups[langs[0]]], PIECES_PER_PROCESS * processes)
+    work = _Work(langs, views, groups, [*jobs, *runs], root)
+    if processes == 1:
+        done = [_do(work, itertools.count().__next__)]
+    else:
+        warm_up()  # the word lists, loaded once and inherited
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-            forked = pool.submit(_forked_trees, rest, today, root)
-            spool, views = _spool_tree(first, today, root)
-            if meanwhile is not None:
-                meanwhile(views)
-            other, result = forked.result()
-            spool.merge(other)
-        return spool, views, result
-    finally:
-        _FORKED.clear()
+        take = _shared_counter(context)
+        _FORKED.update(work=work, take=take)
+        try:
+            with ProcessPoolExecutor(max_workers=processes - 1, mp_context=context) as pool:
+                forked = [pool.submit(_forked_do) for _ in range(processes - 1)]
+                done = [_do(work, take)] + [f.result() for f in forked]
+        finally:
+            _FORKED.clear()
+    return _merged(done), views, [_result(done, index) for index in range(len(jobs))]
+
+
+def _merged(done: list[_Done]) -> PageSpool:
+    spool = done[0].spool
+    order = done[0].order
+    for other in done[1:]:
+        spool.merge(other.spool)
+        order |= other.order
+    spool.paths.sort(key=order.__getitem__)
+    return spool
+
+
+def _result(done: list[_Done], index: int) -> Any:
+    return next(d.results[index] for d in done if index in d.results)
