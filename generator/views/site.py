@@ -305,7 +305,7 @@ def _task_views(plan: Plan, layout: PlanLayout) -> Iterator[TaskView]:
 
 def _resolve(registry: Any, plan: Plan, names: Iterable[str]) -> dict[str, UnitRef]:
     out: dict[str, UnitRef] = {}
-    for name in names:
+    for name in dict.fromkeys(names):  # a plan names the same units on many tasks
         found = registry.resolve(name, plan.region)
         if found is not None:
             out[name] = UnitRef(found.kind, _region_id(found.region), found.id, found.record.name)
@@ -443,27 +443,32 @@ class _RegionTree:
                     yield nxt
 
 
-def _nearest_peers(same: list[UnitRef], region: str, tree: _RegionTree) -> list[UnitRef]:
-    """Units of the same category in other regions: all of them up to `PEER_LIMIT`, else the
-    `PEER_LIMIT` nearest in the region tree (siblings, parent, children, cousins …).
+class _Peers:
+    """Units of one category, by region: the peers of each of them are picked from here."""
 
-    Bounded so that a unit page does not list every like unit of a national portal (which
-    made the output grow with the square of the number of units).  Kept in `same`'s order.
-    """
-    others = [p for p in same if p.region != region]
-    if len(others) <= PEER_LIMIT:
-        return others
-    by_region: dict[str, list[UnitRef]] = {}
-    for p in others:
-        by_region.setdefault(p.region, []).append(p)
-    chosen: set[tuple[str, str]] = set()
-    for nxt in tree.outward(region):
-        for p in by_region.get(nxt, ()):
-            if len(chosen) < PEER_LIMIT:
-                chosen.add(p.key)
-        if len(chosen) >= PEER_LIMIT:
-            break
-    return [p for p in others if p.key in chosen]
+    def __init__(self, same: list[UnitRef]) -> None:
+        self.same = same
+        self.by_region: dict[str, list[int]] = {}
+        """Region → positions in `same` of its units."""
+        for position, ref in enumerate(same):
+            self.by_region.setdefault(ref.region, []).append(position)
+
+    def nearest(self, region: str, tree: _RegionTree) -> list[UnitRef]:
+        """Units of the category in other regions than `region`: all of them up to
+        `PEER_LIMIT`, else the `PEER_LIMIT` nearest in the region tree (siblings, parent,
+        children, cousins …), the units of one region in order.
+
+        Bounded so that a unit page does not list every like unit of a national portal
+        (which made the output grow with the square of the number of units).  Kept in
+        `same`'s order."""
+        if len(self.same) - len(self.by_region.get(region, ())) <= PEER_LIMIT:
+            return [p for p in self.same if p.region != region]
+        chosen: list[int] = []
+        for nxt in tree.outward(region):
+            chosen += self.by_region.get(nxt, ())[: PEER_LIMIT - len(chosen)]
+            if len(chosen) >= PEER_LIMIT:
+                break
+        return [self.same[position] for position in sorted(chosen)]
 
 
 def _unit_views(project: Any, plans: tuple[PlanView, ...]) -> dict[tuple[str, str], UnitView]:
@@ -481,11 +486,13 @@ def _unit_views(project: Any, plans: tuple[PlanView, ...]) -> dict[tuple[str, st
             for member in record.members:  # type: ignore[union-attr]
                 member_of.setdefault((region.id, member), []).append(refs[(region.id, record.id)])
     tree = _RegionTree(registry.regions.values())
+    peers_of = {category_id: _Peers(same) for category_id, same in by_category.items()}
+    no_peers = _Peers([])
     out: dict[tuple[str, str], UnitView] = {}
     for region, record, _kind in records:
         key = (region.id, record.id)
         category_id = getattr(record, "category", None)
-        peers = _nearest_peers(by_category.get(category_id or "", []), region.id, tree)
+        peers = peers_of.get(category_id or "", no_peers).nearest(region.id, tree)
         members = [
             refs[(region.id, m)] for m in getattr(record, "members", ()) if (region.id, m) in refs
         ]
