@@ -45,8 +45,6 @@ _TYPED_FIRST = frozenset(k for k in _RESOLVER.yaml_implicit_resolvers if k)
 assert None not in _RESOLVER.yaml_implicit_resolvers
 _STR = "tag:yaml.org,2002:str"
 _nfc = unicodedata.normalize
-_new_mark = tuple.__new__
-"""Makes a `Mark` without the Python-level `__new__` of a named tuple."""
 _YAML11_READINGS = {
     "tag:yaml.org,2002:bool": "a boolean",
     "tag:yaml.org,2002:int": "a number",
@@ -60,11 +58,16 @@ _FLOAT = re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$")
 
 
 class Mark(NamedTuple):
-    """1-based position of a node (a tuple: a plan file has ~2,000 of them, a national
-    portal a million, and a frozen dataclass costs ~1 µs each to make)."""
+    """1-based position of a node."""
 
     line: int
     col: int
+
+
+Position = tuple[int, int]
+"""A `Mark` as stored for every node: a plain tuple (a plan file has ~2,000 nodes, a
+national portal a million; plain tuples are the cheapest to make and to send between
+processes)."""
 
 
 @dataclass(frozen=True)
@@ -73,8 +76,8 @@ class LoadedYaml:
 
     path: str
     data: Any
-    marks: dict[YamlPath, Mark]
-    key_marks: dict[YamlPath, Mark]
+    marks: dict[YamlPath, Position]
+    key_marks: dict[YamlPath, Position]
     ambiguous: dict[YamlPath, str] = field(default_factory=dict)
     """Plain scalars kept as text here that YAML 1.1 tools read as something else."""
 
@@ -84,7 +87,7 @@ class LoadedYaml:
         for end in range(len(path), -1, -1):
             mark = table.get(path[:end]) or self.marks.get(path[:end])
             if mark:
-                return mark
+                return Mark(*mark)
         return Mark(1, 1)
 
     def problem(
@@ -106,15 +109,15 @@ class _Converter:
 
     def __init__(self, path: str) -> None:
         self.path = path
-        self.marks: dict[YamlPath, Mark] = {}
-        self.key_marks: dict[YamlPath, Mark] = {}
+        self.marks: dict[YamlPath, Position] = {}
+        self.key_marks: dict[YamlPath, Position] = {}
         self.problems: list[Problem] = []
         self.ambiguous: dict[YamlPath, str] = {}
         self.visited = 0
 
     def _mark(self, node: yaml.Node) -> Mark:
         start = node.start_mark
-        return _new_mark(Mark, (start.line + 1, start.column + 1))
+        return Mark(start.line + 1, start.column + 1)
 
     def _problem(self, node: yaml.Node, code: str, message: str, hint: str | None = None) -> None:
         m = self._mark(node)
@@ -126,7 +129,7 @@ class _Converter:
         if self.visited > MAX_NODES:
             raise _TooLarge(node)
         start = node.start_mark
-        self.marks[path] = _new_mark(Mark, (start.line + 1, start.column + 1))
+        self.marks[path] = (start.line + 1, start.column + 1)
         if node.tag not in _STANDARD_TAGS:
             return self._custom_tag(node)
         kind = type(node)
@@ -154,20 +157,20 @@ class _Converter:
 
     def _mapping(self, node: yaml.MappingNode, path: YamlPath) -> dict[str, Any]:
         out: dict[str, Any] = {}
-        first_seen: dict[str, Mark] = {}
+        first_seen: dict[str, Position] = {}
         for key_node, value_node in node.value:
             if type(key_node) is not yaml.ScalarNode:
                 self._problem(key_node, "bad-key", "mapping keys must be plain names")
                 continue
             key = _nfc("NFC", str(key_node.value))
-            key_mark = self._mark(key_node)
+            start = key_node.start_mark
+            key_mark = (start.line + 1, start.column + 1)
             if key in first_seen:
-                prev = first_seen[key]
                 self._problem(
                     key_node,
                     "duplicate-key",
                     f"duplicate key `{key}`",
-                    f"first defined at line {prev.line}; keep one of them",
+                    f"first defined at line {first_seen[key][0]}; keep one of them",
                 )
                 continue
             first_seen[key] = key_mark
@@ -310,7 +313,7 @@ def parse_yaml(text: str, display: str) -> tuple[LoadedYaml | None, list[Problem
     except yaml.YAMLError as exc:  # unmarked errors are rare; still no traceback
         return None, [Problem(display, 1, 1, "yaml-syntax", f"invalid YAML: {exc}")]
     if node is None:
-        return LoadedYaml(display, None, {(): Mark(1, 1)}, {}), []
+        return LoadedYaml(display, None, {(): (1, 1)}, {}), []
     conv = _Converter(display)
     try:
         data = conv.convert(node)

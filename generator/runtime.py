@@ -10,8 +10,15 @@ is freed by reference counting, so collecting far less often loses nothing.
 from __future__ import annotations
 
 import gc
+import multiprocessing
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+
+PARALLEL_ENV = "PLANPORTAL_PARALLEL"
+"""`0` keeps all the build's work in one process (no forked helpers)."""
+MAX_PROCESSES = 4
+"""Processes at most for work shared out (rendering, parsing): each holds its own caches."""
 
 BUILD_THRESHOLDS = (100_000, 50, 1_000)
 """Young-generation allocations between collections, then the older generations' factors."""
@@ -47,3 +54,14 @@ def release_memory() -> None:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
     except (OSError, AttributeError):  # not glibc: the memory is reused, not returned
         pass
+
+
+def worker_processes() -> int:
+    """How many processes work shared out may use: one per core (at most `MAX_PROCESSES`)
+    where `fork` is available, else 1; `PLANPORTAL_PARALLEL=0` also gives 1."""
+    if (
+        os.environ.get(PARALLEL_ENV, "1") == "0"
+        or "fork" not in multiprocessing.get_all_start_methods()
+    ):
+        return 1
+    return max(1, min(os.cpu_count() or 1, MAX_PROCESSES))

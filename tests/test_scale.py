@@ -339,6 +339,39 @@ def test_serve_reload_parses_only_edited_plan_files(tmp_path: Path, monkeypatch)
     assert uncached is not None and uncached.plans[0].title.startswith("修订")
 
 
+def test_many_plan_files_are_parsed_in_parallel_with_the_same_outcome(tmp_path: Path, monkeypatch):
+    """From `PARALLEL_FILES` plan files on, forked processes parse part of them and send
+    them back: the plans, every problem and its position are the same as parsed here."""
+    from test_check import make_project
+
+    from generator import project as project_mod
+    from generator.runtime import PARALLEL_ENV
+
+    root = make_project(tmp_path / "proj")
+    plans = root / "plans"
+    template = sorted(plans.glob("*.yaml"))[0].read_text("utf-8")
+    plan_id = next(line for line in template.splitlines() if line.startswith("id:"))
+    for n in range(2 * project_mod.PARALLEL_FILES):
+        copy = template.replace(plan_id, f"id: copy-{n:03d}", 1)
+        if n == 5:  # a YAML error, a duplicate key and an unknown field in other files
+            copy = copy.replace("title:", "title: [", 1)
+        if n == 70:
+            copy += "\nissuer: 又一个\n"
+        if n in (100, 101):  # one in each process's share: located by the positions sent
+            copy += "\nlead_unit: 市应急管理局\n"
+        (plans / f"copy-{n:03d}.yaml").write_text(copy, "utf-8")
+    monkeypatch.setattr(project_mod, "worker_processes", lambda: 2)
+    parallel = project_mod.load_project(root)
+    monkeypatch.setenv(PARALLEL_ENV, "0")
+    monkeypatch.setattr(project_mod, "worker_processes", lambda: 1)
+    serial = project_mod.load_project(root)
+    assert parallel == serial
+    problems = parallel[1]
+    assert {p.code for p in problems} >= {"yaml-syntax", "duplicate-key", "unknown-field"}
+    assert {p.file for p in problems} >= {f"plans/copy-{n:03d}.yaml" for n in (5, 70, 100, 101)}
+    assert all(p.line > 1 for p in problems if p.code == "unknown-field")
+
+
 # --- index pages: their size must not grow with the number of plans and units -----------
 
 

@@ -11,7 +11,8 @@ import pytest
 
 from generator.project import load_project
 from generator.render.i18n import render_trees
-from generator.render.spool import MAX_PROCESSES, PARALLEL_ENV, _runs, spool_trees
+from generator.render.spool import _runs, spool_trees
+from generator.runtime import MAX_PROCESSES, PARALLEL_ENV
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = dt.date(2024, 10, 1)

@@ -30,15 +30,13 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from ..langs import PREFIX
+from ..runtime import worker_processes
 from ..search_keywords import warm_up
 from ..views import SiteViews, build_date, build_views
 from .linkcheck import LinkIndex
 from .pages import site_builders
 from .renderer import Page, PageGroup
 
-PARALLEL_ENV = "PLANPORTAL_PARALLEL"
-MAX_PROCESSES = 4
-"""Rendering processes at most: each holds its own caches and pages in progress."""
 PIECES_PER_PROCESS = 24
 """Pieces of the site per process: small enough that the processes finish together, large
 enough to keep the pages of a piece (a plan's, a run of units') in one process."""
@@ -144,15 +142,6 @@ def _forked_do() -> _Done:
     return _do(_FORKED["work"], _FORKED["take"])
 
 
-def _processes() -> int:
-    if (
-        os.environ.get(PARALLEL_ENV, "1") == "0"
-        or "fork" not in multiprocessing.get_all_start_methods()
-    ):
-        return 1
-    return max(1, min(os.cpu_count() or 1, MAX_PROCESSES))
-
-
 def _runs(costs: Sequence[int], count: int) -> list[range]:
     """`costs` cut into about `count` runs of consecutive indexes of similar total cost."""
     target = max(1, sum(costs) // max(1, count))
@@ -196,7 +185,7 @@ def spool_trees(
     groups = {lang: builder.groups() for lang, builder in builders.items()}
     if len({len(g) for g in groups.values()}) > 1:
         raise AssertionError("the language trees must have the same page groups")
-    processes = _processes()
+    processes = worker_processes()
     runs = _runs([g.cost for g in groups[langs[0]]], PIECES_PER_PROCESS * processes)
     work = _Work(langs, views, groups, [*jobs, *runs], root)
     if processes == 1:
