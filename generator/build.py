@@ -35,8 +35,10 @@ def _config_for(root: Path) -> Path:
 def _check(root: Path) -> Any:
     """The checked project, or None (problems printed)."""
     from .project import load_project
+    from .search_keywords import warm_up
 
-    project, problems = load_project(root)
+    # the word lists for rendering load while forked helpers parse the plan files
+    project, problems = load_project(root, meanwhile=warm_up)
     if problems:
         print(format_problems(problems), file=sys.stderr)
     errors = errors_only(problems)

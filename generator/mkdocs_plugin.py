@@ -48,6 +48,7 @@ from .render.i18n import (
 from .render.publishing import plan_files, publishing_pages, unit_files
 from .render.spool import PageSpool, spool_trees
 from .runtime import tune_gc
+from .search_keywords import warm_up
 
 log = get_plugin_logger(__name__)
 ROOT_ENV = "PLANPORTAL_ROOT"
@@ -115,7 +116,8 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         if project is not None:  # `planportal build` has loaded and checked it already
             problems = []
         else:
-            project, problems = load_project(self.root, cache=True)  # serve: only edited files
+            # serve: only edited files; the word lists load while helpers parse plan files
+            project, problems = load_project(self.root, cache=True, meanwhile=warm_up)
         for problem in sorted(problems):
             (log.error if problem.severity == "error" else log.warning)(problem.format())
         errors = errors_only(problems)

@@ -12,8 +12,9 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
 PARALLEL_ENV = "PLANPORTAL_PARALLEL"
 """`0` keeps all the build's work in one process (no forked helpers)."""
@@ -65,3 +66,17 @@ def worker_processes() -> int:
     ):
         return 1
     return max(1, min(os.cpu_count() or 1, MAX_PROCESSES))
+
+
+def shared_counter(context: Any) -> Callable[[], int]:
+    """A counter shared with processes forked from `context` afterwards: each call returns
+    the next number (0, 1, 2 …) to whichever process asks, so they can share out work."""
+    value = context.Value("q", 0)
+
+    def take() -> int:
+        with value.get_lock():
+            index: int = value.value
+            value.value = index + 1
+        return index
+
+    return take

@@ -320,8 +320,10 @@ def test_serve_reload_parses_only_edited_plan_files(tmp_path: Path, monkeypatch)
     first, problems = project_mod.load_project(root, cache=True)
     assert first is not None, problems
     parsed: list[str] = []
-    real = project_mod.load_yaml
-    monkeypatch.setattr(project_mod, "load_yaml", lambda p, d: parsed.append(d) or real(p, d))
+    from generator import parallel_load
+
+    real = parallel_load.load_yaml
+    monkeypatch.setattr(parallel_load, "load_yaml", lambda p, d: parsed.append(d) or real(p, d))
     again, _ = project_mod.load_project(root, cache=True)
     assert parsed == [] and again is not None
     assert [p.id for p in again.plans] == [p.id for p in first.plans]
@@ -344,6 +346,7 @@ def test_many_plan_files_are_parsed_in_parallel_with_the_same_outcome(tmp_path: 
     them back: the plans, every problem and its position are the same as parsed here."""
     from test_check import make_project
 
+    from generator import parallel_load
     from generator import project as project_mod
     from generator.runtime import PARALLEL_ENV
 
@@ -351,7 +354,7 @@ def test_many_plan_files_are_parsed_in_parallel_with_the_same_outcome(tmp_path: 
     plans = root / "plans"
     template = sorted(plans.glob("*.yaml"))[0].read_text("utf-8")
     plan_id = next(line for line in template.splitlines() if line.startswith("id:"))
-    for n in range(2 * project_mod.PARALLEL_FILES):
+    for n in range(2 * parallel_load.PARALLEL_FILES):
         copy = template.replace(plan_id, f"id: copy-{n:03d}", 1)
         if n == 5:  # a YAML error, a duplicate key and an unknown field in other files
             copy = copy.replace("title:", "title: [", 1)
@@ -360,16 +363,39 @@ def test_many_plan_files_are_parsed_in_parallel_with_the_same_outcome(tmp_path: 
         if n in (100, 101):  # one in each process's share: located by the positions sent
             copy += "\nlead_unit: 市应急管理局\n"
         (plans / f"copy-{n:03d}.yaml").write_text(copy, "utf-8")
-    monkeypatch.setattr(project_mod, "worker_processes", lambda: 2)
-    parallel = project_mod.load_project(root)
+    monkeypatch.setattr(parallel_load, "worker_processes", lambda: 2)
+    warmed: list[int] = []
+    parallel = project_mod.load_project(root, meanwhile=lambda: warmed.append(1))
+    assert warmed == [1]
     monkeypatch.setenv(PARALLEL_ENV, "0")
-    monkeypatch.setattr(project_mod, "worker_processes", lambda: 1)
+    monkeypatch.setattr(parallel_load, "worker_processes", lambda: 1)
     serial = project_mod.load_project(root)
     assert parallel == serial
     problems = parallel[1]
     assert {p.code for p in problems} >= {"yaml-syntax", "duplicate-key", "unknown-field"}
     assert {p.file for p in problems} >= {f"plans/copy-{n:03d}.yaml" for n in (5, 70, 100, 101)}
     assert all(p.line > 1 for p in problems if p.code == "unknown-field")
+
+
+def test_parsed_files_come_back_from_a_helper_unchanged(tmp_path: Path):
+    """What a parsing helper sends back (marshalled) is what it parsed: data, positions,
+    notes and problems."""
+    import marshal
+
+    from generator.load import load_yaml
+    from generator.parallel_load import _packed, _unpacked
+
+    path = tmp_path / "p.yaml"
+    path.write_text("id: x\ntitle: 标题\ntitle: 重复\nlist: [a, {b: 1}]\nflag: yes\n", "utf-8")
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("id: [\n", "utf-8")
+    originals = {0: load_yaml(path, "plans/p.yaml"), 1: load_yaml(broken, "plans/broken.yaml")}
+    sent = _unpacked(marshal.dumps({i: _packed(*x) for i, x in originals.items()}))
+    assert sent == originals
+    loaded, problems = sent[0]
+    assert loaded is not None and loaded.marks[("list", 1, "b")] == (4, 15)
+    assert [p.code for p in problems] == ["duplicate-key"] and problems[0].line == 3
+    assert sent[1][0] is None and sent[1][1][0].code == "yaml-syntax"
 
 
 # --- index pages: their size must not grow with the number of plans and units -----------

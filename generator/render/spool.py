@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from ..langs import PREFIX
-from ..runtime import worker_processes
+from ..runtime import shared_counter, worker_processes
 from ..search_keywords import warm_up
 from ..views import SiteViews, build_date, build_views
 from .linkcheck import LinkIndex
@@ -156,18 +156,6 @@ def _runs(costs: Sequence[int], count: int) -> list[range]:
     return runs
 
 
-def _shared_counter(context: Any) -> Callable[[], int]:
-    value = context.Value("q", 0)
-
-    def take() -> int:
-        with value.get_lock():
-            index: int = value.value
-            value.value = index + 1
-        return index
-
-    return take
-
-
 def spool_trees(
     project: Any,
     *,
@@ -193,7 +181,7 @@ def spool_trees(
     else:
         warm_up()  # the word lists, loaded once and inherited
         context = multiprocessing.get_context("fork")
-        take = _shared_counter(context)
+        take = shared_counter(context)
         _FORKED.update(work=work, take=take)
         try:
             with ProcessPoolExecutor(max_workers=processes - 1, mp_context=context) as pool:

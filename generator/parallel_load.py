@@ -1,0 +1,96 @@
+"""Parsing many YAML files with every core: a national portal has 500 plan files.
+
+`parsing(files)` forks helpers (`runtime.worker_processes`) that start parsing at once,
+taking batches of files from a shared counter; this process meanwhile does other work
+(the registry, a warm-up) and then takes batches too, so all finish together however the
+work is split. Helpers send their files back marshalled: plain data and positions are sent
+~4× faster than pickled (measured on 250 plan files: 0.6 s against 2.5 s).
+"""
+
+from __future__ import annotations
+
+import itertools
+import marshal
+import multiprocessing
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import astuple
+from pathlib import Path
+from typing import Any
+
+from .errors import Problem
+from .load import LoadedYaml, load_yaml
+from .runtime import shared_counter, worker_processes
+
+PARALLEL_FILES = 64
+"""Files per process at least: fewer are parsed here alone (a fork costs more)."""
+BATCH = 8
+"""Files taken at a time from the shared counter."""
+Loaded = tuple[LoadedYaml | None, list[Problem]]
+_FORKED: dict[str, Any] = {}
+"""The files and the counter handed to the helpers (inherited, never pickled)."""
+
+
+@contextmanager
+def parsing(files: list[tuple[Path, str]]) -> Iterator[Callable[[], list[Loaded]]]:
+    """`load_yaml(path, display)` of every file: helpers start on entry; the function
+    yielded parses the rest here and returns every result, in the order of `files`."""
+    processes = min(worker_processes(), max(1, len(files) // PARALLEL_FILES))
+    batches = [range(i, min(i + BATCH, len(files))) for i in range(0, len(files), BATCH)]
+    if processes == 1:
+        take = itertools.count().__next__
+        yield lambda: _in_order(len(files), _parse_taken(files, batches, take))
+        return
+    context = multiprocessing.get_context("fork")
+    take = shared_counter(context)
+    _FORKED.update(files=files, batches=batches, take=take)
+    try:
+        with ProcessPoolExecutor(max_workers=processes - 1, mp_context=context) as pool:
+            helpers = [pool.submit(_helper) for _ in range(processes - 1)]
+
+            def finish() -> list[Loaded]:
+                done = _parse_taken(files, batches, take)
+                for helper in helpers:
+                    done |= _unpacked(helper.result())
+                return _in_order(len(files), done)
+
+            yield finish
+    finally:
+        _FORKED.clear()
+
+
+def _parse_taken(
+    files: list[tuple[Path, str]], batches: list[range], take: Callable[[], int]
+) -> dict[int, Loaded]:
+    done: dict[int, Loaded] = {}
+    while (batch := take()) < len(batches):
+        for index in batches[batch]:
+            done[index] = load_yaml(*files[index])
+    return done
+
+
+def _in_order(count: int, done: dict[int, Loaded]) -> list[Loaded]:
+    return [done[index] for index in range(count)]
+
+
+def _helper() -> bytes:
+    done = _parse_taken(_FORKED["files"], _FORKED["batches"], _FORKED["take"])
+    return marshal.dumps({index: _packed(*loaded) for index, loaded in done.items()})
+
+
+def _packed(loaded: LoadedYaml | None, problems: list[Problem]) -> tuple[Any, list[Any]]:
+    fields = None
+    if loaded is not None:
+        fields = (loaded.path, loaded.data, loaded.marks, loaded.key_marks, loaded.ambiguous)
+    return fields, [astuple(problem) for problem in problems]
+
+
+def _unpacked(packed: bytes) -> dict[int, Loaded]:
+    return {
+        index: (
+            LoadedYaml(*fields) if fields is not None else None,
+            [Problem(*problem) for problem in problems],
+        )
+        for index, (fields, problems) in marshal.loads(packed).items()
+    }
