@@ -11,6 +11,7 @@ is never translated: it keeps `lang="zh-Hans"` in both trees.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
@@ -133,8 +134,12 @@ class Names:
         return escape(text)
 
 
+_CJK = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
+"""Han characters (CJK Extension A, the unified ideographs, the compatibility ideographs)."""
+
+
 def _has_cjk(text: str) -> bool:
-    return any("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in text)
+    return _CJK.search(text) is not None
 
 
 # --- page chrome ------------------------------------------------------------------------
