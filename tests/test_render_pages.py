@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -266,6 +267,33 @@ def test_templates_render_as_stock_jinja_would(monkeypatch) -> None:
         "&lt;a&amp;&#39;&#34;&gt;|<i>&lt;a&amp;&#39;&#34;&gt;</i>|&lt;a&amp;&#39;&#34;&gt;|"
         "<b>ok</b>|7"
     )
+
+
+def test_templates_read_fields_as_attributes_and_fail_on_missing_ones() -> None:
+    """`x.name` in a page template is attribute access (faster than Jinja's lookup): fields
+    and UI strings read as before, `loop` works, and a missing name still fails."""
+    import jinja2
+
+    from generator.render.renderer import make_environment
+    from generator.render.ui import load_ui
+
+    @dataclasses.dataclass(frozen=True)
+    class Row:
+        name: str
+        link: Any
+
+    env = make_environment()
+    template = env.from_string(
+        "{% for r in rows %}{{ loop.index }}{{ r.name }}{{ r.link.name }}{{ ui.colon }}{% endfor %}"
+    )
+    ui = load_ui("zh")
+    out = template.render(rows=[Row("甲<", Row("乙", None))], ui=ui)
+    assert out == f"1甲&lt;乙{ui.colon}"
+    assert "environment.getattr" not in env.compile("{{ r.name }}", raw=True)
+    with pytest.raises((AttributeError, jinja2.UndefinedError)):
+        env.from_string("{{ r.missing }}").render(r=Row("x", None))
+    with pytest.raises(jinja2.UndefinedError):
+        env.from_string("{{ nothing.name }}").render()
 
 
 def test_html_join_is_markup_join() -> None:
