@@ -59,7 +59,6 @@ class _CodeGenerator(CodeGenerator):
         else:
             super()._output_child_pre(node, frame, finalize)
 
-
     @optimizeconst
     def visit_Getattr(self, node: nodes.Getattr, frame: Frame) -> None:
         """`x.name` is Python's attribute access: every value a page template reads is a
