@@ -58,6 +58,8 @@ def _text(value: str) -> str:
 def _fold(line: str) -> bytes:
     """One content line, folded at 75 octets without splitting a UTF-8 character."""
     raw = line.encode()
+    if len(raw) <= 75:  # most lines
+        return raw + b"\r\n"
     out, start, limit = [], 0, 75
     while len(raw) - start > limit:
         end = start + limit
