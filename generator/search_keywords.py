@@ -50,8 +50,9 @@ def _jieba():
 
 
 def warm_up() -> None:
-    """Load jieba's dictionary and pypinyin's tables now (~1 s), e.g. before forking, so that
-    a forked renderer inherits them instead of loading them again."""
+    """Load jieba's dictionary and pypinyin's tables now (~0.5 s), e.g. while helpers parse
+    plan files or before forking, so that forked renderers inherit them instead of loading
+    them again."""
     jieba = _jieba()
     if jieba is not None:
         jieba.initialize()

@@ -453,8 +453,9 @@ def plan_files(
 def unit_files(
     views: Any, history: History, *, base_url: str, sink: Callable[[str, bytes], None]
 ) -> dict[str, int]:
-    """The units' calendars and every change feed (thousands of small files: the build
-    makes them in its second process), each handed to `sink`; their sizes by site path."""
+    """The units' calendars and every change feed (thousands of small files: a job of its
+    own in the build, done by whichever rendering process is free), each handed to `sink`;
+    their sizes by site path."""
     ui = load_ui(DEFAULT_LANG)
     calendars = iter_unit_exports(unit_calendar_feeds(views), base_url=base_url)
     sizes = _handed_over(((f"{DATA}{path}", content) for path, content in calendars), sink)
