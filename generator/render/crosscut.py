@@ -429,12 +429,9 @@ class Crosscut:
             Link(self._label_of(nxt), relative(here, nxt.path)) if nxt else None,
             pager.parts,
         )
-        title = self._month_label(month.year, month.month)
-        if page.parts > 1:
-            title = ui.format("part_title", title=title, part=page.part, parts=page.parts)
         ctx = TimelineMonthContext(
             ui=ui,
-            title=title,
+            title=self._part_title(self._month_label(month.year, month.month), page),
             as_of=self.builder.as_of,
             legend=self.legend()[:3],
             index=Link(ui.site_timeline_title, relative(here, TIMELINE)),
@@ -442,6 +439,12 @@ class Crosscut:
             rows=tuple(self._row(here, e, None, True) for e in page.entries),
         )
         return self.renderer.render(urls.page_file(here), ctx)
+
+    def _part_title(self, title: str, page: Any) -> str:
+        """`title`, marked as part n of m when `page` is one of several."""
+        if page.parts > 1:
+            return self.ui.format("part_title", title=title, part=page.part, parts=page.parts)
+        return title
 
     def _label_of(self, page: Any) -> str:
         label = self._month_label(int(page.key[:4]), int(page.key[5:]))
@@ -497,12 +500,9 @@ class Crosscut:
             )
             for g in page.groups
         )
-        title = self._name(view.topic)
-        if page.parts > 1:
-            title = ui.format("part_title", title=title, part=page.part, parts=page.parts)
         ctx = TopicContext(
             ui=ui,
-            title=title,
+            title=self._part_title(self._name(view.topic), page),
             topic_id=view.topic.id,
             name_en=view.topic.name_en,
             summary=ui.format("topic_counts", tasks=view.total, plans=view.plan_count),
