@@ -95,18 +95,6 @@ def _plans_parsing(root: Path, cache: bool) -> Iterator[Callable[[], list[_Parse
         yield finish
 
 
-def load_plans(
-    root: Path, registry: Registry, *, references_usable: bool = True, cache: bool = False
-) -> tuple[list[Plan], list[Problem]]:
-    """Parse, validate and check every plan file; returns the valid plans and all problems.
-
-    With `cache`, files unchanged since the last call in this process are not parsed again
-    (the cross-plan checks always run).
-    """
-    with _plans_parsing(root, cache) as parsed:
-        return _checked(parsed(), registry, references_usable)
-
-
 def _checked(
     parsed_files: list[_Parsed], registry: Registry, references_usable: bool
 ) -> tuple[list[Plan], list[Problem]]:
