@@ -12,14 +12,17 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
 PARALLEL_ENV = "PLANPORTAL_PARALLEL"
-"""`0` keeps all the build's work in one process (no forked helpers)."""
+"""How many processes the build may use: unset, one per core (at most `MAX_PROCESSES`);
+`N`, at most N (and one per core); `0` or `1`, everything in this process."""
 MAX_PROCESSES = 4
-"""Processes at most for work shared out (rendering, parsing): each holds its own caches."""
+"""Processes at most by default for work shared out (rendering, parsing): each holds its
+own caches and pages in progress (at national scale ~0.8 GB of resident memory each)."""
 
 BUILD_THRESHOLDS = (100_000, 50, 1_000)
 """Young-generation allocations between collections, then the older generations' factors."""
@@ -58,14 +61,30 @@ def release_memory() -> None:
 
 
 def worker_processes() -> int:
-    """How many processes work shared out may use: one per core (at most `MAX_PROCESSES`)
-    where `fork` is available, else 1; `PLANPORTAL_PARALLEL=0` also gives 1."""
-    if (
-        os.environ.get(PARALLEL_ENV, "1") == "0"
-        or "fork" not in multiprocessing.get_all_start_methods()
-    ):
+    """How many processes work shared out may use (`PARALLEL_ENV`); 1 where `fork` is
+    unavailable."""
+    if "fork" not in multiprocessing.get_all_start_methods():
         return 1
-    return max(1, min(os.cpu_count() or 1, MAX_PROCESSES))
+    cores = os.cpu_count() or 1
+    wanted = os.environ.get(PARALLEL_ENV, "").strip()
+    if not wanted:
+        return max(1, min(cores, MAX_PROCESSES))
+    if not wanted.isdigit():
+        _warn_once(
+            f"planportal: {PARALLEL_ENV}={wanted!r} is not a number of processes; "
+            f"using one per core (at most {MAX_PROCESSES})"
+        )
+        return max(1, min(cores, MAX_PROCESSES))
+    return max(1, min(cores, int(wanted)))
+
+
+_WARNED: set[str] = set()
+
+
+def _warn_once(message: str) -> None:
+    if message not in _WARNED:
+        _WARNED.add(message)
+        print(message, file=sys.stderr)
 
 
 def shared_counter(context: Any) -> Callable[[], int]:

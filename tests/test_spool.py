@@ -12,7 +12,7 @@ import pytest
 from generator.project import load_project
 from generator.render.i18n import render_trees
 from generator.render.spool import _runs, spool_trees
-from generator.runtime import MAX_PROCESSES, PARALLEL_ENV
+from generator.runtime import MAX_PROCESSES, PARALLEL_ENV, worker_processes
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = dt.date(2024, 10, 1)
@@ -29,7 +29,7 @@ def _packs(root: Path) -> list[str]:
     return sorted(p.name for p in root.iterdir())
 
 
-@pytest.mark.parametrize("parallel", ["0", "1"])
+@pytest.mark.parametrize("parallel", ["0", "2"])
 def test_spooled_pages_are_the_rendered_pages(project, tmp_path, monkeypatch, parallel):
     monkeypatch.setenv(PARALLEL_ENV, parallel)
 
@@ -52,7 +52,8 @@ def test_spooled_pages_are_the_rendered_pages(project, tmp_path, monkeypatch, pa
     # in site order, as if one process had rendered one tree after the other
     assert spool.paths == [p.path for p in pages]
     # at most one pack file per rendering process, not a file per page
-    processes = min(os.cpu_count() or 1, MAX_PROCESSES) if parallel == "1" else 1
+    processes = worker_processes()
+    assert processes == (1 if parallel == "0" else min(os.cpu_count() or 1, 2))
     assert 1 <= len(_packs(tmp_path)) <= processes, _packs(tmp_path)
     assert all(name.endswith(".pack") for name in _packs(tmp_path))
     assert spool.paths[0] == "index.md" and "en/index.md" in spool.paths
@@ -72,3 +73,17 @@ def test_pieces_are_runs_of_similar_cost():
     assert all(sum(costs[i] for i in run) <= target + 40 for run in runs)
     assert len(runs) in range(7, 10)
     assert _runs([], 4) == [] and _runs([5], 4) == [range(0, 1)]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("", "auto"), ("0", 1), ("1", 1), ("2", 2), ("64", "cores"), ("many", "auto")],
+)
+def test_parallel_setting_caps_the_processes(monkeypatch, capsys, value, expected):
+    """`PLANPORTAL_PARALLEL`: unset, one process per core (at most four); N, at most N and
+    one per core; 0 or 1, none forked; anything else is reported and ignored."""
+    monkeypatch.setenv(PARALLEL_ENV, value)
+    monkeypatch.setattr(os, "cpu_count", lambda: 8)
+    want = {"auto": MAX_PROCESSES, "cores": 8}.get(expected, expected)  # type: ignore[arg-type]
+    assert worker_processes() == want
+    assert ("not a number" in capsys.readouterr().err) == (value == "many")

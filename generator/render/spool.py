@@ -14,8 +14,8 @@ other jobs (exports, feeds) are pieces too. Each process takes the next piece fr
 shared counter until none is left, so all of them finish at about the same time, whatever
 a piece costs (measured at national scale on two cores: the same total work as one tree
 per process, without the ~1.4 s one process used to wait for the other). Where `fork` is
-unavailable, on one core, or with `PLANPORTAL_PARALLEL=0`, this process does every piece
-in order.
+unavailable, on one core, or with `PLANPORTAL_PARALLEL=0` (or 1), this process does every
+piece in order.
 """
 
 from __future__ import annotations
