@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import errors_only, format_problems
+from .progress import PROGRESS
 from .runtime import frozen_heap, release_memory
 
 DEFAULT_CONFIG = Path(__file__).resolve().parents[1] / "mkdocs.yml"
@@ -75,6 +76,10 @@ def _mkdocs(root: Path, out: Path, *, strict: bool, project: Any) -> bool:
     logger.setLevel(logging.WARNING)
     logger.propagate = False
     logger.addHandler(stream)
+    progress = logging.StreamHandler(sys.stdout)  # the plugin's progress lines, as printed
+    progress.setFormatter(logging.Formatter("%(message)s"))
+    PROGRESS.setLevel(logging.INFO)
+    PROGRESS.addHandler(progress)
     try:
         os.chdir(root)
         config = load_config(config_file=str(_config_for(root)), site_dir=str(out), strict=strict)
@@ -95,6 +100,8 @@ def _mkdocs(root: Path, out: Path, *, strict: bool, project: Any) -> bool:
         logger.removeHandler(stream)
         logger.setLevel(level)
         logger.propagate = propagate
+        PROGRESS.removeHandler(progress)
+        PROGRESS.setLevel(logging.NOTSET)
         for key, value in saved.items():
             if value is None:
                 os.environ.pop(key, None)

@@ -23,6 +23,7 @@ import os
 import re
 import shutil
 import tempfile
+import time
 from functools import partial
 from pathlib import Path
 from types import MethodType
@@ -36,6 +37,7 @@ from mkdocs.structure.files import File, Files
 
 from .errors import errors_only
 from .history import History, read_history
+from .progress import Progress, say
 from .render import published_sources
 from .render.i18n import (
     DEFAULT_LANG,
@@ -98,6 +100,9 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         self.pages: PageSpool | None = None
         """This build's generated pages, written to the spool (`on_files`): their body is
         HTML already (`on_pre_page`)."""
+        self.writing = Progress("writing pages", 0, pages=0)
+        """Pages MkDocs has written (`on_post_page`), reported each tenth at scale."""
+        self.started = 0.0
 
     def _project_root(self, config: Any) -> Path:
         if os.environ.get(ROOT_ENV):
@@ -162,6 +167,8 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
             return unit_files(views, self.history, base_url=base_url, sink=write)
 
         # the exports are made by whichever rendering process is free (`spool_trees`)
+        started = time.monotonic()
+        say(f"rendering {len(self.project.plans):,} plans in {len(langs)} languages")
         pages, views, written = spool_trees(
             self.project,
             langs=langs,
@@ -192,6 +199,12 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
                 File.generated(config, site_path, abs_src_path=str(self.root / project_path))
             )
         self.known = {f.url for f in files.documentation_pages()}
+        say(
+            f"rendered {len(pages.paths):,} pages and {len(sizes):,} export files in "
+            f"{time.monotonic() - started:.1f} s; MkDocs writes {len(self.known):,} pages next"
+        )
+        self.writing = Progress("writing pages", len(self.known), pages=len(self.known))
+        self.started = time.monotonic()
         return files
 
     def on_nav(self, nav: Any, *, config: Any, files: Files) -> Any:
@@ -225,6 +238,7 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         """The page is written next: let its HTML go. The theme's templates indent every
         line; on a generated page (no `<pre>`, no whitespace-sensitive text) the indentation
         is dropped: ~15 % of a small page, less for the search indexer to read."""
+        self.writing.advance()
         if self._generated(page):
             page.content = ""
             output = _INDENT.sub("\n", output)
@@ -260,6 +274,8 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         self._drop_build_state()
 
     def on_post_build(self, *, config: Any) -> None:
+        if self.writing.total:
+            say(f"wrote {self.writing.done:,} pages in {time.monotonic() - self.started:.1f} s")
         self._drop_spool()  # every page has been written by now
         self._drop_build_state()
         if not self.config.search or os.environ.get(SEARCH_ENV) == "0":

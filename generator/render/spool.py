@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from ..langs import PREFIX
+from ..progress import Progress
 from ..runtime import shared_counter, worker_processes
 from ..search_keywords import warm_up
 from ..views import SiteViews, build_date, build_views
@@ -120,10 +121,13 @@ _FORKED: dict[str, Any] = {}
 """The work and the shared counter handed to forked processes (inherited, never pickled)."""
 
 
-def _do(work: _Work, take: Callable[[], int]) -> _Done:
-    """Take pieces until none is left: run a job, or render a run of groups in every tree."""
+def _do(work: _Work, take: Callable[[], int], progress: Progress | None = None) -> _Done:
+    """Take pieces until none is left: run a job, or render a run of groups in every tree.
+    `progress`: told how many pieces all processes have taken so far."""
     done = _Done(PageSpool(work.root))
     while (index := take()) < len(work.pieces):
+        if progress is not None:
+            progress.reached(index)
         piece = work.pieces[index]
         if not isinstance(piece, range):
             done.results[index] = piece(work.views)
@@ -177,8 +181,10 @@ def spool_trees(
     processes = worker_processes()
     runs = _runs([g.cost for g in groups[langs[0]]], PIECES_PER_PROCESS * processes)
     work = _Work(langs, views, groups, [*jobs, *runs], root)
+    groups_count = sum(len(g) for g in groups.values())  # about as many as pages
+    progress = Progress("rendering pages and exports", len(work.pieces), pages=groups_count)
     if processes == 1:
-        done = [_do(work, itertools.count().__next__)]
+        done = [_do(work, itertools.count().__next__, progress)]
     else:
         warm_up()  # the word lists, loaded once and inherited
         context = multiprocessing.get_context("fork")
@@ -187,7 +193,7 @@ def spool_trees(
         try:
             with ProcessPoolExecutor(max_workers=processes - 1, mp_context=context) as pool:
                 forked = [pool.submit(_forked_do) for _ in range(processes - 1)]
-                done = [_do(work, take)] + [f.result() for f in forked]
+                done = [_do(work, take, progress)] + [f.result() for f in forked]
         finally:
             _FORKED.clear()
     return _merged(done), views, [_result(done, index) for index in range(len(jobs))]
