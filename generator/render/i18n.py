@@ -154,18 +154,11 @@ def chrome(url: str, known: Collection[str]) -> dict[str, Any]:
     switch leads to the counterpart page when it exists, else to the other tree's home.
     Engine-independent: the MkDocs shell hands this to the theme templates as `pp`.
     """
-    from .ui import load_ui
-
     lang = lang_of(url)
-    ui = load_ui(lang)
     other = other_lang(lang)
-    strings = {k[len(SEARCH_PREFIX) :]: v for k, v in ui.items() if k.startswith(SEARCH_PREFIX)}
+    same, switch_label = _tree_chrome(lang)
     return {
-        "lang": lang,
-        "html_lang": HTML_LANG[lang],
-        "site_name": ui.site_title,
-        "home": PREFIX[lang],
-        "search": strings,
+        **same,
         "alternates": [
             {
                 "lang": code,
@@ -179,10 +172,28 @@ def chrome(url: str, known: Collection[str]) -> dict[str, Any]:
             "lang": other,
             "html_lang": HTML_LANG[other],
             "name": LANG_NAME[other],
-            "label": ui.lang_switch,
+            "label": switch_label,
             "url": counterpart(url, other, known),
         },
     }
+
+
+@lru_cache(maxsize=8)  # like `load_ui`, whose strings it holds
+def _tree_chrome(lang: str) -> tuple[dict[str, Any], str]:
+    """The part of `chrome` that is the same on every page of a tree, and the language
+    switch's label (made once per tree: it reads every UI string, and a national portal
+    has ~19,000 pages)."""
+    from .ui import load_ui
+
+    ui = load_ui(lang)
+    strings = {k[len(SEARCH_PREFIX) :]: v for k, v in ui.items() if k.startswith(SEARCH_PREFIX)}
+    return {
+        "lang": lang,
+        "html_lang": HTML_LANG[lang],
+        "site_name": ui.site_title,
+        "home": PREFIX[lang],
+        "search": strings,
+    }, ui.lang_switch
 
 
 def translated_title(title: str | None, to_lang: str) -> str | None:
