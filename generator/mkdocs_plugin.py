@@ -48,7 +48,7 @@ from .render.i18n import (
     translated_title,
 )
 from .render.publishing import plan_files, publishing_pages, unit_files
-from .render.spool import PageSpool, spool_trees
+from .render.spool import FRONT_MATTER, PageSpool, spool_trees
 from .runtime import tune_gc
 from .search_keywords import warm_up
 
@@ -228,10 +228,11 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         return page
 
     def on_page_read_source(self, *, page: Any, config: Any) -> str | None:
-        """A generated page's source (front matter and body) from the spool."""
+        """A generated page's front matter, all MkDocs reads from its source: its body is
+        read from the spool when the page is written (`on_page_context`)."""
         if self._generated(page):
             assert self.pages is not None
-            return self.pages.read(page.file.src_uri)
+            return self.pages.heads[page.file.src_uri]
         return None
 
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
@@ -295,13 +296,11 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
 
 
 _INDENT = re.compile(r"\n[ \t\n]+")
-_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n.*?\n(?:\.{3}|-{3})[ \t]*\n", re.S)
-"""MkDocs' own rule (mkdocs.utils.meta) for where a page's YAML front matter ends."""
 
 
 def _body(source: str) -> str:
     """A spooled page's HTML body: its source without the front matter."""
-    found = _FRONT_MATTER.match(source)
+    found = FRONT_MATTER.match(source)
     return (source[found.end() :] if found else source).strip("\n")
 
 

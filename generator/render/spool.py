@@ -24,6 +24,7 @@ import datetime as dt
 import itertools
 import multiprocessing
 import os
+import re
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -39,6 +40,8 @@ from .linkcheck import LinkIndex
 from .pages import site_builders
 from .renderer import Page, PageGroup
 
+FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n.*?\n(?:\.{3}|-{3})[ \t]*\n", re.S)
+"""MkDocs' own rule (mkdocs.utils.meta) for where a page's YAML front matter ends."""
 PIECES_PER_PROCESS = 24
 """Pieces of the site per process: small enough that the processes finish together, large
 enough to keep the pages of a piece (a plan's, a run of units') in one process."""
@@ -54,9 +57,13 @@ class PageSpool:
     links: LinkIndex = field(default_factory=LinkIndex)
     where: dict[str, tuple[str, int, int]] = field(default_factory=dict)
     """Page path → (pack file name, byte offset, byte length)."""
+    heads: dict[str, str] = field(default_factory=dict)
+    """Page path → its YAML front matter (all an engine reads before it renders the page)."""
     _pack: BinaryIO | None = field(default=None, repr=False)
 
     def add(self, page: Page) -> None:
+        head = FRONT_MATTER.match(page.content)
+        self.heads[page.path] = head.group() if head else ""
         data = page.content.encode("utf-8")
         name = f"pages-{os.getpid()}.pack"  # per process: each rendering process has its own
         if self._pack is None:
@@ -76,6 +83,7 @@ class PageSpool:
     def merge(self, other: PageSpool) -> None:
         self.paths += other.paths
         self.where.update(other.where)
+        self.heads.update(other.heads)
         self.links.merge(other.links)
 
     def __contains__(self, page_path: str) -> bool:
