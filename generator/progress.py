@@ -9,6 +9,7 @@ in two seconds and needs no running commentary.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 
 PROGRESS = logging.getLogger("mkdocs.plugins.planportal.progress")
@@ -33,11 +34,13 @@ class Progress:
         self.done = 0
         self.tenths = 0
         self.active = pages >= STEPWISE_FROM and total > 0
+        self.pid = os.getpid()
+        """Only the process that made it reports: forked helpers share its work silently."""
 
     def reached(self, done: int) -> None:
         """`done` items are finished (reported when another tenth is)."""
         self.done = max(self.done, min(done, self.total))
-        if not self.active:
+        if not self.active or os.getpid() != self.pid:
             return
         tenths = self.done * 10 // self.total
         if tenths > self.tenths and tenths < 10:

@@ -10,12 +10,14 @@ is freed by reference counting, so collecting far less often loses nothing.
 from __future__ import annotations
 
 import gc
+import itertools
 import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
 
 PARALLEL_ENV = "PLANPORTAL_PARALLEL"
 """How many processes the build may use: unset, one per core (at most `MAX_PROCESSES`);
@@ -87,9 +89,9 @@ def _warn_once(message: str) -> None:
         print(message, file=sys.stderr)
 
 
-def shared_counter(context: Any) -> Callable[[], int]:
+def _shared_counter(context: Any) -> Callable[[], int]:
     """A counter shared with processes forked from `context` afterwards: each call returns
-    the next number (0, 1, 2 …) to whichever process asks, so they can share out work."""
+    the next number (0, 1, 2 …) to whichever process asks."""
     value = context.Value("q", 0)
 
     def take() -> int:
@@ -99,3 +101,42 @@ def shared_counter(context: Any) -> Callable[[], int]:
         return index
 
     return take
+
+
+T = TypeVar("T")
+_SHARED: dict[str, Any] = {}
+"""The work of `shared_out`'s helpers and their counter (inherited by fork, never pickled)."""
+
+
+@contextmanager
+def shared_out(
+    work: Callable[[Callable[[], int]], T],
+    processes: int,
+    *,
+    pack: Callable[[T], Any] = lambda result: result,
+    unpack: Callable[[Any], T] = lambda packed: packed,
+) -> Iterator[Callable[[], list[T]]]:
+    """Work shared out between this process and `processes - 1` forked helpers, which
+    start on entry: each runs `work(take)`, where `take()` gives the next number (0, 1, 2
+    …) to whichever process asks, so all finish together however long each item takes.
+    The function yielded runs `work` here and returns every process's result, this one's
+    first; a helper's comes back pickled, or as `pack` makes it (undone by `unpack`).
+    Not re-entrant. With one process, `work` simply runs here."""
+    if processes <= 1:
+        yield lambda: [work(itertools.count().__next__)]
+        return
+    if _SHARED:
+        raise RuntimeError("shared_out is already running")
+    context = multiprocessing.get_context("fork")
+    take = _shared_counter(context)
+    _SHARED.update(work=work, take=take, pack=pack)
+    try:
+        with ProcessPoolExecutor(max_workers=processes - 1, mp_context=context) as pool:
+            helpers = [pool.submit(_helper) for _ in range(processes - 1)]
+            yield lambda: [work(take)] + [unpack(helper.result()) for helper in helpers]
+    finally:
+        _SHARED.clear()
+
+
+def _helper() -> Any:
+    return _SHARED["pack"](_SHARED["work"](_SHARED["take"]))

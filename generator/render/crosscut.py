@@ -405,10 +405,6 @@ class Crosscut:
         )
         return self.renderer.render(urls.page_file(here), ctx)
 
-    def timeline_months(self) -> Iterator[Page]:
-        for i in range(len(self._month_pages)):
-            yield self.timeline_month(i)
-
     @cached_property
     def _month_pages(self) -> list[Any]:
         return list(self.site.pages())
@@ -526,10 +522,10 @@ class Crosscut:
         """Timelines and topics in site order, each group with a rough cost (`PageGroup`)."""
         out = [
             PageGroup(
-                len(view.tasks) + 1, partial(one_page, self.plan_timeline, self.timelines[pid])
+                len(view.tasks) + 1,
+                partial(one_page, self.plan_timeline, self.timelines[view.plan.id]),
             )
             for view in self.views.plans
-            for pid in (view.plan.id,)
         ]
         out.append(PageGroup(20, partial(one_page, self.timeline_index)))
         out += [
@@ -546,10 +542,6 @@ class Crosscut:
             for page in topic.pages
         ]
         return out
-
-    def pages(self) -> Iterator[Page]:
-        for group in self.groups():
-            yield from group.make()
 
 
 def ui_join(names: Iterable[str]) -> str:

@@ -21,19 +21,17 @@ piece in order.
 from __future__ import annotations
 
 import datetime as dt
-import itertools
-import multiprocessing
 import os
 import re
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from ..langs import PREFIX
 from ..progress import Progress
-from ..runtime import shared_counter, worker_processes
+from ..runtime import shared_out, worker_processes
 from ..search_keywords import warm_up
 from ..views import SiteViews, build_date, build_views
 from .linkcheck import LinkIndex
@@ -125,17 +123,12 @@ class _Done:
     results: dict[int, Any] = field(default_factory=dict)
 
 
-_FORKED: dict[str, Any] = {}
-"""The work and the shared counter handed to forked processes (inherited, never pickled)."""
-
-
-def _do(work: _Work, take: Callable[[], int], progress: Progress | None = None) -> _Done:
+def _do(work: _Work, take: Callable[[], int], *, progress: Progress) -> _Done:
     """Take pieces until none is left: run a job, or render a run of groups in every tree.
     `progress`: told how many pieces all processes have taken so far."""
     done = _Done(PageSpool(work.root))
     while (index := take()) < len(work.pieces):
-        if progress is not None:
-            progress.reached(index)
+        progress.reached(index)
         piece = work.pieces[index]
         if not isinstance(piece, range):
             done.results[index] = piece(work.views)
@@ -149,10 +142,6 @@ def _do(work: _Work, take: Callable[[], int], progress: Progress | None = None) 
                     done.spool.add(page)
     done.spool.close()
     return done
-
-
-def _forked_do() -> _Done:
-    return _do(_FORKED["work"], _FORKED["take"])
 
 
 def _runs(costs: Sequence[int], count: int) -> list[range]:
@@ -191,19 +180,10 @@ def spool_trees(
     work = _Work(langs, views, groups, [*jobs, *runs], root)
     groups_count = sum(len(g) for g in groups.values())  # about as many as pages
     progress = Progress("rendering pages and exports", len(work.pieces), pages=groups_count)
-    if processes == 1:
-        done = [_do(work, itertools.count().__next__, progress)]
-    else:
+    if processes > 1:
         warm_up()  # the word lists, loaded once and inherited
-        context = multiprocessing.get_context("fork")
-        take = shared_counter(context)
-        _FORKED.update(work=work, take=take)
-        try:
-            with ProcessPoolExecutor(max_workers=processes - 1, mp_context=context) as pool:
-                forked = [pool.submit(_forked_do) for _ in range(processes - 1)]
-                done = [_do(work, take, progress)] + [f.result() for f in forked]
-        finally:
-            _FORKED.clear()
+    with shared_out(partial(_do, work, progress=progress), processes) as run:
+        done = run()
     return _merged(done), views, [_result(done, index) for index in range(len(jobs))]
 
 
