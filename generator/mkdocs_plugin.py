@@ -37,6 +37,7 @@ from mkdocs.structure.files import File, Files
 
 from .errors import errors_only
 from .history import History, read_history
+from .parallel_write import PageWriters
 from .progress import Progress, say
 from .render import published_sources
 from .render.i18n import (
@@ -49,7 +50,7 @@ from .render.i18n import (
 )
 from .render.publishing import plan_files, publishing_pages, unit_files
 from .render.spool import FRONT_MATTER, PageSpool, spool_trees
-from .runtime import tune_gc
+from .runtime import return_freed_memory, tune_gc, worker_processes
 from .search_keywords import warm_up
 
 log = get_plugin_logger(__name__)
@@ -102,6 +103,8 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         HTML already (`on_pre_page`)."""
         self.writing = Progress("writing pages", 0, pages=0)
         """Pages MkDocs has written (`on_post_page`), reported each tenth at scale."""
+        self.writers = PageWriters()
+        """Helpers writing a share of the generated pages meanwhile (`on_env`)."""
         self.started = 0.0
 
     def _project_root(self, config: Any) -> Path:
@@ -214,6 +217,18 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
                 self.navs[lang] = _translated_nav(nav, files, lang)
         return nav
 
+    def on_env(self, env: Any, *, config: Any, files: Files) -> Any:
+        """Every page is read: helpers write a share of the generated ones from here on."""
+        if self.pages is not None:  # needed for reading only: let it go before forking
+            self.pages.drop_reading_state()
+            return_freed_memory()  # else each helper would count it too (~70 MB at scale)
+        generated = [f.page for f in files.documentation_pages() if self._generated(f.page)]
+        nav = self.navs.get(DEFAULT_LANG)
+        self.writers.start(
+            generated, processes=worker_processes(), config=config, nav=nav, env=env, files=files
+        )
+        return env
+
     def _generated(self, page: Any) -> bool:
         return self.pages is not None and page.file.src_uri in self.pages
 
@@ -240,12 +255,16 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         line; on a generated page (no `<pre>`, no whitespace-sensitive text) the indentation
         is dropped: ~15 % of a small page, less for the search indexer to read."""
         self.writing.advance()
+        if page.file.src_uri in self.writers:  # written by a helper: empty here
+            return output
         if self._generated(page):
             page.content = ""
             output = _INDENT.sub("\n", output)
         return output
 
     def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
+        if page.file.src_uri in self.writers:  # a helper writes it (`on_env`)
+            return context
         if self._generated(page):  # the body is read back from the spool just in time
             assert self.pages is not None
             page.content = _body(self.pages.read(page.file.src_uri))
@@ -266,15 +285,18 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         self.navs, self.known, self.pages = {}, set(), None
 
     def on_build_error(self, *, error: Exception) -> None:
+        self.writers.stop()
         self._drop_spool()
         self._drop_build_state()
 
     def on_shutdown(self) -> None:
         """Also when a caller ran only some events (e.g. the benchmark's `on_files`)."""
+        self.writers.stop()
         self._drop_spool()
         self._drop_build_state()
 
     def on_post_build(self, *, config: Any) -> None:
+        self.writers.finish()  # before the spool goes: the helpers read pages from it
         if self.writing.total:
             say(f"wrote {self.writing.done:,} pages in {time.monotonic() - self.started:.1f} s")
         self._drop_spool()  # every page has been written by now

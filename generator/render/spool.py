@@ -78,6 +78,11 @@ class PageSpool:
             self._pack.close()
             self._pack = None
 
+    def drop_reading_state(self) -> None:
+        """Every page has been read by the engine: its ids and front matter are not needed
+        to write it (at national scale ~70 MB)."""
+        self.links, self.heads = LinkIndex(), {}
+
     def merge(self, other: PageSpool) -> None:
         self.paths += other.paths
         self.where.update(other.where)

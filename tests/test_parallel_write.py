@@ -1,0 +1,188 @@
+"""Generated pages written by forked helpers while MkDocs writes the rest."""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from jinja2 import DictLoader, Environment
+from mkdocs.exceptions import PluginError
+from test_site_build import REPO, copy_fixture
+
+from generator import parallel_write
+from generator.build import build_site
+from generator.parallel_write import ELSEWHERE_TEMPLATE, PageWriters
+from generator.runtime import PARALLEL_ENV
+
+fork_only = pytest.mark.skipif(not hasattr(os, "fork"), reason="helpers are forked")
+
+
+def _files(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+_SHARED_BUILD = """
+import sys
+import threading
+from pathlib import Path
+from generator import mkdocs_plugin, parallel_write
+from generator.build import build_site
+
+handed = []
+real_start = parallel_write.PageWriters.start
+
+def start(self, pages, **kwargs):
+    handed.append(real_start(self, pages, **kwargs))
+    return handed[-1]
+
+parallel_write.PageWriters.start = start
+parallel_write.PARALLEL_FROM = 1  # the fixture is small
+mkdocs_plugin.worker_processes = lambda: 3
+code = build_site(Path(sys.argv[1]), Path(sys.argv[2]), search=False)
+print("handed", *handed)
+sys.exit(code)
+"""
+
+
+@fork_only
+def test_helpers_write_the_same_site_as_mkdocs_alone(tmp_path, monkeypatch):
+    """In a process of its own: helpers are forked only while no other thread runs (the
+    browser tests' server runs in this one)."""
+    monkeypatch.setenv("PLANPORTAL_BUILD_DATE", "2024-10-01")
+    root = copy_fixture(tmp_path / "proj")
+    monkeypatch.setenv(PARALLEL_ENV, "1")
+    assert build_site(root, tmp_path / "alone", search=False) == 0
+    monkeypatch.delenv(PARALLEL_ENV)
+    shared_build = [sys.executable, "-c", _SHARED_BUILD, str(root), str(tmp_path / "shared")]
+    done = subprocess.run(shared_build, capture_output=True, text=True, cwd=REPO, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+    alone, shared = _files(tmp_path / "alone"), _files(tmp_path / "shared")
+    pages = [path for path in alone if path.endswith(".html")]
+    handed = [int(n) for n in done.stdout.split("handed", 1)[1].split()]
+    assert handed[0] >= len(pages) // 2  # two of three shares of the generated pages
+    assert sorted(shared) == sorted(alone)
+    assert [p for p in alone if shared[p] != alone[p]] == []
+
+
+def _pages(count: int) -> list[SimpleNamespace]:
+    return [
+        SimpleNamespace(
+            file=SimpleNamespace(
+                src_uri=f"p{i}/index.md", inclusion=SimpleNamespace(is_excluded=lambda: False)
+            ),
+            meta={},
+        )
+        for i in range(count)
+    ]
+
+
+def _start(writers: PageWriters, pages: list[Any], write: Any, monkeypatch: Any) -> Environment:
+    monkeypatch.setattr(parallel_write, "_page_writer", lambda: write)
+    monkeypatch.setattr(parallel_write, "PARALLEL_FROM", 1)
+    # the browser tests' server thread may run in this process; the helpers here need no lock
+    monkeypatch.setattr(parallel_write, "_threads_running", lambda: False)
+    env = Environment(loader=DictLoader({"main.html": "page"}))
+    files = SimpleNamespace(documentation_pages=lambda inclusion: [])
+    writers.start(pages, processes=2, config=None, nav=None, env=env, files=files)
+    return env
+
+
+@fork_only
+def test_a_helper_writes_every_other_page_and_this_process_skips_them(monkeypatch, tmp_path):
+    def write(page: Any, *args: Any, **kwargs: Any) -> None:
+        (tmp_path / page.file.src_uri.replace("/", "-")).write_text("written")
+
+    pages = _pages(6)
+    writers = PageWriters()
+    env = _start(writers, pages, write, monkeypatch)
+    assert [page.file.src_uri in writers for page in pages] == [False, True] * 3
+    assert [page.meta.get("template") for page in pages] == [None, ELSEWHERE_TEMPLATE] * 3
+    assert env.get_template(ELSEWHERE_TEMPLATE).render() == ""  # MkDocs writes nothing
+    assert env.get_template("main.html").render() == "page"
+    writers.finish()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"p{i}-index.md" for i in (1, 3, 5)]
+    assert "p1/index.md" not in writers  # finished: every page is this process's again
+
+
+@fork_only
+def test_what_a_helper_logs_is_logged_here_once(monkeypatch, caplog):
+    def write(page: Any, *args: Any, **kwargs: Any) -> None:
+        logging.getLogger("mkdocs.commands.build").warning(f"odd link on {page.file.src_uri}")
+
+    writers = PageWriters()
+    _start(writers, _pages(4), write, monkeypatch)
+    with caplog.at_level(logging.WARNING, logger="mkdocs"):
+        writers.finish()
+    warnings = [(r.name, r.levelno, r.getMessage()) for r in caplog.records]
+    assert warnings == [
+        ("mkdocs.commands.build", logging.WARNING, "odd link on p1/index.md"),
+        ("mkdocs.commands.build", logging.WARNING, "odd link on p3/index.md"),
+    ]
+
+
+@fork_only
+def test_a_failing_helper_fails_the_build(monkeypatch):
+    def write(page: Any, *args: Any, **kwargs: Any) -> None:
+        if page.file.src_uri == "p3/index.md":
+            raise OSError("No space left on device")
+
+    writers = PageWriters()
+    _start(writers, _pages(4), write, monkeypatch)
+    with pytest.raises(PluginError, match=r"writing pages failed .*No space left on device"):
+        writers.finish()
+
+
+@fork_only
+def test_a_helper_that_dies_fails_the_build(monkeypatch):
+    def write(page: Any, *args: Any, **kwargs: Any) -> None:
+        os._exit(3)
+
+    writers = PageWriters()
+    _start(writers, _pages(4), write, monkeypatch)
+    with pytest.raises(PluginError, match="stopped without finishing"):
+        writers.finish()
+
+
+def test_mkdocs_skipped_line_is_dropped_only_for_pages_a_helper_writes():
+    keep = parallel_write._NotWrittenHere({"units/a/index.md"})
+
+    def passes(message: str) -> bool:
+        return keep.filter(logging.makeLogRecord({"msg": message}))
+
+    assert not passes("Page skipped: 'units/a/index.md'. Generated empty output.")
+    assert passes("Page skipped: 'about.md'. Generated empty output.")
+    assert passes("Error building page 'units/a/index.md'")
+
+
+def test_no_helper_for_few_pages_one_process_or_while_threads_run(monkeypatch):
+    monkeypatch.setattr(parallel_write, "_page_writer", lambda: lambda *a, **k: None)
+    monkeypatch.setattr(parallel_write, "_threads_running", lambda: False)
+    env = Environment(loader=DictLoader({}))
+    files = SimpleNamespace(documentation_pages=lambda inclusion: [])
+    writers = PageWriters()
+    few = _pages(parallel_write.PARALLEL_FROM - 1)
+    assert writers.start(few, processes=4, config=None, nav=None, env=env, files=files) == 0
+    many = _pages(3000)
+    assert writers.start(many, processes=1, config=None, nav=None, env=env, files=files) == 0
+    monkeypatch.setattr(parallel_write, "_threads_running", lambda: True)  # `mkdocs serve`
+    assert writers.start(many, processes=4, config=None, nav=None, env=env, files=files) == 0
+    assert writers.helpers == [] and all(not page.meta for page in few + many)
+
+
+def test_threads_other_than_this_one_are_noticed():
+    release = threading.Event()
+    waiting = threading.Thread(target=release.wait)
+    waiting.start()
+    try:
+        assert parallel_write._threads_running()
+    finally:
+        release.set()
+        waiting.join()
