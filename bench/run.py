@@ -531,8 +531,10 @@ def plugin_stages(root: Path) -> dict[str, Any]:
 def serve_rebuilds(root: Path, search: bool) -> dict[str, Any]:
     """Like `mkdocs serve`: each rebuild reloads the config (new plugin objects) and builds."""
     code = f"""
-import os, sys, time, json, pathlib, logging
+import os, sys, time, json, pathlib, logging, threading
 logging.disable(logging.WARNING)
+# `mkdocs serve` runs its server in a thread meanwhile (and the plugin then writes pages here)
+threading.Thread(target=threading.Event().wait, daemon=True).start()
 from mkdocs.config import load_config
 from mkdocs.commands.build import build
 root = pathlib.Path({str(root)!r})
