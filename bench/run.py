@@ -745,7 +745,7 @@ def goals(results: dict[str, Any], d: dict[str, Any]) -> list[tuple[str, str, st
         add("second query at L", r["search"]["q2"]["bytes"] / 1024, 150, "{:.0f} KB")
         add("Pagefind indexing at L", r["build"].get("pagefind_s"), 30, "{:.1f} s")
         add("full build at L", r["build"]["wall_s"], 150, "{:.0f} s")
-        add("peak memory (tree, PSS) at L", r["build"]["peak_pss_tree_mb"], 1536, "{:.0f} MB")
+        add("peak memory (tree, PSS) at L", r["build"]["peak_pss_tree_mb"], 1536, "{:.0f} MiB")
     if "S" in results:
         add("full build at S", results["S"]["build"]["wall_s"], 6, "{:.1f} s")
     return out

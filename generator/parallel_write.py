@@ -30,7 +30,8 @@ from jinja2 import ChoiceLoader, DictLoader
 from mkdocs.exceptions import PluginError
 
 PARALLEL_FROM = 2_000
-"""Generated pages at least for helpers to write some (a fork costs ~0.1 s at scale)."""
+"""Generated pages at least for helpers to write some: a smaller site is written in a few
+seconds, where a fork and its copied memory gain little (the same bar as the progress lines)."""
 ELSEWHERE_TEMPLATE = "planportal-written-by-a-helper.html"
 """The empty template of the pages a helper writes, for MkDocs' loop in this process."""
 _PAGE_WRITER_PARAMETERS = ["page", "config", "doc_files", "nav", "env", "dirty", "excluded"]
