@@ -531,7 +531,7 @@ def serve_rebuilds(root: Path, search: bool) -> dict[str, Any]:
     code = f"""
 import os, sys, time, json, pathlib, logging, threading
 logging.disable(logging.WARNING)
-# `mkdocs serve` runs its server in a thread meanwhile (and the plugin then writes pages here)
+# `mkdocs serve` runs its server in a thread meanwhile, as here
 threading.Thread(target=threading.Event().wait, daemon=True).start()
 from mkdocs.config import load_config
 from mkdocs.commands.build import build

@@ -9,8 +9,11 @@ loop here then passes over those pages: they get an empty template, and MkDocs w
 nothing for empty output. What a helper logs (warnings, errors) is sent back and logged
 here, where `--strict` counts it; a helper that fails fails the build (`finish`).
 
-Not while other threads run (`mkdocs serve`'s server: a fork takes only the calling thread,
-and whatever lock another thread holds stays held in the helper), nor for fewer than
+Also under `mkdocs serve`, whose server and file watcher run in threads while it builds: a
+fork takes only the building thread, and a lock another thread holds stays held in the
+helper, but a helper takes none of theirs. Logging's locks are made anew in a forked child
+(the standard library does that), its log records go to a pipe, not to the terminal, and
+the server's threads only serve files and wait for changes. Not for fewer than
 `PARALLEL_FROM` pages, nor where MkDocs' page writer is not the function this was written
 for: then MkDocs writes every page. Generated pages are always written, also with
 `--dirty` (MkDocs counts a generated file as modified), so helpers write theirs too.
@@ -21,7 +24,6 @@ from __future__ import annotations
 import inspect
 import logging
 import multiprocessing
-import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -48,11 +50,6 @@ def _page_writer() -> Callable[..., None] | None:
     if list(inspect.signature(_build_page).parameters) != _PAGE_WRITER_PARAMETERS:
         return None
     return _build_page
-
-
-def _threads_running() -> bool:
-    """Whether threads other than this one run (a fork would leave them behind)."""
-    return threading.active_count() > 1
 
 
 @dataclass
@@ -103,7 +100,7 @@ class PageWriters:
         `pages` from the k-th on (pages of every size in each share); how many pages
         they write (0 when this process writes every page)."""
         write = _page_writer()
-        if processes <= 1 or write is None or len(pages) < PARALLEL_FROM or _threads_running():
+        if processes <= 1 or write is None or len(pages) < PARALLEL_FROM:
             return 0
         from mkdocs.structure.files import InclusionLevel
 
