@@ -2,14 +2,18 @@
 
 A failed build (bad data, a broken link under --strict, a failing search index) never
 touches the published `site_dir`: the new site is built beside it and only renamed into
-place once complete; the old one is then deleted.
+place once complete; the old one is then deleted. An interrupted build (Ctrl-C) stops
+quietly and removes what it made; what a killed one left (`site.new-PID`, `site.old-PID`
+of a process that is gone) is removed by the next build.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
+import signal
 import sys
 import time
 import traceback
@@ -18,8 +22,10 @@ from typing import Any
 
 from .errors import errors_only, format_problems
 from .progress import PROGRESS
-from .runtime import frozen_heap, release_memory
+from .runtime import frozen_heap, interrupt_once, release_memory
 
+INTERRUPTED = 130
+"""The exit code of a command stopped by Ctrl-C (128 + SIGINT), as shells report it."""
 DEFAULT_CONFIG = Path(__file__).resolve().parents[1] / "mkdocs.yml"
 """Used when the project root has no mkdocs.yml of its own (e.g. test fixtures)."""
 
@@ -120,18 +126,18 @@ def _index(out: Path) -> bool:
     return True
 
 
-def _swap(new: Path, site_dir: Path) -> None:
-    """Replace `site_dir` by `new` with two renames; the old site is deleted afterwards."""
+def _swap(new: Path, site_dir: Path) -> Path:
+    """Replace `site_dir` by `new` with two renames; the old site's new name (to delete)."""
     old = site_dir.with_name(f"{site_dir.name}.old-{os.getpid()}")
     if site_dir.exists():
         site_dir.rename(old)
     try:
         new.rename(site_dir)
-    except OSError:
+    except BaseException:  # an OSError, or Ctrl-C between the renames
         if old.exists():
             old.rename(site_dir)
         raise
-    shutil.rmtree(old, ignore_errors=True)
+    return old
 
 
 def _build_into(root: Path, tmp: Path, strict: bool) -> bool:
@@ -154,22 +160,59 @@ def _in_child(work: Any, *args: Any) -> bool:
     dictionary (~0.8 GB at national scale). Python keeps freed memory for reuse, so a
     process that did that work would still hold ~0.6 GB while Pagefind (1.6 GB by itself)
     indexes the site; a parent that only waits stays at a few tens of MB.
+
+    Ctrl-C reaches every process of the terminal's group: the helpers the child forked end
+    at once (`runtime.end_on_interrupt`), the child cleans up and ends without a
+    traceback, and this process waits for it before removing the unfinished site.
     """
     sys.stdout.flush()
     sys.stderr.flush()
     pid = os.fork()
     if pid == 0:  # the child: never returns into the caller's code
+        interrupt_once()
         code = 1
         try:
             code = 0 if work(*args) else 1
+        except KeyboardInterrupt:  # its clean-up has run (the plugin's temporary files)
+            code = INTERRUPTED
         except BaseException:  # a bug, not bad data (that is reported by the check)
             traceback.print_exc()
         finally:
             sys.stdout.flush()
             sys.stderr.flush()
             os._exit(code)
-    _, status = os.waitpid(pid, 0)
+    try:
+        _, status = os.waitpid(pid, 0)
+    except KeyboardInterrupt:
+        os.kill(pid, signal.SIGINT)  # if only this process was interrupted
+        os.waitpid(pid, 0)
+        raise
     return os.waitstatus_to_exitcode(status) == 0
+
+
+_LEFT = re.compile(r"\.(?:new|old)-(\d+)")
+"""The suffix of a build's temporary directories: `site.new-PID`, `site.old-PID`."""
+
+
+def _remove_leftovers(site_dir: Path) -> None:
+    """Remove the temporary directories beside `site_dir` of builds whose process is gone
+    (killed, or the machine stopped); those of a build still running stay."""
+    prefix = site_dir.name
+    for path in sorted(site_dir.parent.glob(f"{prefix}.*-*")):
+        found = _LEFT.fullmatch(path.name[len(prefix) :])
+        if found and path.is_dir() and not _running(int(found.group(1))):
+            _say(f"removing {path.name}, left by an interrupted build")
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
 
 
 def build_site(
@@ -182,7 +225,9 @@ def build_site(
     started = time.monotonic()
     root, site_dir = Path(root).resolve(), Path(site_dir).resolve()
     tmp = site_dir.with_name(f"{site_dir.name}.new-{os.getpid()}")
+    _remove_leftovers(site_dir)
     shutil.rmtree(tmp, ignore_errors=True)
+    swapped = False
     try:
         if isolate and hasattr(os, "fork"):
             built = _in_child(_build_into, root, tmp, strict)
@@ -194,7 +239,18 @@ def build_site(
         if search and not _index(tmp):
             _say("the old site is untouched")
             return 1
-        _swap(tmp, site_dir)
+        old = _swap(tmp, site_dir)
+        swapped = True
+        shutil.rmtree(old, ignore_errors=True)
+    except KeyboardInterrupt:
+        if swapped:
+            _say(
+                "interrupted while removing the old site: the new one is in place "
+                f"(the next build removes {site_dir.name}.old-{os.getpid()})"
+            )
+        else:
+            _say("interrupted: the old site is untouched")
+        return INTERRUPTED
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     pages = sum(1 for _ in site_dir.rglob("*.html"))

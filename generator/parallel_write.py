@@ -31,6 +31,8 @@ from typing import Any
 from jinja2 import ChoiceLoader, DictLoader
 from mkdocs.exceptions import PluginError
 
+from .runtime import end_on_interrupt
+
 PARALLEL_FROM = 2_000
 """Generated pages at least for helpers to write some: a smaller site is written in a few
 seconds, where a fork and its copied memory gain little (the same bar as the progress lines)."""
@@ -171,6 +173,7 @@ def _write_share(
 ) -> None:
     """In a helper: write `pages` as MkDocs would; send back what was logged and the error
     that stopped it, if any (MkDocs has logged it, with the page's name)."""
+    end_on_interrupt()
     captured = _Captured()
     mkdocs_log = logging.getLogger("mkdocs")
     mkdocs_log.handlers = [captured]  # logged once, by the process running the build

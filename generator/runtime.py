@@ -13,6 +13,7 @@ import gc
 import itertools
 import multiprocessing
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -66,6 +67,23 @@ def return_freed_memory() -> None:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
     except (OSError, AttributeError):  # not glibc: the memory is reused, not returned
         pass
+
+
+def end_on_interrupt() -> None:
+    """In a forked helper: Ctrl-C ends it at once, without a traceback (the process that
+    forked it reports the interruption and cleans up)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def interrupt_once() -> None:
+    """Ctrl-C raises `KeyboardInterrupt` once; later ones are ignored, so that the clean-up
+    the first one starts (temporary files, helpers) is not cut short."""
+
+    def interrupted(signum: int, frame: Any) -> None:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, interrupted)
 
 
 def worker_processes() -> int:
@@ -137,7 +155,9 @@ def shared_out(
     take = _shared_counter(context)
     _SHARED.update(work=work, take=take, pack=pack)
     try:
-        with ProcessPoolExecutor(max_workers=processes - 1, mp_context=context) as pool:
+        with ProcessPoolExecutor(
+            max_workers=processes - 1, mp_context=context, initializer=end_on_interrupt
+        ) as pool:
             helpers = [pool.submit(_helper) for _ in range(processes - 1)]
             yield lambda: [work(take)] + [unpack(helper.result()) for helper in helpers]
     finally:
