@@ -9,6 +9,7 @@ of a process that is gone) is removed by the next build.
 
 from __future__ import annotations
 
+import glob
 import logging
 import os
 import re
@@ -198,7 +199,7 @@ def _remove_leftovers(site_dir: Path) -> None:
     """Remove the temporary directories beside `site_dir` of builds whose process is gone
     (killed, or the machine stopped); those of a build still running stay."""
     prefix = site_dir.name
-    for path in sorted(site_dir.parent.glob(f"{prefix}.*-*")):
+    for path in sorted(site_dir.parent.glob(f"{glob.escape(prefix)}.*-*")):
         found = _LEFT.fullmatch(path.name[len(prefix) :])
         if found and path.is_dir() and not _running(int(found.group(1))):
             _say(f"removing {path.name}, left by an interrupted build")

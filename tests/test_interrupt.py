@@ -103,3 +103,11 @@ def test_leftovers_of_builds_that_are_gone_are_removed(tmp_path, capsys):
     out = capsys.readouterr().out
     assert f"removing site.new-{gone}, left by an interrupted build" in out
     assert f"removing site.old-{gone}, left by an interrupted build" in out
+
+
+def test_a_site_name_is_not_read_as_a_pattern(tmp_path):
+    gone = _gone_pid()
+    for name in (f"pub[1].new-{gone}", f"pub1.new-{gone}"):
+        (tmp_path / name).mkdir()
+    build._remove_leftovers(tmp_path / "pub[1]")
+    assert [p.name for p in tmp_path.iterdir()] == [f"pub1.new-{gone}"]
