@@ -9,6 +9,7 @@ of a process that is gone) is removed by the next build.
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import logging
 import os
@@ -23,7 +24,7 @@ from typing import Any
 
 from .errors import errors_only, format_problems
 from .progress import PROGRESS
-from .runtime import frozen_heap, interrupt_once, release_memory
+from .runtime import frozen_heap, interrupt_once, process_running, release_memory
 
 INTERRUPTED = 130
 """The exit code of a command stopped by Ctrl-C (128 + SIGINT), as shells report it."""
@@ -162,17 +163,19 @@ def _in_child(work: Any, *args: Any) -> bool:
     process that did that work would still hold ~0.6 GB while Pagefind (1.6 GB by itself)
     indexes the site; a parent that only waits stays at a few tens of MB.
 
-    Ctrl-C reaches every process of the terminal's group: the helpers the child forked end
-    at once (`runtime.end_on_interrupt`), the child cleans up and ends without a
-    traceback, and this process waits for it before removing the unfinished site.
+    The child leads a process group of its own, with the helpers it forks: an interruption
+    here (Ctrl-C, SIGTERM) is passed on to all of them. The helpers end at once
+    (`runtime.become_helper`), the child cleans up and ends without a traceback, and
+    this process waits for it before removing the unfinished site.
     """
     sys.stdout.flush()
     sys.stderr.flush()
     pid = os.fork()
     if pid == 0:  # the child: never returns into the caller's code
-        interrupt_once()
         code = 1
         try:
+            os.setpgid(0, 0)
+            interrupt_once()
             code = 0 if work(*args) else 1
         except KeyboardInterrupt:  # its clean-up has run (the plugin's temporary files)
             code = INTERRUPTED
@@ -182,13 +185,29 @@ def _in_child(work: Any, *args: Any) -> bool:
             sys.stdout.flush()
             sys.stderr.flush()
             os._exit(code)
+    with contextlib.suppress(OSError):  # the child may have done it first, or ended
+        os.setpgid(pid, pid)
     try:
         _, status = os.waitpid(pid, 0)
     except KeyboardInterrupt:
-        os.kill(pid, signal.SIGINT)  # if only this process was interrupted
+        with contextlib.suppress(OSError):
+            os.killpg(pid, signal.SIGINT)
         os.waitpid(pid, 0)
         raise
-    return os.waitstatus_to_exitcode(status) == 0
+    code = os.waitstatus_to_exitcode(status)
+    if code < 0:  # ended by a signal it did not handle: killed
+        _say(
+            f"the build process was killed ({_signal_name(-code)}; out of memory?): "
+            "the old site is untouched"
+        )
+    return code == 0
+
+
+def _signal_name(number: int) -> str:
+    try:
+        return signal.Signals(number).name
+    except ValueError:
+        return f"signal {number}"
 
 
 _LEFT = re.compile(r"\.(?:new|old)-(\d+)")
@@ -201,19 +220,9 @@ def _remove_leftovers(site_dir: Path) -> None:
     prefix = site_dir.name
     for path in sorted(site_dir.parent.glob(f"{glob.escape(prefix)}.*-*")):
         found = _LEFT.fullmatch(path.name[len(prefix) :])
-        if found and path.is_dir() and not _running(int(found.group(1))):
+        if found and path.is_dir() and not process_running(int(found.group(1))):
             _say(f"removing {path.name}, left by an interrupted build")
             shutil.rmtree(path, ignore_errors=True)
-
-
-def _running(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # another user's process
-        return True
-    return True
 
 
 def build_site(

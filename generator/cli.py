@@ -79,7 +79,9 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     from .build import build_site
+    from .runtime import interrupt_once
 
+    interrupt_once()  # SIGTERM too: the unfinished site is removed, the old one kept
     return build_site(
         _root(args),
         Path(args.site_dir),

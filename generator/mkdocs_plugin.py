@@ -49,7 +49,13 @@ from .render.i18n import (
     translated_title,
 )
 from .render.publishing import plan_files, publishing_pages, unit_files
-from .render.spool import FRONT_MATTER, PageSpool, spool_trees
+from .render.spool import (
+    FRONT_MATTER,
+    SPOOL_PREFIX,
+    PageSpool,
+    remove_stale_spools,
+    spool_trees,
+)
 from .runtime import return_freed_memory, tune_gc, worker_processes
 from .search_keywords import warm_up
 
@@ -144,7 +150,9 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
     def on_files(self, files: Files, *, config: Any) -> Files:
         langs = [DEFAULT_LANG, *(x for x in self.config.languages if x != DEFAULT_LANG)]
         self._drop_spool()
-        self.spool = Path(tempfile.mkdtemp(prefix="planportal-files-"))
+        for stale in remove_stale_spools():
+            say(f"removed {stale}, left by a build that was stopped")
+        self.spool = Path(tempfile.mkdtemp(prefix=f"{SPOOL_PREFIX}{os.getpid()}-"))
         sizes: dict[str, int] = {}
         """Exports and feeds written (site path → bytes), for /data/ and the link check."""
         base_url = _base_url(config)

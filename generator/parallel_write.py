@@ -24,6 +24,7 @@ from __future__ import annotations
 import inspect
 import logging
 import multiprocessing
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -31,7 +32,7 @@ from typing import Any
 from jinja2 import ChoiceLoader, DictLoader
 from mkdocs.exceptions import PluginError
 
-from .runtime import end_on_interrupt
+from .runtime import become_helper
 
 PARALLEL_FROM = 2_000
 """Generated pages at least for helpers to write some: a smaller site is written in a few
@@ -113,7 +114,7 @@ class PageWriters:
             receive, send = context.Pipe(duplex=False)
             process = context.Process(
                 target=_write_share,
-                args=(write, share, (config, doc_files, nav, env), send),
+                args=(write, share, (config, doc_files, nav, env), send, os.getpid()),
                 name=f"planportal-writer-{k}",
                 daemon=True,
             )
@@ -169,11 +170,15 @@ class PageWriters:
 
 
 def _write_share(
-    write: Callable[..., None], pages: Sequence[Any], build: tuple[Any, ...], send: Any
+    write: Callable[..., None],
+    pages: Sequence[Any],
+    build: tuple[Any, ...],
+    send: Any,
+    parent: int,
 ) -> None:
     """In a helper: write `pages` as MkDocs would; send back what was logged and the error
     that stopped it, if any (MkDocs has logged it, with the page's name)."""
-    end_on_interrupt()
+    become_helper(parent)
     captured = _Captured()
     mkdocs_log = logging.getLogger("mkdocs")
     mkdocs_log.handlers = [captured]  # logged once, by the process running the build

@@ -9,6 +9,8 @@ is freed by reference counting, so collecting far less often loses nothing.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import gc
 import itertools
 import multiprocessing
@@ -61,29 +63,55 @@ def release_memory() -> None:
 def return_freed_memory() -> None:
     """Hand the free part of the heap back to the system (~1 ms; no collection first:
     memory freed by reference counting)."""
-    try:
-        import ctypes
-
+    with contextlib.suppress(OSError, AttributeError):  # not glibc: reused, not returned
         ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):  # not glibc: the memory is reused, not returned
-        pass
 
 
-def end_on_interrupt() -> None:
-    """In a forked helper: Ctrl-C ends it at once, without a traceback (the process that
-    forked it reports the interruption and cleans up)."""
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+"""Ctrl-C, and what `timeout`, `docker stop` or a cancelled CI job send."""
+
+
+PR_SET_PDEATHSIG = 1
+"""Linux `prctl` option: the signal a process gets when the one that forked it ends."""
+
+
+def become_helper(parent: int) -> None:
+    """In a process forked by `parent`: Ctrl-C or SIGTERM ends it at once, without a
+    traceback (`parent` reports the interruption and cleans up), and so does the end of
+    `parent` (killed for lack of memory, say), where it would otherwise wait for work for
+    ever, holding the terminal's output open."""
+    for stop in STOP_SIGNALS:
+        signal.signal(stop, signal.SIG_DFL)
+    with contextlib.suppress(OSError, AttributeError):  # not Linux: it ends with its work
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # `parent` ended before that took effect
+        os._exit(1)
 
 
 def interrupt_once() -> None:
-    """Ctrl-C raises `KeyboardInterrupt` once; later ones are ignored, so that the clean-up
-    the first one starts (temporary files, helpers) is not cut short."""
+    """Ctrl-C (or SIGTERM) raises `KeyboardInterrupt` once; later ones are ignored, so that
+    the clean-up the first one starts (temporary files, helpers) is not cut short. A
+    signal this process was started ignoring (a background job's Ctrl-C) stays ignored."""
 
     def interrupted(signum: int, frame: Any) -> None:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        for stop in STOP_SIGNALS:
+            signal.signal(stop, signal.SIG_IGN)
         raise KeyboardInterrupt
 
-    signal.signal(signal.SIGINT, interrupted)
+    for stop in STOP_SIGNALS:
+        if signal.getsignal(stop) != signal.SIG_IGN:
+            signal.signal(stop, interrupted)
+
+
+def process_running(pid: int) -> bool:
+    """Whether process `pid` exists (a build that left files behind may still run)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
 
 
 def worker_processes() -> int:
@@ -156,7 +184,10 @@ def shared_out(
     _SHARED.update(work=work, take=take, pack=pack)
     try:
         with ProcessPoolExecutor(
-            max_workers=processes - 1, mp_context=context, initializer=end_on_interrupt
+            max_workers=processes - 1,
+            mp_context=context,
+            initializer=become_helper,
+            initargs=(os.getpid(),),
         ) as pool:
             helpers = [pool.submit(_helper) for _ in range(processes - 1)]
             yield lambda: [work(take)] + [unpack(helper.result()) for helper in helpers]

@@ -155,14 +155,18 @@ def _run(cmd: list[str], echo: Callable[[str], None] | None, timeout: float) -> 
         raise SearchIndexError(f"search index: cannot start Pagefind: {exc}") from None
     deadline = time.monotonic() + timeout
     assert proc.stdout is not None
-    for raw in proc.stdout:
-        line = raw.rstrip()
-        lines.append(line)
-        if echo and line:
-            echo(f"pagefind: {line}")
-        if time.monotonic() > deadline:
-            proc.kill()
-            raise SearchIndexError(f"search index: Pagefind took longer than {timeout:.0f} s")
+    try:
+        for raw in proc.stdout:
+            line = raw.rstrip()
+            lines.append(line)
+            if echo and line:
+                echo(f"pagefind: {line}")
+            if time.monotonic() > deadline:
+                raise SearchIndexError(f"search index: Pagefind took longer than {timeout:.0f} s")
+    except BaseException:  # also an interruption: Pagefind must not write on unseen
+        proc.kill()
+        proc.wait()
+        raise
     code = proc.wait()
     if code != 0:
         errors = [x.strip() for x in lines if "error" in x.lower()]

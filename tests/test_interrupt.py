@@ -6,11 +6,14 @@ import os
 import signal
 import subprocess
 import sys
+import time
+from pathlib import Path
 
 import pytest
 from test_site_build import FIXTURE, REPO
 
 from generator import build
+from generator.render.spool import remove_stale_spools
 
 posix_only = pytest.mark.skipif(not hasattr(os, "fork"), reason="builds are forked")
 
@@ -44,7 +47,12 @@ sys.exit(cli.main(sys.argv[1:]))
 
 @posix_only
 @pytest.mark.parametrize("stage", ["rendering", "writing"])
-def test_ctrl_c_stops_quietly_keeps_the_old_site_and_leaves_nothing(tmp_path, stage):
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_an_interrupted_build_stops_quietly_keeps_the_old_site_and_leaves_nothing(
+    tmp_path, stage, stop
+):
+    """Ctrl-C reaches the terminal's process group, `kill` (SIGTERM) the command alone;
+    either way the build process and its helpers stop too."""
     site, temp = tmp_path / "site", tmp_path / "temp"
     site.mkdir()
     temp.mkdir()
@@ -67,7 +75,7 @@ def test_ctrl_c_stops_quietly_keeps_the_old_site_and_leaves_nothing(tmp_path, st
     while sum(line.startswith("STOPPED") for line in lines) < 2:
         lines.append(proc.stdout.readline())
         assert lines[-1], "".join(lines)
-    os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C: every process of the group
+    os.killpg(proc.pid, stop)  # the command's group: the build runs in a group of its own
     output = "".join(lines) + proc.communicate(timeout=60)[0]
 
     assert proc.returncode == 130, output
@@ -111,3 +119,95 @@ def test_a_site_name_is_not_read_as_a_pattern(tmp_path):
         (tmp_path / name).mkdir()
     build._remove_leftovers(tmp_path / "pub[1]")
     assert [p.name for p in tmp_path.iterdir()] == [f"pub1.new-{gone}"]
+
+
+def test_spools_of_builds_that_are_gone_are_removed(tmp_path):
+    gone = _gone_pid()
+    names = [f"planportal-files-{gone}-abc", f"planportal-files-{os.getpid()}-abc"]
+    names += ["planportal-files-x1y2", f"other-{gone}-abc"]
+    for name in names:
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "pages-1.pack").write_bytes(b"<p>")
+
+    removed = remove_stale_spools(tmp_path)
+
+    assert [p.name for p in removed] == [f"planportal-files-{gone}-abc"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(names[1:])
+
+
+@posix_only
+def test_a_killed_build_process_is_reported(capsys):
+    def killed() -> bool:
+        os.kill(os.getpid(), signal.SIGKILL)  # as the kernel does when memory runs out
+        return True
+
+    assert build._in_child(killed) is False
+    out = capsys.readouterr().out
+    assert "the build process was killed (SIGKILL; out of memory?)" in out
+
+
+_HELPER_OF_A_KILLED_PROCESS = """
+import multiprocessing
+import os
+import signal
+import time
+from generator.runtime import become_helper
+
+def helper(parent):
+    become_helper(parent)
+    time.sleep(60)
+
+if __name__ == "__main__":
+    process = multiprocessing.get_context("fork").Process(target=helper, args=(os.getpid(),))
+    process.start()
+    print(process.pid, flush=True)
+    time.sleep(0.5)  # the helper is set up
+    os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+@posix_only
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux ends them (prctl)")
+def test_helpers_end_with_the_process_that_forked_them():
+    """A helper left waiting for work by a killed build would run for ever."""
+    done = subprocess.run(
+        [sys.executable, "-c", _HELPER_OF_A_KILLED_PROCESS],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=30,  # the helper holds the output open while it lives
+        check=False,
+    )
+    assert done.returncode == -signal.SIGKILL
+    helper = Path(f"/proc/{int(done.stdout.split()[0])}/stat")
+    assert _ends_within(helper, seconds=10)
+
+
+def _ends_within(stat: Path, seconds: float) -> bool:
+    """Whether the process of `/proc/PID/stat` is gone, or has ended and waits to be waited
+    for by whoever adopted it, within `seconds`."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if stat.read_text().rsplit(")", 1)[1].split()[0] == "Z":
+                return True
+        except FileNotFoundError:
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def test_pagefind_is_stopped_when_indexing_is_interrupted():
+    from generator.search_index import _run
+
+    started: list[int] = []
+
+    def echo(line: str) -> None:
+        started.append(int(line.split()[-1]))
+        raise KeyboardInterrupt
+
+    slow = "import os, time; print(os.getpid(), flush=True); time.sleep(60)"
+    with pytest.raises(KeyboardInterrupt):
+        _run([sys.executable, "-c", slow], echo, timeout=60)
+    with pytest.raises(ProcessLookupError):  # killed and waited for
+        os.kill(started[0], 0)

@@ -23,6 +23,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import shutil
+import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -31,7 +33,7 @@ from typing import Any, BinaryIO
 
 from ..langs import PREFIX
 from ..progress import Progress
-from ..runtime import shared_out, worker_processes
+from ..runtime import process_running, shared_out, worker_processes
 from ..search_keywords import warm_up
 from ..views import SiteViews, build_date, build_views
 from .linkcheck import LinkIndex
@@ -40,6 +42,9 @@ from .renderer import Page, PageGroup
 
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n.*?\n(?:\.{3}|-{3})[ \t]*\n", re.S)
 """MkDocs' own rule (mkdocs.utils.meta) for where a page's YAML front matter ends."""
+SPOOL_PREFIX = "planportal-files-"
+"""A build's spool is `planportal-files-PID-…` in the system's temporary directory."""
+_SPOOL_NAME = re.compile(re.escape(SPOOL_PREFIX) + r"(\d+)-\w+")
 PIECES_PER_PROCESS = 24
 """Pieces of the site per process: small enough that the processes finish together, large
 enough to keep the pages of a piece (a plan's, a run of units') in one process."""
@@ -103,6 +108,18 @@ class PageSpool:
     def __getstate__(self) -> dict[str, Any]:  # sent back from a forked renderer
         self.close()
         return {k: v for k, v in self.__dict__.items() if k != "_pack"} | {"_pack": None}
+
+
+def remove_stale_spools(temp: Path | None = None) -> list[Path]:
+    """Remove the spools of builds whose process is gone (killed: at national scale a
+    spool holds ~600 MB of pages); the paths removed."""
+    removed = []
+    for path in sorted(Path(temp or tempfile.gettempdir()).glob(f"{SPOOL_PREFIX}*-*")):
+        found = _SPOOL_NAME.fullmatch(path.name)
+        if found and path.is_dir() and not process_running(int(found.group(1))):
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(path)
+    return removed
 
 
 @dataclass(frozen=True)
