@@ -24,7 +24,13 @@ from typing import Any
 
 from .errors import errors_only, format_problems
 from .progress import PROGRESS
-from .runtime import frozen_heap, interrupt_once, process_running, release_memory
+from .runtime import (
+    follow_parent,
+    frozen_heap,
+    interrupt_once,
+    process_running,
+    release_memory,
+)
 
 INTERRUPTED = 130
 """The exit code of a command stopped by Ctrl-C (128 + SIGINT), as shells report it."""
@@ -164,18 +170,21 @@ def _in_child(work: Any, *args: Any) -> bool:
     indexes the site; a parent that only waits stays at a few tens of MB.
 
     The child leads a process group of its own, with the helpers it forks: an interruption
-    here (Ctrl-C, SIGTERM) is passed on to all of them. The helpers end at once
+    here (Ctrl-C, SIGTERM) is passed on to all of them, and the end of this process (killed
+    outright) stops the child as SIGTERM does. The helpers end at once
     (`runtime.become_helper`), the child cleans up and ends without a traceback, and
     this process waits for it before removing the unfinished site.
     """
     sys.stdout.flush()
     sys.stderr.flush()
+    parent = os.getpid()
     pid = os.fork()
     if pid == 0:  # the child: never returns into the caller's code
         code = 1
         try:
             os.setpgid(0, 0)
-            interrupt_once()
+            interrupt_once(group=True)
+            follow_parent(parent, signal.SIGTERM)  # killed outright: clean up and end
             code = 0 if work(*args) else 1
         except KeyboardInterrupt:  # its clean-up has run (the plugin's temporary files)
             code = INTERRUPTED

@@ -82,20 +82,30 @@ def become_helper(parent: int) -> None:
     ever, holding the terminal's output open."""
     for stop in STOP_SIGNALS:
         signal.signal(stop, signal.SIG_DFL)
-    with contextlib.suppress(OSError, AttributeError):  # not Linux: it ends with its work
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    if os.getppid() != parent:  # `parent` ended before that took effect
-        os._exit(1)
+    follow_parent(parent, signal.SIGKILL)
 
 
-def interrupt_once() -> None:
+def follow_parent(parent: int, stop: int) -> None:
+    """In a process forked by `parent`: the kernel sends it `stop` when `parent` ends
+    (Linux; elsewhere it ends with its work); sent now if `parent` has ended already."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, stop)
+    if os.getppid() != parent:
+        os.kill(os.getpid(), stop)
+
+
+def interrupt_once(*, group: bool = False) -> None:
     """Ctrl-C (or SIGTERM) raises `KeyboardInterrupt` once; later ones are ignored, so that
     the clean-up the first one starts (temporary files, helpers) is not cut short. A
-    signal this process was started ignoring (a background job's Ctrl-C) stays ignored."""
+    signal this process was started ignoring (a background job's Ctrl-C) stays ignored.
+    `group`: this process leads a process group of its helpers, which the interruption
+    ends too (they would otherwise finish their work first)."""
 
     def interrupted(signum: int, frame: Any) -> None:
         for stop in STOP_SIGNALS:
             signal.signal(stop, signal.SIG_IGN)
+        if group:
+            os.killpg(os.getpgid(0), signal.SIGINT)
         raise KeyboardInterrupt
 
     for stop in STOP_SIGNALS:

@@ -86,6 +86,34 @@ def test_an_interrupted_build_stops_quietly_keeps_the_old_site_and_leaves_nothin
     assert list(temp.glob("planportal-*")) == []  # the pages spooled while rendering
 
 
+@posix_only
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux ends them (prctl)")
+def test_when_the_command_is_killed_the_build_stops_and_cleans_up(tmp_path):
+    """`kill -9` of the command: the build process is stopped as by SIGTERM (its spool is
+    removed, its helpers end); an unfinished site is left for the next build to remove."""
+    site, temp = tmp_path / "site", tmp_path / "temp"
+    temp.mkdir()
+    env = dict(os.environ, PLANPORTAL_PARALLEL="2", TMPDIR=str(temp), PYTHONUNBUFFERED="1")
+    command = [sys.executable, "-c", _STOPPED, "rendering"]
+    command += ["--root", str(FIXTURE), "build", "--site-dir", str(site), "--no-search"]
+    proc = subprocess.Popen(
+        command, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    assert proc.stdout is not None
+    lines = []
+    while sum(line.startswith("STOPPED") for line in lines) < 2:
+        lines.append(proc.stdout.readline())
+        assert lines[-1], "".join(lines)
+    proc.kill()
+    output = "".join(lines) + proc.communicate(timeout=60)[0]  # every process has ended
+
+    assert "Traceback" not in output
+    assert list(temp.glob("planportal-*")) == []
+    assert {p.name for p in tmp_path.glob("site*")} <= {f"site.new-{proc.pid}"}
+    build._remove_leftovers(site)
+    assert list(tmp_path.glob("site*")) == []
+
+
 def _gone_pid() -> int:
     """The id of a process that has ended (and been waited for)."""
     finished = subprocess.Popen([sys.executable, "-c", "pass"])
