@@ -32,6 +32,8 @@ from .runtime import (
     release_memory,
 )
 
+CLEAN_UP_SECONDS = 30
+"""How long an interrupted build process may take to clean up (~3 s at national scale)."""
 INTERRUPTED = 130
 """The exit code of a command stopped by Ctrl-C (128 + SIGINT), as shells report it."""
 DEFAULT_CONFIG = Path(__file__).resolve().parents[1] / "mkdocs.yml"
@@ -201,7 +203,7 @@ def _in_child(work: Any, *args: Any) -> bool:
     except KeyboardInterrupt:
         with contextlib.suppress(OSError):
             os.killpg(pid, signal.SIGINT)
-        os.waitpid(pid, 0)
+        _wait_or_kill(pid, CLEAN_UP_SECONDS)
         raise
     code = os.waitstatus_to_exitcode(status)
     if code < 0:  # ended by a signal it did not handle: killed
@@ -210,6 +212,18 @@ def _in_child(work: Any, *args: Any) -> bool:
             "the old site is untouched"
         )
     return code == 0
+
+
+def _wait_or_kill(pid: int, seconds: float) -> None:
+    """Wait for the interrupted child to clean up and end; past `seconds`, kill its group."""
+    deadline = time.monotonic() + seconds
+    while os.waitpid(pid, os.WNOHANG) == (0, 0):
+        if time.monotonic() > deadline:
+            with contextlib.suppress(OSError):
+                os.killpg(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            return
+        time.sleep(0.02)
 
 
 def _signal_name(number: int) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -239,3 +240,22 @@ def test_pagefind_is_stopped_when_indexing_is_interrupted():
         _run([sys.executable, "-c", slow], echo, timeout=60)
     with pytest.raises(ProcessLookupError):  # killed and waited for
         os.kill(started[0], 0)
+
+
+@posix_only
+def test_a_build_process_that_does_not_end_after_an_interruption_is_killed():
+    pid = os.fork()
+    if pid == 0:  # stuck in its clean-up, deaf to Ctrl-C
+        try:
+            os.setpgid(0, 0)
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+            time.sleep(60)
+        finally:
+            os._exit(0)
+    with contextlib.suppress(OSError):
+        os.setpgid(pid, pid)
+    started = time.monotonic()
+    build._wait_or_kill(pid, 0.3)
+    assert time.monotonic() - started < 10
+    with pytest.raises(ChildProcessError):  # ended, and waited for
+        os.waitpid(pid, os.WNOHANG)
