@@ -21,9 +21,10 @@ posix_only = pytest.mark.skipif(not hasattr(os, "fork"), reason="builds are fork
 _STOPPED = """
 import sys
 import time
-from generator import cli, parallel_write
+from generator import cli, mkdocs_plugin, parallel_write
 from generator.render import spool
 
+spool.worker_processes = mkdocs_plugin.worker_processes = lambda: 2  # also on one core
 stage = sys.argv.pop(1)
 if stage == "rendering":  # in the build process and in its helper
     real_do = spool._do
@@ -58,7 +59,7 @@ def test_an_interrupted_build_stops_quietly_keeps_the_old_site_and_leaves_nothin
     site.mkdir()
     temp.mkdir()
     (site / "index.html").write_text("old", encoding="utf-8")
-    env = dict(os.environ, PLANPORTAL_PARALLEL="2", TMPDIR=str(temp), PYTHONUNBUFFERED="1")
+    env = dict(os.environ, TMPDIR=str(temp), PYTHONUNBUFFERED="1")
     command = [sys.executable, "-c", _STOPPED, stage]
     command += ["--root", str(FIXTURE), "build", "--site-dir", str(site), "--no-search"]
     proc = subprocess.Popen(
@@ -94,7 +95,7 @@ def test_when_the_command_is_killed_the_build_stops_and_cleans_up(tmp_path):
     removed, its helpers end); an unfinished site is left for the next build to remove."""
     site, temp = tmp_path / "site", tmp_path / "temp"
     temp.mkdir()
-    env = dict(os.environ, PLANPORTAL_PARALLEL="2", TMPDIR=str(temp), PYTHONUNBUFFERED="1")
+    env = dict(os.environ, TMPDIR=str(temp), PYTHONUNBUFFERED="1")
     command = [sys.executable, "-c", _STOPPED, "rendering"]
     command += ["--root", str(FIXTURE), "build", "--site-dir", str(site), "--no-search"]
     proc = subprocess.Popen(
