@@ -104,8 +104,8 @@ def interrupt_once(*, group: bool = False) -> None:
     def interrupted(signum: int, frame: Any) -> None:
         for stop in STOP_SIGNALS:
             signal.signal(stop, signal.SIG_IGN)
-        if group:
-            os.killpg(os.getpgid(0), signal.SIGINT)
+        if group and os.getpgid(0) == os.getpid():  # never another group (a shell's)
+            os.killpg(os.getpid(), signal.SIGINT)
         raise KeyboardInterrupt
 
     for stop in STOP_SIGNALS:
