@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from test_site_build import FIXTURE, REPO
@@ -47,6 +48,29 @@ sys.exit(cli.main(sys.argv[1:]))
 """
 
 
+def _stopped_build(stage: str, site: Path, temp: Path, **popen: Any) -> tuple[Any, str]:
+    """`planportal build` started and held up at `stage` in two processes; the process and
+    what it printed so far."""
+    env = dict(os.environ, TMPDIR=str(temp), PYTHONUNBUFFERED="1")
+    command = [sys.executable, "-c", _STOPPED, stage]
+    command += ["--root", str(FIXTURE), "build", "--site-dir", str(site), "--no-search"]
+    proc = subprocess.Popen(
+        command,
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        **popen,
+    )
+    assert proc.stdout is not None
+    lines: list[str] = []
+    while sum(line.startswith("STOPPED") for line in lines) < 2:
+        lines.append(proc.stdout.readline())
+        assert lines[-1], "".join(lines)
+    return proc, "".join(lines)
+
+
 @posix_only
 @pytest.mark.parametrize("stage", ["rendering", "writing"])
 @pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
@@ -59,26 +83,15 @@ def test_an_interrupted_build_stops_quietly_keeps_the_old_site_and_leaves_nothin
     site.mkdir()
     temp.mkdir()
     (site / "index.html").write_text("old", encoding="utf-8")
-    env = dict(os.environ, TMPDIR=str(temp), PYTHONUNBUFFERED="1")
-    command = [sys.executable, "-c", _STOPPED, stage]
-    command += ["--root", str(FIXTURE), "build", "--site-dir", str(site), "--no-search"]
-    proc = subprocess.Popen(
-        command,
-        cwd=REPO,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
+    proc, output = _stopped_build(
+        stage,
+        site,
+        temp,
         start_new_session=True,  # a process group of its own, as a terminal's job is
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
-    assert proc.stdout is not None
-    lines = []
-    while sum(line.startswith("STOPPED") for line in lines) < 2:
-        lines.append(proc.stdout.readline())
-        assert lines[-1], "".join(lines)
     os.killpg(proc.pid, stop)  # the command's group: the build runs in a group of its own
-    output = "".join(lines) + proc.communicate(timeout=60)[0]
+    output += proc.communicate(timeout=60)[0]
 
     assert proc.returncode == 130, output
     assert "planportal: interrupted: the old site is untouched" in output
@@ -95,19 +108,9 @@ def test_when_the_command_is_killed_the_build_stops_and_cleans_up(tmp_path):
     removed, its helpers end); an unfinished site is left for the next build to remove."""
     site, temp = tmp_path / "site", tmp_path / "temp"
     temp.mkdir()
-    env = dict(os.environ, TMPDIR=str(temp), PYTHONUNBUFFERED="1")
-    command = [sys.executable, "-c", _STOPPED, "rendering"]
-    command += ["--root", str(FIXTURE), "build", "--site-dir", str(site), "--no-search"]
-    proc = subprocess.Popen(
-        command, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
-    )
-    assert proc.stdout is not None
-    lines = []
-    while sum(line.startswith("STOPPED") for line in lines) < 2:
-        lines.append(proc.stdout.readline())
-        assert lines[-1], "".join(lines)
+    proc, output = _stopped_build("rendering", site, temp)
     proc.kill()
-    output = "".join(lines) + proc.communicate(timeout=60)[0]  # every process has ended
+    output += proc.communicate(timeout=60)[0]  # every process has ended
 
     assert "Traceback" not in output
     assert list(temp.glob("planportal-*")) == []
