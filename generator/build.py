@@ -10,7 +10,6 @@ of a process that is gone) is removed by the next build.
 from __future__ import annotations
 
 import contextlib
-import glob
 import logging
 import os
 import re
@@ -28,8 +27,8 @@ from .runtime import (
     follow_parent,
     frozen_heap,
     interrupt_once,
-    process_running,
     release_memory,
+    remove_left_behind,
 )
 
 CLEAN_UP_SECONDS = 30
@@ -233,19 +232,15 @@ def _signal_name(number: int) -> str:
         return f"signal {number}"
 
 
-_LEFT = re.compile(r"\.(?:new|old)-(\d+)")
-"""The suffix of a build's temporary directories: `site.new-PID`, `site.old-PID`."""
-
-
 def _remove_leftovers(site_dir: Path) -> None:
-    """Remove the temporary directories beside `site_dir` of builds whose process is gone
-    (killed, or the machine stopped); those of a build still running stay."""
-    prefix = site_dir.name
-    for path in sorted(site_dir.parent.glob(f"{glob.escape(prefix)}.*-*")):
-        found = _LEFT.fullmatch(path.name[len(prefix) :])
-        if found and path.is_dir() and not process_running(int(found.group(1))):
-            _say(f"removing {path.name}, left by an interrupted build")
-            shutil.rmtree(path, ignore_errors=True)
+    """Remove `site.new-PID` and `site.old-PID` beside `site_dir` of builds whose process
+    is gone; those of a build still running stay."""
+    left = re.compile(re.escape(site_dir.name) + r"\.(?:new|old)-(\d+)")
+    remove_left_behind(
+        site_dir.parent,
+        left,
+        removing=lambda path: _say(f"removing {path.name}, left by an interrupted build"),
+    )
 
 
 def build_site(

@@ -15,11 +15,14 @@ import gc
 import itertools
 import multiprocessing
 import os
+import re
+import shutil
 import signal
 import sys
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any, TypeVar
 
 PARALLEL_ENV = "PLANPORTAL_PARALLEL"
@@ -122,6 +125,25 @@ def process_running(pid: int) -> bool:
     except PermissionError:  # another user's process
         return True
     return True
+
+
+def remove_left_behind(
+    folder: Path, name: re.Pattern[str], *, removing: Callable[[Path], None] = lambda path: None
+) -> list[Path]:
+    """Remove the directories in `folder` that a process which is gone left (killed, or the
+    machine stopped): those whose whole name `name` matches, its first group the process
+    id. Those of a process still running stay. `removing` is told of each first; the
+    paths removed."""
+    if not folder.is_dir():
+        return []
+    removed = []
+    for path in sorted(folder.iterdir()):
+        found = name.fullmatch(path.name)
+        if found and path.is_dir() and not process_running(int(found.group(1))):
+            removing(path)
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(path)
+    return removed
 
 
 def worker_processes() -> int:

@@ -23,7 +23,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import shutil
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -33,7 +32,7 @@ from typing import Any, BinaryIO
 
 from ..langs import PREFIX
 from ..progress import Progress
-from ..runtime import process_running, shared_out, worker_processes
+from ..runtime import remove_left_behind, shared_out, worker_processes
 from ..search_keywords import warm_up
 from ..views import SiteViews, build_date, build_views
 from .linkcheck import LinkIndex
@@ -113,13 +112,7 @@ class PageSpool:
 def remove_stale_spools(temp: Path | None = None) -> list[Path]:
     """Remove the spools of builds whose process is gone (killed: at national scale a
     spool holds ~600 MB of pages); the paths removed."""
-    removed = []
-    for path in sorted(Path(temp or tempfile.gettempdir()).glob(f"{SPOOL_PREFIX}*-*")):
-        found = _SPOOL_NAME.fullmatch(path.name)
-        if found and path.is_dir() and not process_running(int(found.group(1))):
-            shutil.rmtree(path, ignore_errors=True)
-            removed.append(path)
-    return removed
+    return remove_left_behind(Path(temp or tempfile.gettempdir()), _SPOOL_NAME)
 
 
 @dataclass(frozen=True)
