@@ -487,6 +487,45 @@ class Unit(Record):
     """Id of the unit this one belongs to, e.g. a bureau's branch office."""
 
 
+class MembershipSource(StrEnum):
+    """On what authority units are counted as members of a group."""
+
+    plan = "plan"
+    """A plan's own list: its wording names the units as members (市应急管理局、市能源局等安委会
+    成员单位按职责分工负责); `plan`, `quote` and, where the list is in a task, `task` say where."""
+    committee = "committee"
+    """The committee's published member list (安委会组成人员名单 or a notice adjusting it):
+    `document` names it, `quote` gives the wording; its text belongs in data/sources/."""
+    editor = "editor"
+    """An editor's decision where no source lists the members, explained in `note`; shown as
+    such, never as the source's wording."""
+
+
+class Membership(Record):
+    """Units that belong to a group, and where that is stated (one source, one or more units)."""
+
+    source: MembershipSource
+    """`plan` (a plan's own list), `committee` (the committee's member list) or `editor` (an
+    editor's decision, with a `note`)."""
+    units: tuple[Slug, ...] = ()
+    """Ids of the member units (in the group's own file). Empty only for an editor's note that
+    explains why no members are recorded."""
+    plan: Slug | None = None
+    """For `source: plan`: id of the plan whose wording lists the units."""
+    task: Slug | None = None
+    """For `source: plan`: id of the task whose wording lists them, when it is a task's."""
+    document: str | None = None
+    """For `source: committee`: title or 文号 of the member list."""
+    quote: str | None = None
+    """The source's wording that lists the units, verbatim (required for `plan` and
+    `committee`; every unit listed must be named in it)."""
+    note: str | None = None
+    """The editor's reasoning in Chinese (required for `source: editor`), or a remark on the
+    source."""
+    note_en: str | None = None
+    """The same note in English."""
+
+
 class Group(Record):
     """A collective phrase (市安委会各成员单位): not a unit, shown as a group."""
 
@@ -498,10 +537,16 @@ class Group(Record):
     """Other printed forms of the phrase."""
     name_en: str | None = None
     """English name."""
-    members: tuple[Slug, ...] = ()
-    """Unit ids, when the membership is known; empty otherwise."""
+    membership: tuple[Membership, ...] = ()
+    """Which units belong to the group, each with its source; a task that names the group
+    binds every member unit (shown on its page as a duty through the group)."""
     description: str | None = None
     """What the group covers."""
+
+    @property
+    def members(self) -> tuple[str, ...]:
+        """Ids of the member units, each once, in the order `membership` first lists them."""
+        return tuple(dict.fromkeys(u for entry in self.membership for u in entry.units))
 
 
 class UnitRegistry(Record):

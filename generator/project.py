@@ -9,10 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .checks import PlanContext, run_checks
+from .duties import DutyIndex, duty_index
 from .errors import Problem, errors_only
+from .groups import check_groups
 from .history import History
 from .load import LoadedYaml, validate_as
 from .model import Plan
@@ -31,6 +34,11 @@ class Project:
 
     def plan(self, plan_id: str) -> Plan:
         return next(p for p in self.plans if p.id == plan_id)
+
+    @cached_property
+    def duties(self) -> DutyIndex:
+        """Every task that binds each unit and group, directly or through a group."""
+        return duty_index(self.plans, self.registry)
 
 
 def _display(root: Path, path: Path) -> str:
@@ -151,6 +159,10 @@ def load_project(
     usable = not errors_only(problems)
     plans, found = _checked(parsed_files, registry, usable)
     problems += found
+    plans = sorted(plans, key=lambda p: p.id)
+    duties = duty_index(plans, registry)
+    if usable:
+        problems += check_groups(plans, registry, duties)
     if errors_only(problems):
         return None, problems
     if not plans and not plan_files(root):
@@ -165,5 +177,6 @@ def load_project(
             )
         )
         return None, problems
-    project = Project(root, registry, tuple(sorted(plans, key=lambda p: p.id)))
+    project = Project(root, registry, tuple(plans))
+    project.__dict__["duties"] = duties  # computed above for the checks: the cached value
     return project, problems
