@@ -33,8 +33,13 @@ def _root(args: argparse.Namespace) -> Path:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from .project import load_project
+    from .reports import attach_progress
+    from .views.dates import build_date
 
     project, problems = load_project(_root(args))
+    if project is not None:  # progress reports are checked against valid plans
+        project, found = attach_progress(project, build_date())
+        problems += found
     fmt = args.format
     if fmt == "text" and os.environ.get("GITHUB_ACTIONS") == "true":
         print(format_problems(problems, "github"))
@@ -51,7 +56,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         return 1
     if fmt == "text":
         tasks = sum(len(plan.tasks()) for plan in project.plans)
-        print(f"ok: {len(project.plans)} plans, {tasks} tasks, {len(problems)} warning(s)")
+        reports = f", {len(project.progress.reports)} reports" if project.progress.files else ""
+        print(
+            f"ok: {len(project.plans)} plans, {tasks} tasks{reports}, {len(problems)} warning(s)"
+        )
     return 0
 
 

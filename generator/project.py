@@ -21,6 +21,7 @@ from .load import LoadedYaml, validate_as
 from .model import Plan
 from .parallel_load import parsing
 from .registry import Registry, load_registry
+from .reports.load import Progress
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,8 @@ class Project:
     """Plans sorted by id."""
     history: History = field(default_factory=History)
     """Revision history of plans/ (read from git by the site build; empty for `check`)."""
+    progress: Progress = field(default_factory=Progress)
+    """Progress reports of progress/ (`generator.reports.attach_progress`; empty until then)."""
 
     def plan(self, plan_id: str) -> Plan:
         return next(p for p in self.plans if p.id == plan_id)
