@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from typing import Any
 
 from ..model import Plan
+from ..reports.status import TaskStatus
+from .tracking import Tracking
 
 FORMAT_VERSION = 1
 
@@ -19,14 +22,71 @@ def plan_json(plan: Plan) -> str:
     return plan.model_dump_json(indent=1)
 
 
-def plans_json(plans: Sequence[Plan], build_date: str, *, dumped: Sequence[str] = ()) -> str:
-    """The whole model in one document; `dumped`: the plans' `plan_json` if already made."""
-    head = {
+def _status_entry(status: TaskStatus) -> dict[str, Any]:
+    latest = status.latest
+    return {
+        "plan": status.plan,
+        "task": status.task,
+        "item": status.item,
+        "state": status.state.value,
+        "reported": latest.status.value if latest else None,
+        "latest_report": latest.date.isoformat() if latest else None,
+        "reported_by": "/".join(latest.unit) if latest else None,
+        "deadline": status.deadline.date.isoformat() if status.deadline.date else None,
+        "deadline_from": status.deadline.source,
+        "completed_on": status.completed_on.isoformat() if status.completed_on else None,
+        "reports": len(status.history),
+    }
+
+
+def status_json(plans: Sequence[Plan], tracking: Tracking) -> list[dict[str, Any]]:
+    """The derived status of every task and sub-item, in plan order."""
+    out = []
+    for plan in plans:
+        for task in plan.tasks():
+            out.append(_status_entry(tracking.status.task(plan.id, task.id)))
+            out += [_status_entry(tracking.status.item(plan.id, task.id, i.id)) for i in task.items]
+    return out
+
+
+def progress_json(tracking: Tracking, build_date: str) -> str:
+    """The rounds and every report (with the reporting unit's `region/id`), oldest first."""
+    progress = tracking.status.progress
+    doc = {
+        "format_version": FORMAT_VERSION,
+        "generated": build_date,
+        "schema": "schema/progress.schema.json",
+        "rounds": [r.model_dump(mode="json", exclude_none=True) for r in progress.rounds],
+        "reports": [
+            {
+                "plan": r.plan,
+                "round": r.round,
+                "unit_id": "/".join(r.unit),
+                **r.report.model_dump(mode="json", exclude_defaults=True),
+            }
+            for r in progress.reports
+        ],
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=1)
+
+
+def plans_json(
+    plans: Sequence[Plan],
+    build_date: str,
+    *,
+    dumped: Sequence[str] = (),
+    tracking: Tracking | None = None,
+) -> str:
+    """The whole model in one document; `dumped`: the plans' `plan_json` if already made;
+    `tracking`: adds `status`, the derived status of every task and sub-item."""
+    head: dict[str, Any] = {
         "format_version": FORMAT_VERSION,
         "generated": build_date,
         "schema": "schema/plan.schema.json",
-        "plans": [],
     }
+    if tracking is not None:
+        head["status"] = status_json(plans, tracking)
+    head["plans"] = []
     if not plans:
         return json.dumps(head, ensure_ascii=False, indent=1)
     texts = dumped or [plan_json(plan) for plan in plans]
