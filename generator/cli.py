@@ -22,6 +22,7 @@ commands:
   new      scaffold an empty plan file
   schema   write the JSON Schemas for editors into schema/
   build    check, then build the site (MkDocs + Pagefind) atomically into site/
+  progress sheet: write a plan's 进展报送表 (XLSX); import: read filled copies back
 
 See README.md for the workflow (import → review → check → build).
 """
@@ -141,6 +142,10 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--no-search", action="store_true", help="skip the Pagefind index")
     build.add_argument("--no-strict", action="store_true", help="do not fail on MkDocs warnings")
     build.set_defaults(func=cmd_build)
+
+    from .reports.commands import add_parser as add_progress
+
+    add_progress(sub)
     return top
 
 
