@@ -282,7 +282,8 @@ def check_reports(
                     f"{report.unit} reports on task `{report.task}`"
                     + (f" sub-item `{report.item}`" if report.item else "")
                     + " twice in this round",
-                    f"first at line {line}; keep one report per unit, task and round",
+                    f"first at {getattr(loaded, 'LINE', 'line')} {line}; keep one report per "
+                    "unit, task and round",
                 )
             )
         problems += found

@@ -76,11 +76,12 @@ def sheet_command(
     items: bool,
     out: Path | None,
     build_date: dt.date,
-    stdout: TextIO = sys.stdout,
-    stderr: TextIO = sys.stderr,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
 ) -> int:
     from .sheet import write_sheet
 
+    stdout, stderr = stdout or sys.stdout, stderr or sys.stderr
     project = _loaded(root, build_date, stderr)
     if project is None:
         return 1
@@ -235,9 +236,10 @@ def import_command(
     date: dt.date | None,
     out: Path | None,
     build_date: dt.date,
-    stdout: TextIO = sys.stdout,
-    stderr: TextIO = sys.stderr,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
 ) -> int:
+    stdout, stderr = stdout or sys.stdout, stderr or sys.stderr
     project = _loaded(root, build_date, stderr)
     if project is None:
         return 1
@@ -256,7 +258,9 @@ def import_command(
     shown = [(path, _shown(path)) for path in files]
     imported = import_sheets(shown, ctx, Defaults(round_id, date))
     _cross_file_duplicates(imported)
-    problems = sorted(imported.problems, key=lambda p: (p.file, p.sheet, p.line, p.col))
+    # a form-wide date used by several rows is wrong once: said once
+    unique = {p.format(): p for p in imported.problems}
+    problems = sorted(unique.values(), key=lambda p: (p.file, p.sheet, p.line, p.col))
     if problems:
         print("\n".join(p.format() for p in problems), file=stderr)
     target = out or root / DEFAULT_DRAFTS

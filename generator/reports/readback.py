@@ -87,6 +87,8 @@ class Grid:
     """Empty for a CSV file."""
     cells: dict[tuple[int, int], Any] = field(default_factory=dict)
     hidden: bool = False
+    merged: set[tuple[int, int]] = field(default_factory=set)
+    """Cells that hold a value only because a merged cell covers them."""
 
     def text(self, row: int, col: int) -> str:
         return cell_text(self.cells.get((row, col)))
@@ -150,7 +152,9 @@ def read_xlsx(path: Path, shown: str) -> list[Grid]:
                 continue
             for r in range(merged.min_row, merged.max_row + 1):
                 for c in range(merged.min_col, merged.max_col + 1):
-                    grid.cells[(r, c)] = value
+                    if (r, c) != (merged.min_row, merged.min_col):
+                        grid.cells[(r, c)] = value
+                        grid.merged.add((r, c))
         grids.append(grid)
     return grids
 
@@ -285,6 +289,9 @@ def parse_evidence(text: str) -> list[dict[str, str]]:
 
 class _Source:
     """Where the rows of a form are: what `check_reports` needs to place its problems."""
+
+    LINE = "row"
+    """What `check_reports` calls a position in messages (a YAML file has lines)."""
 
     def __init__(self, form: Form, rows: list[int], dates_from: dict[int, tuple[int, int]]) -> None:
         self.form = form
@@ -572,8 +579,9 @@ def _import_form(
     by_plan: dict[str, tuple[list[int], list[dict[str, Any]], dict[int, tuple[int, int]]]] = {}
     for row in range(form.header_row + 1, last_row + 1):
         values = _row_values(form, row)
-        if not values:
-            continue  # blank, or text only in unknown columns (reported with them)
+        if all((row, form.columns[key]) in grid.merged for key in values):
+            continue  # blank, text only in unknown columns (reported with them), or covered
+            # by a merged cell only (WPS users merge the plan id down the table)
         task = cell_text(values.get("task"))
         inputs = {k: v for k, v in values.items() if k in INPUT_KEYS}
         if not task:
