@@ -500,6 +500,39 @@ def _report_data(
     return (None if any(p.severity == "error" for p in problems) else data), problems
 
 
+def _text_changed(
+    form: Form,
+    row: int,
+    values: dict[str, Any],
+    ctx: ReportContext,
+    plan_id: str,
+    data: dict[str, Any] | None,
+) -> list[SheetProblem]:
+    """A copy whose protection was lost may come back with the plan's text edited: the plan
+    keeps its own text, and the unit is told."""
+    from .sheet import task_text
+
+    task = ctx.tasks.get(plan_id, {}).get(data["task"]) if data else None
+    if task is None or "text" not in values:
+        return []
+    item = data.get("item", "") if data else ""
+    if item and item not in {i.id for i in task.items}:
+        return []
+    typed = "".join(cell_text(values["text"]).split())
+    if typed == "".join(task_text(task, item).split()):
+        return []
+    return [
+        form.grid.problem(
+            row,
+            form.columns["text"],
+            "plan-text-changed",
+            f"任务内容 differs from the plan's text in this copy, not imported: {_quote(typed)}",
+            "the plan's text stays as published; write remarks into 进展情况 or 存在问题",
+            severity="warning",
+        )
+    ]
+
+
 def _validated(
     form: Form, rows: list[int], data: list[dict[str, Any]]
 ) -> tuple[list[Report], list[int], list[SheetProblem]]:
@@ -634,6 +667,7 @@ def _import_form(
             continue
         data, found = _report_data(form, row, values, ctx, plan_id, unit_name)
         out.problems += found
+        out.problems += _text_changed(form, row, values, ctx, plan_id, data)
         if data is None:
             continue
         rows, entries, dates_from = by_plan.setdefault(plan_id, ([], [], {}))

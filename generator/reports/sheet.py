@@ -52,7 +52,8 @@ class SheetRow:
     previous: str
 
 
-def _task_text(task: Task, item: str) -> str:
+def task_text(task: Task, item: str = "") -> str:
+    """The plan's text of a task (or sub-item) as the form prints it."""
     if item:
         found = next(i for i in task.items if i.id == item)
         return f"{found.no}{found.text}"
@@ -118,7 +119,7 @@ def _cells(row: SheetRow) -> dict[str, str]:
         "task": row.task.id,
         "item": row.item,
         "number": f"{row.task.no}" + (f"（{row.item}）" if row.item else ""),
-        "text": _task_text(row.task, row.item),
+        "text": task_text(row.task, row.item),
         "deadline": _deadline(row.task, row.item),
         "role": row.role,
         "unit": row.unit_name,

@@ -315,6 +315,13 @@ def _() -> bytes:
     return saved(book)
 
 
+@case("plan-text-edited")
+def _() -> bytes:
+    book = filled()
+    put(unprotected(book), 6, text="推进校园安全教育。2026年9月底前实现全覆盖。")
+    return saved(book)
+
+
 @case("plan-id-changed")
 def _() -> bytes:
     book = filled()
