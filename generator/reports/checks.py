@@ -9,6 +9,7 @@ import datetime as dt
 import difflib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..duties import ROLE_NAMES, DutyIndex, Key
 from ..errors import Problem
@@ -71,10 +72,19 @@ class ReportContext:
     tasks: Mapping[str, Mapping[str, Task]] = field(default_factory=dict)
     """Plan id → task id → task (made from `plans` when not given)."""
 
+    _resolved: dict[tuple[str, str], Any] = field(default_factory=dict, repr=False)
+
     def __post_init__(self) -> None:
         if not self.tasks:
             tasks = {pid: {t.id: t for t in plan.tasks()} for pid, plan in self.plans.items()}
             object.__setattr__(self, "tasks", tasks)
+
+    def resolve(self, name: str, region: str) -> Any:
+        """`Registry.resolve`, remembered: 80,000 reports name a few thousand units."""
+        key = (name, region)
+        if key not in self._resolved:
+            self._resolved[key] = self.registry.resolve(name, region)
+        return self._resolved[key]
 
 
 def _close(value: str, known: Iterable[str]) -> str | None:
@@ -181,7 +191,7 @@ def _task_problems(
 def _unit_problems(
     loaded: LoadedYaml, here: YamlPath, report: Report, plan: Plan, ctx: ReportContext
 ) -> tuple[Key | None, list[Problem]]:
-    found = ctx.registry.resolve(report.unit, plan.region)
+    found = ctx.resolve(report.unit, plan.region)
     where = (*here, "unit")
     if found is None:
         options = ctx.registry.suggest(report.unit, plan.region)
