@@ -183,7 +183,11 @@ def test_status_outside_the_set(copy):
         copy, '- {task: "06", unit: 市教育局, date: 2026-07-01, status: 已完成}\n'
     )
     (problem,) = problems_of(copy)
-    assert problem.startswith(f"{shown}:4:54: `status`: '已完成' is not allowed (expected ")
+    assert problem == (
+        f"{shown}:4:54: `status`: '已完成' is not allowed (write `status: done` (已完成))"
+    )
+    write_round(copy, '- {task: "06", unit: 市教育局, date: 2026-07-01, status: finished}\n')
+    (problem,) = problems_of(copy)
     assert "'not-started', 'in-progress', 'done', 'ongoing', 'delayed' or 'adjusted'" in problem
 
 

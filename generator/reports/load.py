@@ -21,7 +21,7 @@ from ..errors import Problem
 from ..load import load_yaml, validate_as
 from ..parallel_load import parsing
 from .checks import FiledReport, ReportContext, check_file_identity, check_reports, check_rounds
-from .model import ProgressFile, Round, RoundsFile
+from .model import STATUS_TERMS, ProgressFile, Round, RoundsFile
 
 PROGRESS_DIR = "progress"
 ROUNDS_FILE = "rounds.yaml"
@@ -154,7 +154,7 @@ def load_progress(project: Any, build_date: dt.date) -> tuple[Progress, list[Pro
         if loaded is None or any(p.severity == "error" for p in found):
             continue
         record, invalid = validate_as(loaded, ProgressFile)
-        problems += invalid
+        problems += _status_hints(loaded, invalid)
         if record is None:
             continue
         where = check_file_identity(loaded, record, ctx, path.parent.name, path.stem)
@@ -166,6 +166,29 @@ def load_progress(project: Any, build_date: dt.date) -> tuple[Progress, list[Pro
         problems += found
     filed.sort(key=lambda r: r.sort_key)
     return Progress(rounds, tuple(filed), tuple(d for _, d in shown)), problems
+
+
+def _status_hints(loaded: Any, problems: list[Problem]) -> list[Problem]:
+    """A status written as its Chinese label (已完成) or English name gets the id to write."""
+    from .layout import read_status
+
+    reports = loaded.data.get("reports") if isinstance(loaded.data, dict) else None
+    if not isinstance(reports, list):
+        return problems
+    better: dict[tuple[int, int], str] = {}
+    for i, entry in enumerate(reports):
+        raw = entry.get("status") if isinstance(entry, dict) else None
+        status = read_status(raw) if isinstance(raw, str) else None
+        if status is not None and status.value != raw:
+            better[tuple(loaded.where(("reports", i, "status")))] = (
+                f"write `status: {status.value}` ({STATUS_TERMS[status][0]})"
+            )
+    return [
+        dataclasses.replace(p, hint=better[(p.line, p.col)])
+        if p.code == "invalid-value" and (p.line, p.col) in better
+        else p
+        for p in problems
+    ]
 
 
 def attach_progress(project: Any, build_date: dt.date) -> tuple[Any, list[Problem]]:
