@@ -243,3 +243,22 @@ def test_derived_status_is_honest(entries, deadline, recurring, build, lead_name
         assert status.latest == filed[-1]
     # pure: the same input gives the same status
     assert derive(PLAN, task, filed, build_date, leads) == status
+
+
+def test_the_data_dictionary_defines_every_status_and_state() -> None:
+    from generator.datadict import FILES, dictionary, value_sets
+
+    reported, derived = value_sets()
+    assert [v.value for v in reported.values] == [s.value for s in Status]
+    assert [v.value for v in derived.values] == [s.value for s in State]
+    assert [(v.value, v.zh) for v in derived.values][:2] == [
+        ("no-report", "未报告"),
+        ("deadline-passed-unreported", "期限已过，未报告完成"),
+    ]
+    assert all(v.zh and v.en and v.definition for s in (reported, derived) for v in s.values)
+    assert ("progress/<plan-id>/<round>.yaml", "ProgressFile") in [
+        (path, model.__name__) for path, model in FILES
+    ]
+    report = next(r for r in dictionary() if r.name == "Report")
+    status = next(f for f in report.fields if f.name == "status")
+    assert "`delayed` 滞后 (delayed)" in status.description
