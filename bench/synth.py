@@ -305,7 +305,12 @@ def units_file(region: SynthRegion, units: list[SynthUnit], vocab: Vocab) -> dic
                 }
             ],
         },
-        {"id": "xiaji-zhengfu", "name": f"{lower}人民政府", "aliases": [f"{lower}政府"]},
+        {
+            "id": "xiaji-zhengfu",
+            "name": f"{lower}人民政府",
+            "aliases": [f"{lower}政府"],
+            "membership": [{"source": "editor", "note": "合成数据：下级政府不在本名录中。"}],
+        },
     ]
     return {"region": region.id, "units": units_out, "groups": groups}
 

@@ -61,6 +61,11 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(
             f"ok: {len(project.plans)} plans, {tasks} tasks{reports}, {len(problems)} warning(s)"
         )
+        from .groups import explained_without_members
+
+        if empty := explained_without_members(project.registry, project.duties):
+            print(f"{len(empty)} group(s) without member units, as editors' notes explain:")
+            print("\n".join(f"  {line}" for line in empty))
     return 0
 
 

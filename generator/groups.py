@@ -2,8 +2,9 @@
 
 A membership taken from a plan (`source: plan`) quotes the plan's wording; the quote must be
 in the plan (in the task named, when one is), and every unit it lists must be named in it.  A
-group without member units is reported (as a warning): the tasks that name it reach no unit's
-page until its members are recorded, or an editor's note explains why none are.
+group without member units and without an editor's note is a warning (the tasks that name it
+reach no unit's page, and nobody has looked into it); a group whose editor's note explains
+why no members are recorded is settled, and `planportal check` lists it.
 """
 
 from __future__ import annotations
@@ -92,29 +93,43 @@ def _membership_problems(
             )
 
 
+def _reach(region: str, group: Group, index: DutyIndex | None) -> str:
+    tasks = len(index.of((region, group.id)).tasks()) if index is not None else 0
+    return (
+        f"the {tasks} task(s) that name it reach no unit's page" if tasks else ("no task names it")
+    )
+
+
 def _without_members(
     region: str, i: int, group: Group, index: DutyIndex | None, registry: Registry
 ) -> Problem:
-    tasks = len(index.of((region, group.id)).tasks()) if index is not None else 0
-    reach = (
-        f"the {tasks} task(s) that name it reach no unit's page" if tasks else "no task names it"
-    )
-    notes = [entry.note for entry in group.membership if entry.note]
-    hint = (
-        f"editor's note: {notes[0]}"
-        if notes
-        else "list them under `membership` with their source: a plan's own list, the "
-        "committee's member list, or an editor's decision with a note"
-    )
     return units_file_problem(
         registry,
         region,
         ("groups", i, "name"),
         "group-without-members",
-        f"group `{group.id}` ({group.name}) has no member units: {reach}",
-        hint,
+        f"group `{group.id}` ({group.name}) has no member units: {_reach(region, group, index)}",
+        "list them under `membership` with their source: a plan's own list, the "
+        "committee's member list, or an editor's decision (with a note saying why, also when "
+        "no members can be recorded)",
         severity="warning",
     )
+
+
+def explained_without_members(registry: Registry, index: DutyIndex | None = None) -> list[str]:
+    """Groups an editor's note says have no member units to record, one line each
+    (`planportal check` lists them; they are settled, so no warning)."""
+    out = []
+    for n, reg in enumerate(registry.unit_registries):
+        shown = registry.registry_files[n] if n < len(registry.registry_files) else reg.region
+        for group in reg.groups:
+            notes = [entry.note for entry in group.membership if entry.note]
+            if not group.members and notes:
+                out.append(
+                    f"{shown}: `{group.id}` ({group.name}), {_reach(reg.region, group, index)}: "
+                    f"{notes[0]}"
+                )
+    return out
 
 
 def check_groups(
@@ -130,6 +145,6 @@ def check_groups(
                 out += _membership_problems(
                     reg.region, ("groups", i, "membership", j), entry, by_id, units, registry
                 )
-            if not group.members:
+            if not group.members and not group.membership:  # not even an editor's note
                 out.append(_without_members(reg.region, i, group, index, registry))
     return out

@@ -260,13 +260,15 @@ def test_membership_sources_need_their_fields():
     ]
 
 
-def test_seed_groups_without_members_are_reported_with_the_editors_reason(seed):
-    problems = check_groups(seed.plans, seed.registry, seed.duties)
-    assert {p.severity for p in problems} == {"warning"}
-    towns = next(p for p in problems if "`liangzhen`" in p.message)
-    assert towns.file == "data/units/bojingtan.yaml"
-    assert "the 4 task(s) that name it reach no unit's page" in towns.message
-    assert towns.hint.startswith("editor's note: 清单没有写明")
+def test_seed_groups_without_members_are_listed_with_the_editors_reason(seed):
+    from generator.groups import explained_without_members
+
+    assert check_groups(seed.plans, seed.registry, seed.duties) == []  # all settled
+    listed = explained_without_members(seed.registry, seed.duties)
+    towns = next(line for line in listed if "`liangzhen`" in line)
+    assert towns.startswith("data/units/bojingtan.yaml: `liangzhen` (两镇), the 4 task(s) that ")
+    assert towns.endswith("所以不记成员。")
+    assert len(listed) == 13
 
 
 def test_old_member_lists_are_rejected_with_a_hint(tmp_path):

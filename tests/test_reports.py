@@ -240,7 +240,8 @@ def test_done_without_evidence_is_a_warning(copy):
     assert warning.severity == "warning"
     assert warning.format() == (
         f"{shown}:4:54: warning: 市教育局 reports task `06` done without evidence (add the "
-        "document or link that shows it (evidence: title, 文号, url))"
+        "document or link that shows it (evidence: title, 文号, url), or an editor's note "
+        "saying why there is none)"
     )
     assert len(project.progress.for_task(PLAN, "06")) == 1  # a warning keeps the report
 
@@ -259,7 +260,9 @@ def test_check_command_counts_reports(capsys):
     from generator.cli import main
 
     assert main(["--root", str(EXAMPLE), "check"]) == 0
-    assert "ok: 2 plans, 11 tasks, 22 reports, 1 warning(s)" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "ok: 2 plans, 11 tasks, 22 reports, 0 warning(s)" in out
+    assert "1 group(s) without member units, as editors' notes explain:" in out
 
 
 def test_load_progress_is_pure_given_the_date(example):

@@ -297,13 +297,14 @@ def check_reports(
                 )
             )
         problems += found
-        if report.status is Status.done and not report.evidence and not found:
+        if report.status is Status.done and not (report.evidence or report.notes or found):
             problems.append(
                 loaded.problem(
                     (*here, "status"),
                     "done-without-evidence",
                     f"{report.unit} reports task `{report.task}` done without evidence",
-                    "add the document or link that shows it (evidence: title, 文号, url)",
+                    "add the document or link that shows it (evidence: title, 文号, url), or an "
+                    "editor's note saying why there is none",
                     severity="warning",
                 )
             )
