@@ -92,10 +92,16 @@ class LangText(Record):
 
 
 class EditorNote(Record):
-    """An editor's remark on the source, e.g. an evident slip kept as printed."""
+    """An editor's remark on the source, e.g. an evident slip kept as printed.
+
+    Notes are the portal's own words, written for readers in both languages: Chinese pages
+    show `text`, English pages `text_en` (the Chinese when there is none, marked as such).
+    """
 
     text: Text
-    """The editor's explanation."""
+    """The editor's explanation, in Chinese (shown on Chinese pages)."""
+    text_en: str | None = None
+    """The same explanation in English (shown on English pages)."""
     quote: str | None = None
     """The exact source wording the note is about."""
 
@@ -207,6 +213,10 @@ class Task(Record):
     """Number as printed (`1`, `（一）`)."""
     title: str | None = None
     """The bold lead phrase, when the task has one."""
+    title_en: str | None = None
+    """English title: the portal's translation of `title`; for a task without `title`, of
+    the short title the portal derives from its first sentence (`planportal translations`
+    shows it), which pages mark as derived."""
     text: str = ""
     """Text before the sub-items (or the whole text when there are none)."""
     items: tuple[Item, ...] = ()
@@ -238,6 +248,8 @@ class Phase(Record):
     """Number as printed (`（一）`)."""
     name: Text
     """Name as printed (动员部署阶段)."""
+    name_en: str | None = None
+    """English name (the portal's translation; see `data/glossary.yaml`)."""
     start: dt.date
     """First day of the phase."""
     end: dt.date
@@ -259,6 +271,8 @@ class Section(Record):
     """Number as printed (`（一）`)."""
     title: str | None = None
     """Heading as printed (开展…行动)."""
+    title_en: str | None = None
+    """English heading (the portal's translation of `title`)."""
     text: str = ""
     """Prose of the section (before its tasks, if any)."""
     tasks: tuple[Task, ...] = ()
@@ -280,6 +294,8 @@ class Chapter(Record):
     """Number as printed (`一`)."""
     title: Text
     """Heading as printed (总体要求, 主要任务 …)."""
+    title_en: str | None = None
+    """English heading (the portal's translation of `title`)."""
     role: ChapterRole = ChapterRole.other
     """What the chapter is for (general, tasks, division, schedule, safeguards, other)."""
     text: str = ""
@@ -341,12 +357,16 @@ class Basis(Record):
 
     title: Text
     """Title of the parent plan, as the text names it."""
+    title_en: str | None = None
+    """English title of the parent plan (the portal's translation)."""
     plan: Slug | None = None
     """Id of the parent plan when it is in the portal."""
     doc_number: str | None = None
     """文号 of the parent plan, when known."""
     issuer: str | None = None
     """Issuing body of the parent plan, when known."""
+    issuer_en: str | None = None
+    """English name of the issuing body (the portal's translation)."""
     region: Slug | None = None
     """Region id of the parent plan, when known."""
 
@@ -369,6 +389,8 @@ class DomainLead(Record):
     """The lead unit as printed."""
     domains: tuple[Text, ...]
     """The domains it leads, as printed."""
+    domains_en: tuple[Text, ...] = ()
+    """The same domains in English, in the same order (the portal's translation)."""
     topics: tuple[Slug, ...] = ()
     """Topic ids matching the domains."""
     phrase: Text
@@ -394,15 +416,19 @@ class Plan(Record):
     title: Text
     """Title as printed on the plan itself."""
     title_en: str | None = None
-    """English title, when known."""
+    """English title: the portal's translation (plans are published in Chinese only)."""
     short_title: str | None = None
     """Short name used in lists and citations."""
+    short_title_en: str | None = None
+    """English short name (the portal's translation of `short_title`)."""
     kind: PlanKind
     """Kind of document (three-year-action-plan, implementation-plan, …)."""
     region: Slug
     """Region id from data/regions.yaml."""
     issuer: Text
     """Issuing body."""
+    issuer_en: str | None = None
+    """English name of the issuing body (the portal's translation)."""
     doc_number: str | None = None
     """文号, e.g. 呼安委会字〔2024〕4号; absent when the text has none."""
     issued: dt.date | None = None
