@@ -127,6 +127,15 @@ def test_translations_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert "English: " in capsys.readouterr().out
 
 
+def test_every_seed_text_is_translated() -> None:
+    """The seed portal is fully translated; a new text without English fails here."""
+    project, problems = load_project(ROOT)
+    assert project is not None, problems
+    cov = project_coverage(project, "en")
+    assert [f"{e.file} {e.kind}: {e.original}" for e in cov.missing] == []
+    assert cov.share == 1.0
+
+
 def test_english_texts_are_english() -> None:
     """Titles and names have no Chinese; an English note may quote the source's words."""
     project, _ = load_project(ROOT)
