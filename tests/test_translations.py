@@ -148,3 +148,39 @@ def test_english_texts_are_english() -> None:
             assert han <= len(text) * 0.25, text
         else:
             assert han == 0, (entry.file, entry.kind, text)
+
+
+# Terms every English title renders the same way (data/glossary.yaml): Chinese → a word the
+# English must contain wherever the Chinese title has the term.
+CONSISTENT = {
+    "重大事故隐患": "major accident hazard",
+    "生产经营单位": "production and business operators",
+    "专项治理": "special rectification",
+    "主要负责人": "principal persons in charge",
+    "安全生产标准化": "work safety standardisation",
+    "动态清零": "continuous clearing to zero",
+    "判定标准": "determination criteria",
+    "危险化学品": "hazardous chemicals",
+    "城镇燃气": "urban gas",
+    "特种设备": "special equipment",
+    "行动": "campaign",
+}
+
+
+def test_recurring_terms_are_translated_consistently() -> None:
+    project, _ = load_project(ROOT)
+    assert project is not None
+    glossary = (ROOT / "data" / "glossary.yaml").read_text(encoding="utf-8")
+    assert all(f"{{zh: {zh}," in glossary for zh in CONSISTENT)
+    plans = [(plan, f"plans/{plan.id}.yaml") for plan in project.plans]
+    checked = 0
+    for entry in entries(plans, project.registry, "en"):
+        if not entry.kind.endswith("title") or entry.kind == "plan title":
+            continue
+        for zh, en in CONSISTENT.items():
+            if zh == "行动" and not entry.original.startswith("开展"):
+                continue  # 开展…行动 section headings are campaigns
+            if zh in entry.original:
+                checked += 1
+                assert en in (entry.translation or "").lower(), (entry.original, entry.translation)
+    assert checked > 60
