@@ -473,7 +473,8 @@ class Region(Record):
     """A place with its own plans and units (`data/regions.yaml`)."""
 
     id: Slug
-    """URL segment; pinyin of the name (docs/conventions.md)."""
+    """URL segment: the pinyin of the name without its level suffix (呼伦贝尔市 →
+    `hulunbeier`), with the parent's in front where needed (`huainan-datong`)."""
     name: Text
     """Full name (呼伦贝尔市)."""
     name_en: str | None = None
