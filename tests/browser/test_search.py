@@ -22,7 +22,8 @@ def _assert_keywords(site) -> None:
     page = site.site / HULUNBEIER.strip("/") / "index.html"
     html = page.read_text(encoding="utf-8")
     assert 'class="pp-kw"' in html and "data-pagefind-body" in html, (
-        "plan pages carry no keyword_html() block / data-pagefind-body (see developer-docs/search.md)"
+        "plan pages carry no keyword_html() block / data-pagefind-body "
+        "(see developer-docs/search.md)"
     )
 
 
