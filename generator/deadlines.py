@@ -143,6 +143,28 @@ def deadline_phrase(deadline: Deadline, strings: Mapping[str, str]) -> str:
     return date_phrase(deadline.date, deadline.precision, strings, by=is_by(deadline.phrase))
 
 
+def period_phrase(start: dt.date, end: dt.date, strings: Mapping[str, str]) -> str:
+    """A span of days in words, as coarse as its ends allow: whole years ("2024 to 2026" /
+    2024年至2026年), whole months ("February to April 2024" / 2024年2月至4月), else days
+    ("8 March to 30 April 2024").  For plan periods and phases (`Phase.start`…`end`)."""
+    names = strings["dl_month_names"].split("|")
+    whole_months = start.day == 1 and (end + dt.timedelta(days=1)).day == 1
+    if whole_months and start.month == 1 and end.month == 12:
+        key = "years" if start.year != end.year else "year"
+    elif whole_months:
+        key = "months" if start.year != end.year else "months_same_year"
+    else:
+        key = "days" if start.year != end.year else "days_same_year"
+    return strings[f"dl_span_{key}"].format(
+        start_year=start.year,
+        start_month=names[start.month - 1],
+        start_day=start.day,
+        end_year=end.year,
+        end_month=names[end.month - 1],
+        end_day=end.day,
+    )
+
+
 def recurrence_phrase(recurrence: Recurrence, strings: Mapping[str, str]) -> str:
     """ "every quarter", "at least once a month", "at least twice a year" / 每季度,
     每月至少1次: from the period and the minimum number of times."""

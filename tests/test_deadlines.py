@@ -17,6 +17,7 @@ from generator.deadlines import (
     deadline_phrase,
     deadline_status,
     is_by,
+    period_phrase,
     period_status,
     recurrence_phrase,
     recurrence_status,
@@ -250,3 +251,33 @@ def test_english_citation_forms() -> None:
     assert citation(bojing, task, EN, "en", chapter=chapter, restarts=True).endswith(
         ", part 8, task 5"
     )
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "en", "zh"),
+    [
+        ("2024-01-01", "2026-12-31", "2024 to 2026", "2024年至2026年"),
+        ("2024-01-01", "2024-12-31", "2024", "2024年"),
+        ("2024-02-01", "2024-04-30", "February to April 2024", "2024年2月至4月"),
+        ("2024-11-01", "2025-02-28", "November 2024 to February 2025", "2024年11月至2025年2月"),
+        ("2024-03-08", "2024-04-30", "8 March to 30 April 2024", "2024年3月8日至4月30日"),
+        (
+            "2024-03-08",
+            "2025-01-15",
+            "8 March 2024 to 15 January 2025",
+            "2024年3月8日至2025年1月15日",
+        ),
+    ],
+)
+def test_period_phrase(start: str, end: str, en: str, zh: str) -> None:
+    a, b = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
+    assert period_phrase(a, b, EN) == en
+    assert period_phrase(a, b, ZH) == zh
+
+
+def test_every_seed_phase_and_period_reads_in_english() -> None:
+    for plan in seed_plans():
+        assert period_phrase(plan.period.start, plan.period.end, EN)[:4].isdigit()
+        for phase in plan.phases():
+            text = period_phrase(phase.start, phase.end, EN)
+            assert not any("\u4e00" <= ch <= "\u9fff" for ch in text), text
