@@ -225,6 +225,9 @@ class Task(Record):
     """Topic ids from data/topics.yaml."""
     implements: str | None = None
     """Id of the parent plan's task this task implements (`<plan-id>#<task-id>`)."""
+    deadline_text: str | None = None
+    """The completion time as printed in a task table's 完成时限 column (`2024年底前`,
+    `长期坚持`); the dates it states are in `deadlines`."""
     notes: tuple[EditorNote, ...] = ()
     """Editor's notes on the source wording."""
 
@@ -334,6 +337,33 @@ class CoverLetter(Record):
     """The issuing body as signed."""
     date_text: str | None = None
     """The date as printed (2024年3月8日)."""
+    # --- further elements of the official document format (GB/T 9704-2012) ---
+    copy_no: str | None = None
+    """份号: the copy number printed top left (`000123`)."""
+    classification: str | None = None
+    """密级和保密期限 as printed (`秘密★1年`)."""
+    urgency: str | None = None
+    """紧急程度 as printed (`特急`, `加急`)."""
+    signers_text: str | None = None
+    """The 签发人 line as printed (`签发人：张三 李四`)."""
+    signers: tuple[Text, ...] = ()
+    """签发人: names of the officials who signed the document off, as printed."""
+    attachments_text: str | None = None
+    """附件说明 as printed (`附件：1.…任务分工表`), line breaks kept."""
+    attachments: tuple[Text, ...] = ()
+    """Titles of the attachments the 附件说明 lists, without their numbers."""
+    remark: str | None = None
+    """附注 as printed, e.g. `（此件公开发布）`."""
+    cc_text: str | None = None
+    """抄送机关 as printed (`抄送：市委办公室，市人大常委会办公室。`)."""
+    cc: tuple[Text, ...] = ()
+    """The bodies sent a copy (抄送), as printed; not resolved against data/units."""
+    printed_text: str | None = None
+    """印发机关和印发日期 as printed (`某市人民政府办公室 2024年3月8日印发`)."""
+    printed_by: str | None = None
+    """印发机关: the office that printed and sent the document."""
+    printed_on: dt.date | None = None
+    """印发日期: the day the document was printed and sent."""
 
 
 class Basis(Record):
