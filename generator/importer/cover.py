@@ -1,8 +1,9 @@
 """The official document around a plan (GB/T 9704-2012 党政机关公文格式): its elements, each
 into its field.
 
-In front of the plan (版头 and the notice's 主体): 份号, 密级和保密期限, 紧急程度, 发文机关标志
-(masthead, `…文件` or an issuer line right above the 发文字号), 发文字号 (〔〕 [] （） 【】), 签发人,
+In front of the plan (版头 and the notice's 主体): 份号, 密级和保密期限, 紧急程度,
+发文机关标志 (masthead, `…文件` or an issuer line right above the 发文字号), 发文字号
+(〔〕 [] （） 【】), 签发人,
 the notice title, 主送机关, its text, 附件说明, 发文机关署名, 成文日期 (`2024年3月8日` or
 `二〇二四年三月八日`), 附注 (`（此件公开发布）`).  After the plan (`back_matter`): 附注,
 署名 and 成文日期 when the plan itself is signed, 抄送机关 and 印发机关和印发日期 (版记).
@@ -29,13 +30,19 @@ _SCRIPTS: tuple[tuple[int, int, str], ...] = (
 _DOC_NO = r"\S{1,16}?\s*[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*第?\s*\d{1,5}\s*号"
 DOC_NUMBER = re.compile(rf"^{_DOC_NO}$")
 _SIGNERS = re.compile(r"签\s*发\s*人\s*[：:]\s*(?P<names>.*)$")
-_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0, "Ｏ": 0, "O": 0}
+_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {
+    "○": 0,
+    "零": 0,
+    "Ｏ": 0,
+    "O": 0,
+}
 _CN_DATE = re.compile(
     r"^(?P<y>[〇○零Ｏ一二三四五六七八九]{4})\s*年\s*(?P<m>[一二三四五六七八九十]{1,2})\s*月\s*"
     r"(?P<d>[一二三四五六七八九十]{1,3})\s*日$"
 )
 _DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
-_ANY_DATE = r"(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零Ｏ一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)"
+_CN_Y, _CN_MD = "[〇○零Ｏ一二三四五六七八九]{4}", "[一二三四五六七八九十]{1,3}"
+_ANY_DATE = rf"(?:\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|{_CN_Y}年{_CN_MD}月{_CN_MD}日)"
 _CONTACT = re.compile(r"^(联系人|联系电话|电话|邮箱|电子邮箱|传真|通讯地址|地址)\s*[：:]")
 _PHONE = re.compile(r"(?<![\d@.])(?:0\d{2,3}-?)?\d{7,8}(?![\d@])|1[3-9]\d{9}")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -48,7 +55,9 @@ CLASSIFICATION = re.compile(r"^(绝密|机密|秘密)(?:\s*★\s*\S*)?$")
 URGENCY = re.compile(r"^(特急|加急|特提|平急)$")
 _ATTACHMENTS = re.compile(r"^附\s*件\s*[：:]\s*(?P<rest>.*)$")
 _NUMBERED = re.compile(r"^\s*\d{1,2}\s*[.．、]\s*(?P<title>.+)$")
-REMARK = re.compile(r"^[（(](?P<inner>[^（）()]*(?:此件|公开|联系人|电话|印发至|发至)[^（）()]*)[）)]$")
+REMARK = re.compile(
+    r"^[（(](?P<inner>[^（）()]*(?:此件|公开|联系人|电话|印发至|发至)[^（）()]*)[）)]$"
+)
 CC = re.compile(r"^抄\s*送\s*[：:]\s*(?P<rest>.*)$")
 PRINTED = re.compile(rf"^(?P<by>.*?)\s*(?P<date>{_ANY_DATE})\s*印\s*发$")
 
@@ -142,8 +151,12 @@ def parse_cover(lines: list[str]) -> tuple[dict[str, Any], list[str]]:
             _signers(cover, line, m)
         elif "title" not in cover and _starts_title(line, lines, i):
             cover["title"], i = _take_title(lines, i - 1)
-        elif "title" in cover and "recipients_text" not in cover and line.endswith(("：", ":")) \
-                and not body:
+        elif (
+            "title" in cover
+            and "recipients_text" not in cover
+            and line.endswith(("：", ":"))
+            and not body
+        ):
             cover["recipients_text"] = line
             cover["recipients"] = split_names(line.rstrip("：:"))
         elif "attachments_text" not in cover and (m := _ATTACHMENTS.match(line)):
@@ -178,8 +191,11 @@ def _head_element(cover: dict[str, Any], line: str) -> bool:
     tokens = line.split()
     found: dict[str, str] = {}
     for token in tokens:
-        for key, pattern in (("copy_no", COPY_NO), ("classification", CLASSIFICATION),
-                             ("urgency", URGENCY)):
+        for key, pattern in (
+            ("copy_no", COPY_NO),
+            ("classification", CLASSIFICATION),
+            ("urgency", URGENCY),
+        ):
             if key not in cover and key not in found and pattern.match(token):
                 found[key] = token
                 break

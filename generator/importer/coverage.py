@@ -168,11 +168,9 @@ class _Matcher:
             pending += [piece[half:], piece[:half]]  # the left half is looked up first
 
     def missing_spans(self, limit: int) -> Iterator[tuple[int, int]]:
-        found = 0
-        for m in re.finditer(rb"\x00+", bytes(self.used)):
+        for found, m in enumerate(re.finditer(rb"\x00+", bytes(self.used))):
             if found >= limit:
                 return
-            found += 1
             yield m.start(), m.end()
 
 
@@ -189,4 +187,3 @@ def coverage(source: str, draft: dict[str, Any], max_spans: int = 10) -> Coverag
         for i1, i2 in matcher.missing_spans(max_spans)
     ]
     return Coverage(len(src), matched, matcher.extra, missing)
-

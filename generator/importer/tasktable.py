@@ -28,14 +28,55 @@ _HEADER_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("no", ("序号", "编号", "序")),
     ("lead", ("牵头单位", "牵头部门", "牵头", "主责单位", "主办单位", "主责部门")),
     ("support", ("配合单位", "配合部门", "配合", "协办单位", "协办", "参与单位", "协同")),
-    ("responsible", ("责任单位", "责任部门", "责任主体", "承办单位", "落实单位", "实施单位",
-                     "主体责任", "单位")),
-    ("deadline", ("完成时限", "完成时间", "时间节点", "完成期限", "时限", "时间要求",
-                  "进度安排", "完成日期", "时间")),
+    (
+        "responsible",
+        (
+            "责任单位",
+            "责任部门",
+            "责任主体",
+            "承办单位",
+            "落实单位",
+            "实施单位",
+            "主体责任",
+            "单位",
+        ),
+    ),
+    (
+        "deadline",
+        (
+            "完成时限",
+            "完成时间",
+            "时间节点",
+            "完成期限",
+            "时限",
+            "时间要求",
+            "进度安排",
+            "完成日期",
+            "时间",
+        ),
+    ),
     ("category", ("类别", "领域", "方面", "板块", "项目名称", "重点工程", "专项")),
-    ("task", ("工作任务", "工作内容", "重点任务", "任务内容", "具体任务", "主要任务",
-              "工作措施", "具体措施", "任务措施", "目标任务", "主要内容", "工作事项",
-              "任务", "内容", "措施", "事项")),
+    (
+        "task",
+        (
+            "工作任务",
+            "工作内容",
+            "重点任务",
+            "任务内容",
+            "具体任务",
+            "主要任务",
+            "工作措施",
+            "具体措施",
+            "任务措施",
+            "目标任务",
+            "主要内容",
+            "工作事项",
+            "任务",
+            "内容",
+            "措施",
+            "事项",
+        ),
+    ),
 )
 _MAX_HEADER_ROWS = 3
 
@@ -132,8 +173,10 @@ def _fill_down(rows: list[list[str | None]], width: int) -> list[list[str]]:
 def _heading_row(row: list[str | None], cols: Columns) -> str | None:
     """A row that is one cell merged across, or only a category cell: a group heading."""
     texts = [c for c in row if c]
-    if len(texts) == 1 and (sum(1 for c in row if c is None) >= len(row) - 1 or
-                            (cols.column("task") is not None and not row[cols.column("task")])):
+    if len(texts) == 1 and (
+        sum(1 for c in row if c is None) >= len(row) - 1
+        or (cols.column("task") is not None and not row[cols.column("task")])
+    ):
         return texts[0]
     return None
 
@@ -161,8 +204,9 @@ def table_tasks(table: Table, cols: Columns, where: str) -> TableTasks:
     return out
 
 
-def _task(raw: list[str | None], row: list[str], cols: Columns, out: TableTasks,
-          where: str) -> dict[str, Any] | None:
+def _task(
+    raw: list[str | None], row: list[str], cols: Columns, out: TableTasks, where: str
+) -> dict[str, Any] | None:
     task_col = cols.column("task")
     assert task_col is not None
     text = row[task_col].strip()
@@ -195,8 +239,7 @@ def _task(raw: list[str | None], row: list[str], cols: Columns, out: TableTasks,
     return task
 
 
-def _responsibility(lines: list[tuple[str, str]], cols: Columns,
-                    out: TableTasks) -> dict[str, Any]:
+def _responsibility(lines: list[tuple[str, str]], cols: Columns, out: TableTasks) -> dict[str, Any]:
     roles = {name: role for c, role in cols.roles.items() if (name := cols.names.get(c))}
     resp: dict[str, Any] = {"text": "\n".join(f"{label}：{names}" for label, names in lines)}
     for label, names in lines:

@@ -73,8 +73,9 @@ def _read(path: Path, suffix: str, limits: Limits, progress: Progress | None) ->
             return read_csv(data, path)
         from .html import read_html
 
-        return run_bounded(lambda: read_html(data, path), str(path), limits.seconds,
-                           limits.memory_bytes)
+        return run_bounded(
+            lambda: read_html(data, path), str(path), limits.seconds, limits.memory_bytes
+        )
     if suffix in office.WORD_LIKE | office.SHEET_LIKE:
         converted, tmp = office.convert(path, limits.seconds)
         try:
@@ -87,14 +88,17 @@ def _read(path: Path, suffix: str, limits: Limits, progress: Progress | None) ->
     if suffix in DOCX:
         from .docx import read_docx
 
-        return run_bounded(lambda: read_docx(path, limits), str(path), limits.seconds,
-                           limits.memory_bytes)
+        return run_bounded(
+            lambda: read_docx(path, limits), str(path), limits.seconds, limits.memory_bytes
+        )
     if suffix in XLSX:
         from .xlsx import read_xlsx
 
-        return run_bounded(lambda: read_xlsx(path, limits), str(path), limits.seconds,
-                           limits.memory_bytes)
+        return run_bounded(
+            lambda: read_xlsx(path, limits), str(path), limits.seconds, limits.memory_bytes
+        )
     from .pdf import read_pdf
 
-    return run_bounded(lambda: read_pdf(path, limits), str(path), limits.seconds,
-                       limits.memory_bytes)
+    return run_bounded(
+        lambda: read_pdf(path, limits), str(path), limits.seconds, limits.memory_bytes
+    )

@@ -54,8 +54,21 @@ def chinese_number(n: int, digits: str = "零一二三四五六七八九", ten: 
 
 def _roman(n: int) -> str:
     out = ""
-    for value, sym in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-                       (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+    for value, sym in (
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ):
         while n >= value:
             out, n = out + sym, n - value
     return out
@@ -67,8 +80,14 @@ def _letters(n: int) -> str:
 
 def format_number(n: int, fmt: str) -> str:
     """A counter in one of Word's number formats (unknown formats as decimal)."""
-    if fmt in ("chineseCounting", "chineseCountingThousand", "taiwaneseCounting",
-               "taiwaneseCountingThousand", "japaneseCounting", "koreanCounting"):
+    if fmt in (
+        "chineseCounting",
+        "chineseCountingThousand",
+        "taiwaneseCounting",
+        "taiwaneseCountingThousand",
+        "japaneseCounting",
+        "koreanCounting",
+    ):
         return chinese_number(n)
     if fmt == "ideographDigital" or fmt == "taiwaneseDigital":
         return "".join(_CN[int(d)] for d in str(n))

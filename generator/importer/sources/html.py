@@ -19,15 +19,80 @@ from .document import Block, Extracted, Table
 from .files import decode_text
 
 _VOID = frozenset(
-    "area base br col embed hr img input link meta param source track wbr".split()
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
 )
 _DROP = frozenset(
-    "script style noscript template iframe form button select textarea svg canvas "
-    "nav header footer aside object head".split()
+    [
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "iframe",
+        "form",
+        "button",
+        "select",
+        "textarea",
+        "svg",
+        "canvas",
+        "nav",
+        "header",
+        "footer",
+        "aside",
+        "object",
+        "head",
+    ]
 )
 _BLOCK = frozenset(
-    "p div section article main li ul ol dl dt dd h1 h2 h3 h4 h5 h6 table tr td th tbody "
-    "thead tfoot caption blockquote pre center body html address figure figcaption".split()
+    [
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "table",
+        "tr",
+        "td",
+        "th",
+        "tbody",
+        "thead",
+        "tfoot",
+        "caption",
+        "blockquote",
+        "pre",
+        "center",
+        "body",
+        "html",
+        "address",
+        "figure",
+        "figcaption",
+    ]
 )
 # Class/id words of page furniture (menus, share bars, footers): never the article.
 _FURNITURE = re.compile(
@@ -73,8 +138,15 @@ class _TreeBuilder(HTMLParser):
             return
         # <p> and table parts close an open one of their kind (HTML's implied end tags).
         if tag in ("p", "li", "tr", "td", "th", "dt", "dd"):
-            closes = {"p": ("p",), "li": ("li",), "tr": ("tr", "td", "th"), "td": ("td", "th"),
-                      "th": ("td", "th"), "dt": ("dt", "dd"), "dd": ("dt", "dd")}[tag]
+            closes = {
+                "p": ("p",),
+                "li": ("li",),
+                "tr": ("tr", "td", "th"),
+                "td": ("td", "th"),
+                "th": ("td", "th"),
+                "dt": ("dt", "dd"),
+                "dd": ("dt", "dd"),
+            }[tag]
             if self.stack[-1].tag in closes:
                 self.stack.pop()
                 if tag == "tr" and self.stack[-1].tag == "tr":
@@ -86,7 +158,9 @@ class _TreeBuilder(HTMLParser):
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if not self.dropping and tag not in _DROP:
-            self.stack[-1].children.append(Node(tag, {k: v or "" for k, v in attrs}, self.stack[-1]))
+            self.stack[-1].children.append(
+                Node(tag, {k: v or "" for k, v in attrs}, self.stack[-1])
+            )
 
     def handle_endtag(self, tag: str) -> None:
         if self.dropping:
@@ -146,9 +220,9 @@ def _score(root: Node) -> Node | None:
                 parent.score += value * share
             parent, share = parent.parent, share / 2
     for node in _walk(root):
-        if node.tag in _BLOCK and node.score > 0 and not _furniture(node):
-            if best is None or node.score > best.score:
-                best = node
+        candidate = node.tag in _BLOCK and node.score > 0 and not _furniture(node)
+        if candidate and (best is None or node.score > best.score):
+            best = node
     return best
 
 
@@ -222,9 +296,15 @@ def _int(value: str | None) -> int:
 
 def _heading_before(article: Node, root: Node, article_text: str) -> str | None:
     """The page's title element printed before the article, unless the article repeats it."""
-    candidates = [n for n in _walk(root) if n is not article and (
-        n.tag == "h1" or (n.tag in _BLOCK | {"span", "font", "strong"}
-                          and _TITLE_HINT.search(n.hint())))]
+    candidates = [
+        n
+        for n in _walk(root)
+        if n is not article
+        and (
+            n.tag == "h1"
+            or (n.tag in _BLOCK | {"span", "font", "strong"} and _TITLE_HINT.search(n.hint()))
+        )
+    ]
     for node in candidates:
         lines = _Lines()
         lines.add(node)

@@ -39,30 +39,47 @@ def convert(path: Path, seconds: float) -> tuple[Path, tempfile.TemporaryDirecto
     target = "docx" if suffix in WORD_LIKE else "xlsx"
     program = soffice()
     if program is None:
-        raise ReadError(f"{path}: {suffix} files are read through LibreOffice, which is not "
-                        f"installed; {INSTALL_HINT}")
+        raise ReadError(
+            f"{path}: {suffix} files are read through LibreOffice, which is not "
+            f"installed; {INSTALL_HINT}"
+        )
     tmp = tempfile.TemporaryDirectory(prefix="planportal-convert-")
     work = Path(tmp.name)
     profile = (work / "profile").as_uri()
     # a plain ASCII copy name: LibreOffice names its output after its input
     source = work / f"input{suffix}"
     shutil.copyfile(path, source)
-    command = [program, f"-env:UserInstallation={profile}", "--headless", "--norestore",
-               "--convert-to", target, "--outdir", str(work / "out"), str(source)]
+    command = [
+        program,
+        f"-env:UserInstallation={profile}",
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        target,
+        "--outdir",
+        str(work / "out"),
+        str(source),
+    ]
     try:
-        subprocess.run(command, capture_output=True, timeout=seconds, check=False,
-                       start_new_session=True)
+        subprocess.run(
+            command, capture_output=True, timeout=seconds, check=False, start_new_session=True
+        )
     except subprocess.TimeoutExpired:
         tmp.cleanup()
-        raise ReadError(f"{path}: LibreOffice took longer than {seconds:.0f} s to convert it; "
-                        f"open it in WPS/Word and save it as .{target}") from None
+        raise ReadError(
+            f"{path}: LibreOffice took longer than {seconds:.0f} s to convert it; "
+            f"open it in WPS/Word and save it as .{target}"
+        ) from None
     except OSError as exc:
         tmp.cleanup()
-        raise ReadError(f"{path}: LibreOffice could not be started ({exc}); {INSTALL_HINT}") \
-            from None
+        raise ReadError(
+            f"{path}: LibreOffice could not be started ({exc}); {INSTALL_HINT}"
+        ) from None
     out = work / "out" / f"input.{target}"
     if not out.is_file():
         tmp.cleanup()
-        raise ReadError(f"{path}: LibreOffice could not convert it to .{target} (a damaged or "
-                        f"protected file?); open it in WPS/Word and save it as .{target}")
+        raise ReadError(
+            f"{path}: LibreOffice could not convert it to .{target} (a damaged or "
+            f"protected file?); open it in WPS/Word and save it as .{target}"
+        )
     return out, tmp

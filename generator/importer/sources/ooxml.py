@@ -12,7 +12,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from .document import ReadError
-from .files import MiB, Limits
+from .files import Limits, MiB
 
 
 class Package:

@@ -43,7 +43,7 @@ class _Line:
     h: float
 
 
-def _page_lines(page) -> list[_Line]:  # noqa: ANN001 (pypdfium2 page)
+def _page_lines(page) -> list[_Line]:
     textpage = page.get_textpage()
     try:
         n = textpage.count_chars()
@@ -135,13 +135,19 @@ def _paragraphs(pages: list[list[_Line]], drop: set[tuple[int, int]]) -> list[st
 
 
 def _glue(left: str, right: str) -> str:
-    if left and right and left[-1].isascii() and left[-1].isalnum() and right[0].isascii() \
-            and right[0].isalnum():
+    if (
+        left
+        and right
+        and left[-1].isascii()
+        and left[-1].isalnum()
+        and right[0].isascii()
+        and right[0].isalnum()
+    ):
         return f"{left} {right}"
     return left + right
 
 
-def read_pdf(path: Path, limits: Limits, progress=None) -> Extracted:  # noqa: ANN001
+def read_pdf(path: Path, limits: Limits, progress=None) -> Extracted:
     import pypdfium2 as pdfium
 
     try:
@@ -149,7 +155,9 @@ def read_pdf(path: Path, limits: Limits, progress=None) -> Extracted:  # noqa: A
     except pdfium.PdfiumError as exc:
         message = str(exc)
         if "password" in message.lower():
-            raise ReadError(f"{path}: the PDF is password-protected; save an unprotected copy")
+            raise ReadError(
+                f"{path}: the PDF is password-protected; save an unprotected copy"
+            ) from None
         raise ReadError(f"{path}: not a readable PDF ({message})") from None
     try:
         count = len(pdf)

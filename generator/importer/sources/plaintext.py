@@ -74,7 +74,9 @@ def read_txt(data: bytes, path: Path) -> Extracted:
 def read_csv(data: bytes, path: Path) -> Extracted:
     text, encoding = decode_text(data, path)
     sample = text[:4096]
-    delimiter = "\t" if path.suffix.lower() == ".tsv" or sample.count("\t") > sample.count(",") else ","
+    delimiter = (
+        "\t" if path.suffix.lower() == ".tsv" or sample.count("\t") > sample.count(",") else ","
+    )
     rows = [
         [cell.strip() for cell in row]
         for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
