@@ -1,7 +1,9 @@
-"""Text importer: a plan's plain text → a draft plan YAML plus a report.
+"""Importer: a plan as published (text, Word, PDF, web page, task table) → a draft plan
+YAML plus a report.
 
-`import_text` does the work on a string; `run_import` is the CLI entry point
-(`planportal import FILE --region R`).
+`import_document` does the work on a document read by `sources.read_document`;
+`import_text` on a string; `run_import` is the CLI entry point
+(`planportal import FILE|DIR --region R`).
 """
 
 from __future__ import annotations
@@ -16,23 +18,26 @@ from pydantic import ValidationError
 
 from ..model import Plan
 from . import meta
+from .backmatter import split_back
 from .cover import parse_cover, parse_date
 from .coverage import coverage
 from .domainleads import find_domain_leads
 from .draft import clean, to_yaml
 from .enrich import enrich
 from .front import split_front
+from .layout import drop_labels, lay_out, table_chapters
 from .normalize import NoiseLog, clean_lines, join_broken, split_inline_headings
 from .reference import Reference, load_reference
 from .report import Report
 from .slips import slip_notes
+from .sources import Extracted
 from .structure import Body, assign_task_ids, build_body
 from .topics import Topics, load_topics, match_domains
 
 Resolver = Callable[[str, str], bool]
 DEFAULT_TOPICS = Path(__file__).resolve().parents[2] / "data" / "topics.yaml"
 
-__all__ = ["ImportResult", "import_text", "run_import"]
+__all__ = ["ImportResult", "import_document", "import_text", "run_import"]
 
 
 @dataclass
@@ -53,8 +58,15 @@ class Overrides:
     period: tuple[dt.date, dt.date] | None = None
 
 
-def import_text(
-    text: str,
+def import_text(text: str, **kwargs: Any) -> ImportResult:
+    """Import a plan given as plain text (see `import_document` for the arguments)."""
+    from .sources.plaintext import text_blocks
+
+    return import_document(Extracted(text_blocks(text), "txt"), **kwargs)
+
+
+def import_document(
+    doc: Extracted,
     *,
     region: str,
     source_file: str,
@@ -67,7 +79,7 @@ def import_text(
     root: Path | None = None,
     reference: Reference | None = None,
 ) -> ImportResult:
-    """Import one plan text. `source_file` is the file name (stored as data/sources/<name>).
+    """Import one document. `source_file` is the file name (stored as data/sources/<name>).
 
     With `root` (the project directory) the topics come from its data/topics.yaml, unit names
     are checked against its data/units, a basis title gets the region its name opens with, and
@@ -77,11 +89,19 @@ def import_text(
         topics_path = topics_path or Path(root) / "data" / "topics.yaml"
     if reference is not None and resolve is None and reference.registry is not None:
         resolve = reference.resolves
+    text = doc.text()
     noise = NoiseLog()
-    front = split_front(clean_lines(text, noise))
+    lines, tables, headers = lay_out(doc.blocks)
+    cleaned, dropped = drop_labels(clean_lines("\n".join(lines), noise), noise)
+    dropped += headers
+    front = split_front(cleaned)
     cover, unplaced = parse_cover(front.cover) if front.cover else ({}, [])
-    paras = split_inline_headings(join_broken(front.body, noise), noise)
+    body_lines, back = split_back(front.body, cover)
+    if back:
+        cover |= back
+    paras = split_inline_headings(join_broken(body_lines, noise), noise)
     body = build_body(paras)
+    table_chapters(tables, body)
     assign_task_ids(body.chapters)
     topics = load_topics(topics_path or DEFAULT_TOPICS)
     findings = enrich(body.chapters, topics)
@@ -89,7 +109,8 @@ def import_text(
     over = Overrides(plan_id, kind, issuer, period)
     draft, derived, notes = _plan(title, cover, body, region, source_file, over, topics, reference)
     report = Report(plan_id=draft["id"], source_file=draft["source"]["file"], derived=derived)
-    report.notes = notes
+    report.source_kind = doc.kind
+    report.notes = [*doc.notes, *notes]
     report.noise = {k: v for k, v in noise.items() if v}
     report.undated = findings.undated
     report.names_without_verb = body.left.names_without_verb
@@ -99,9 +120,16 @@ def import_text(
         report.unparsed.append(("no plan title line found; title is the file name", title))
     _check_units(draft, region, resolve, report)
     report.counts = counts(draft)
-    report.coverage = coverage(text, draft)
+    report.coverage = coverage(_without(text, dropped), draft)
     report.validation_errors = _validate(draft)
     return ImportResult(clean(draft), to_yaml(draft), report)
+
+
+def _without(text: str, dropped: list[str]) -> str:
+    """The source text less the lines the importer dropped on purpose (listed as noise)."""
+    for line in dropped:
+        text = text.replace(line, "", 1)
+    return text
 
 
 def _plan(title, cover, body: Body, region, source_file, over: Overrides, topics: Topics, ref):
@@ -110,21 +138,28 @@ def _plan(title, cover, body: Body, region, source_file, over: Overrides, topics
     notes: list[str] = []
     period = over.period or meta.plan_period(title, issued)
     derived["period"] = "override" if over.period else "title"
+    if period is None and (found := meta.period_in_text(body.preamble, body.chapters)):
+        period, phrase = found
+        derived["period"] = f"text: `{phrase}` (not in the title)"
+    if period is None and issued:
+        period = (dt.date(issued.year, 1, 1), dt.date(issued.year, 12, 31))
+        derived["period"] = "guessed: the year of the issue date (neither title nor text says)"
+        notes.append(f"Period not stated: set to {issued.year}, the year of issue; check it.")
     if period is None:
-        year = (issued or dt.date.today()).year
-        period = (dt.date(year, 1, 1), dt.date(year, 12, 31))
-        derived["period"] = "guessed from the issue date (not in the title)"
+        derived["period"] = "not stated (title, text and issue date say nothing): fill it in"
+        notes.append("Period not stated anywhere: add `period: {start: …, end: …}` by hand.")
     draft: dict[str, Any] = {
         "id": over.plan_id or meta.plan_id(title, region, period),
         "title": title,
         "kind": over.kind or meta.plan_kind(title),
         "region": region,
         "issuer": over.issuer,
-        "period": {"start": period[0], "end": period[1]},
         "source": {"file": f"data/sources/{Path(source_file).name}"},
         "preamble": "\n\n".join(body.preamble),
         "chapters": body.chapters,
     }
+    if period:  # never invented: a plan whose period nothing states is left without one
+        draft["period"] = {"start": period[0], "end": period[1]}
     derived |= {
         "id": "override" if over.plan_id else "pinyin of region + short form + first year",
         "kind": "override" if over.kind else "title wording",

@@ -17,7 +17,7 @@ _KINDS: tuple[tuple[str, str], ...] = (
     ("通知", "annual-work-notice"),
 )
 _FIVE_YEAR = {"十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030)}
-_YEARS = re.compile(r"(\d{4})\s*[-—–~至到]+\s*(\d{4})\s*年?")
+_YEARS = re.compile(r"(\d{4})\s*年?\s*[-—–~至到]+\s*(\d{4})\s*年?")
 _ONE_YEAR = re.compile(r"(\d{4})\s*年")
 # The region is what precedes the subject of the title (安全生产…).
 _SUBJECT = re.compile(r"(安全生产|关于|治本攻坚|“十)")
@@ -75,9 +75,40 @@ def short_form(title: str) -> str:
     return "-".join(w for w in words if w) or "plan"
 
 
-def plan_id(title: str, region: str | None, period: tuple[dt.date, dt.date]) -> str:
-    base = f"{region or region_slug(title)}-{short_form(title)}-{period[0].year}"
+def plan_id(title: str, region: str | None, period: tuple[dt.date, dt.date] | None) -> str:
+    """region + short form + first year (no year when the period is not known)."""
+    year = f"-{period[0].year}" if period else ""
+    base = f"{region or region_slug(title)}-{short_form(title)}{year}"
     return base[:80].strip("-")
+
+
+_TEXT_YEARS = re.compile(r"(?<!\d)(20\d{2})\s*(?:年)?\s*[-—–~至到]+\s*(20\d{2})\s*年")
+_TEXT_SCAN = 3000
+"""Characters of the plan's opening text searched for a stated period."""
+
+
+def period_in_text(
+    preamble: list[str], chapters: list[dict[str, Any]]
+) -> tuple[tuple[dt.date, dt.date], str] | None:
+    """A period the opening text states (`2024—2026年`, `2024年至2026年`, 十四五 …) and the
+    phrase, or None.  Only ranges and five-year-plan names: a lone year in the text is a
+    deadline as often as a period."""
+    head = "\n".join(preamble)
+    for chapter in chapters:
+        if len(head) >= _TEXT_SCAN:
+            break
+        head += "\n" + str(chapter.get("text", ""))
+        for section in chapter.get("sections", []):
+            head += "\n" + str(section.get("text", ""))
+    head = head[:_TEXT_SCAN]
+    if m := _TEXT_YEARS.search(head):
+        start, end = int(m.group(1)), int(m.group(2))
+        if start <= end <= start + 10:
+            return (dt.date(start, 1, 1), dt.date(end, 12, 31)), m.group(0)
+    for word, (start, end) in _FIVE_YEAR.items():
+        if word in head:
+            return (dt.date(start, 1, 1), dt.date(end, 12, 31)), word
+    return None
 
 
 def issuer(cover: dict[str, Any], title: str) -> str:

@@ -11,6 +11,8 @@ from .coverage import Coverage
 class Report:
     plan_id: str
     source_file: str
+    source_kind: str = "txt"
+    """The input format as read (`docx`, `pdf (PDFium)`, `txt (GB18030)` …)."""
     counts: dict[str, int] = field(default_factory=dict)
     coverage: Coverage | None = None
     noise: dict[str, int] = field(default_factory=dict)
@@ -53,7 +55,8 @@ class Report:
         )
 
     def markdown(self) -> str:
-        lines = [f"# Import report: {self.plan_id}", "", f"Source: `{self.source_file}`", ""]
+        lines = [f"# Import report: {self.plan_id}", ""]
+        lines += [f"Source: `{self.source_file}` (read as {self.source_kind})", ""]
         lines += ["## Summary", "", self.summary(), ""]
         lines += _table("Counts", self.counts)
         lines += _table("Derived plan facts", self.derived)
