@@ -216,7 +216,7 @@ def test_run_import_with_project_root_checks_units(tmp_path: Path) -> None:
     ("content", "message"),
     [
         (None, "no such file"),
-        (b"\xff\xfe\x00bad", "not UTF-8"),
+        (b"\x80\x80\xffbad", "neither UTF-8 nor GB18030"),
         (b"  \n\n", "empty"),
     ],
 )

@@ -78,12 +78,14 @@ def import_document(
     topics_path: Path | None = None,
     root: Path | None = None,
     reference: Reference | None = None,
+    units_region: str | None = None,
 ) -> ImportResult:
     """Import one document. `source_file` is the file name (stored as data/sources/<name>).
 
     With `root` (the project directory) the topics come from its data/topics.yaml, unit names
     are checked against its data/units, a basis title gets the region its name opens with, and
-    an unsigned plan's issuer is the government/committee unit its title names."""
+    an unsigned plan's issuer is the government/committee unit its title names.
+    `units_region` is where unit names are looked up when `region` is new (its parent)."""
     if root is not None:
         reference = reference or load_reference(Path(root))
         topics_path = topics_path or Path(root) / "data" / "topics.yaml"
@@ -118,7 +120,7 @@ def import_document(
     report.unparsed += body.unparsed
     if not front.title:
         report.unparsed.append(("no plan title line found; title is the file name", title))
-    _check_units(draft, region, resolve, report)
+    _check_units(draft, units_region or region, resolve, report, reference)
     report.counts = counts(draft)
     report.coverage = coverage(_without(text, dropped), draft)
     report.validation_errors = _validate(draft)
@@ -245,17 +247,53 @@ def _tasks(draft: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
-def _check_units(draft, region: str, resolve: Resolver | None, report: Report) -> None:
+def _check_units(
+    draft, region: str, resolve: Resolver | None, report: Report, ref: Reference | None
+) -> None:
+    """Resolve every unit name; a short form (应急) that stands for exactly one unit of the
+    region or its parents is replaced by that unit's usual form (the printed wording stays
+    in `responsibility.text`); ambiguous and unknown names are reported."""
     if resolve is None:
         return
     report.units_checked = True
-    seen: set[str] = set()
-    pairs = [(f"task {t['id']}", n) for t in _tasks(draft) for n in _refs(t)]
-    pairs += [("domain_leads", lead["unit"]) for lead in draft.get("domain_leads", [])]
-    for where, name in pairs:
-        if name not in seen and not resolve(name, region):
-            seen.add(name)
+    seen: dict[str, str | None] = {}
+    holders = [(f"task {t['id']}", t.get("responsibility") or {}) for t in _tasks(draft)]
+    for where, resp in holders:
+        for key in ("lead", "support", "responsible", "local"):
+            names = resp.get(key, [])
+            for i, name in enumerate(names):
+                report.units_total += 1
+                if name not in seen:
+                    seen[name] = _resolve_one(name, region, resolve, report, ref, where)
+                if seen[name] is not None:
+                    report.units_resolved += 1
+                    names[i] = seen[name]
+            if names:
+                resp[key] = list(dict.fromkeys(names))
+    others = [("domain_leads", lead["unit"]) for lead in draft.get("domain_leads", [])]
+    cover = draft.get("cover_letter") or {}
+    others += [("cover_letter recipients", n) for n in cover.get("recipients", [])]
+    for where, name in others:
+        report.units_total += 1
+        if resolve(name, region):
+            report.units_resolved += 1
+        elif name not in seen:
+            seen[name] = None
             report.unknown_units.append((where, name))
+
+
+def _resolve_one(name, region, resolve, report: Report, ref, where: str) -> str | None:
+    if resolve(name, region):
+        return name
+    options = ref.expand(name, region) if ref is not None else []
+    if len(options) == 1:
+        report.abbreviations.append((where, name, options[0]))
+        return options[0]
+    if options:
+        report.ambiguous_units.append((where, name, options))
+    else:
+        report.unknown_units.append((where, name))
+    return None
 
 
 def _refs(task: dict[str, Any]) -> list[str]:
@@ -291,75 +329,10 @@ def _validate(draft: dict[str, Any]) -> list[str]:
     return []
 
 
-def run_import(
-    path: str | Path,
-    region: str,
-    out_dir: str | Path,
-    stdout: TextIO,
-    *,
-    resolve: Resolver | None = None,
-    root: str | Path | None = None,
-    **overrides: Any,
-) -> int:
-    """CLI: write `<out_dir>/<plan-id>.yaml` and `.report.md`; 0 on success, 1 with a message
-    (no traceback) when the input cannot be read.  With `root` (the project directory) the
-    topics come from its data/topics.yaml and unit names are checked against its data/units."""
-    path = Path(path)
-    text, error = _read(path)
-    if error:
-        print(f"error: {error}", file=stdout)
-        return 1
-    print(f"importing {path} (region {region})", file=stdout)
-    reference = load_reference(Path(root), stdout) if root is not None else None
-    if root is not None:
-        overrides.setdefault("topics_path", Path(root) / "data" / "topics.yaml")
-    overrides = {k: v for k, v in overrides.items() if v is not None}
-    result = import_text(
-        text,
-        region=region,
-        source_file=path.name,
-        resolve=resolve,
-        reference=reference,
-        **overrides,
-    )
-    out = Path(out_dir)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        yaml_path = out / f"{result.draft['id']}.yaml"
-        report_path = out / f"{result.draft['id']}.report.md"
-        yaml_path.write_text(result.yaml, encoding="utf-8")
-        report_path.write_text(result.report.markdown(), encoding="utf-8")
-    except OSError as exc:
-        print(f"error: cannot write to {out}: {exc.strerror or exc}", file=stdout)
-        return 1
-    print(f"wrote {yaml_path}", file=stdout)
-    print(f"wrote {report_path}", file=stdout)
-    print(result.report.summary(), file=stdout)
-    if result.report.validation_errors:
-        print("warning: the draft does not validate yet; see the report", file=stdout)
-    return 0
-
-
 def project_resolver(root: Path, stdout: TextIO) -> Resolver | None:
     """`resolve(name, region)` over the project's data/units, or None without reference data."""
     reference = load_reference(root, stdout)
     return reference.resolves if reference.registry is not None else None
 
 
-def _read(path: Path) -> tuple[str, str | None]:
-    """The file's text, or a message saying why it cannot be imported."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return "", f"{path}: no such file"
-    except IsADirectoryError:
-        return "", f"{path}: is a directory, not a text file"
-    except OSError as exc:
-        return "", f"{path}: cannot read ({exc.strerror or exc})"
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        return "", f"{path}: not UTF-8 text (invalid byte at offset {exc.start})"
-    if not text.strip():
-        return "", f"{path}: the file is empty"
-    return text, None
+from .run import run_import  # noqa: E402  (the CLI entry point uses import_document)

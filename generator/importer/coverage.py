@@ -174,6 +174,22 @@ class _Matcher:
             yield m.start(), m.end()
 
 
+def matched_positions(source: str, draft: dict[str, Any]) -> list[bool]:
+    """For each character of `source`: whether coverage matched it (non-CJK: True)."""
+    src = cjk(source)
+    matcher = _Matcher(src)
+    for text in verbatim_fields(draft):
+        if piece := cjk(str(text)):
+            matcher.match(piece)
+    out = [True] * len(source)
+    k = 0
+    for i, ch in enumerate(source):
+        if _CJK.match(ch):
+            out[i] = bool(matcher.used[k])
+            k += 1
+    return out
+
+
 def coverage(source: str, draft: dict[str, Any], max_spans: int = 10) -> Coverage:
     """Match of the source's CJK characters against the draft's verbatim fields."""
     src = cjk(source)

@@ -56,7 +56,10 @@ def read_document(
         raise ReadError(f"{path}: unsupported file type `{suffix or '(none)'}`; supported: {known}")
     check_file(path, limits)
     extracted = _read(path, suffix, limits, progress)
-    check_text_size(extracted.text(), path, limits)
+    text = extracted.text()
+    check_text_size(text, path, limits)
+    if not text.strip():
+        raise ReadError(f"{path}: the file is empty (it has no text to import)")
     return extracted
 
 
