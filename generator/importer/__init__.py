@@ -9,6 +9,7 @@ YAML plus a report.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -128,10 +129,17 @@ def import_document(
 
 
 def _without(text: str, dropped: list[str]) -> str:
-    """The source text less the lines the importer dropped on purpose (listed as noise)."""
-    for line in dropped:
-        text = text.replace(line, "", 1)
-    return text
+    """The source text less the lines the importer dropped on purpose (listed as noise):
+    whole lines only, each once."""
+    left = Counter("".join(d.split()) for d in dropped)
+    kept = []
+    for line in text.splitlines():
+        key = "".join(line.split())
+        if left.get(key):
+            left[key] -= 1
+        else:
+            kept.append(line)
+    return "\n".join(kept)
 
 
 def _plan(title, cover, body: Body, region, source_file, over: Overrides, topics: Topics, ref):

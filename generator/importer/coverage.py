@@ -44,18 +44,20 @@ def _task_fields(task: dict[str, Any]) -> Iterator[str]:
         yield item.get("no", "")
         yield item.get("text", "")
     yield task.get("closing") or ""
-    yield (task.get("responsibility") or {}).get("text") or ""
+    # a table's `牵头单位：…` lines: the column name is not text of the row
+    for line in ((task.get("responsibility") or {}).get("text") or "").split("\n"):
+        yield from line.partition("：")[::2] if "：" in line[:8] else (line,)
     yield task.get("deadline_text") or ""
 
 
-_COVER_KEYS = (
-    "copy_no", "classification", "urgency", "doc_number", "signers_text", "title",
-    "recipients_text", "text", "attachments_text",
-)  # fmt: skip
+_COVER_HEAD = ("copy_no", "classification", "urgency")
+_COVER_KEYS = ("doc_number", "signers_text", "title", "recipients_text", "text", "attachments_text")
 _COVER_TAIL = ("signature", "date_text", "remark", "cc_text", "printed_text")
 
 
 def _cover_fields(cover: dict[str, Any]) -> Iterator[str]:
+    for key in _COVER_HEAD:
+        yield cover.get(key) or ""
     yield cover.get("letterhead") or ""
     for alt in cover.get("letterhead_alt", []):
         yield alt.get("text", "")

@@ -37,6 +37,7 @@ def _is_title_head(line: str) -> bool:
     """A line that can be the first half of a title broken in two."""
     return not (
         len(line) > 30
+        or re.match(r"^[（(].*[）)]$", line)
         or _SENTENCE.search(line)
         or _DATE_LINE.match(line)
         or _ISSUER_END.search(line)

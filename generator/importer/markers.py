@@ -141,8 +141,9 @@ def detect_levels(paras: list[str]) -> dict[str, str]:
     for i, style in enumerate(ordered):
         default = _DEFAULT_SLOT[style]
         slot = 0 if i == 0 and default <= 1 else max(default, slot + 1)
-        if slot < len(SLOTS):
-            levels[style] = SLOTS[slot]
+        # deeper styles are sub-items too: each task's sub-items follow the style it opens
+        # them with (（1） under one article, ① under another)
+        levels[style] = SLOTS[min(slot, len(SLOTS) - 1)]
     if "task" not in levels.values():
         first_item = next((s for s in ordered if levels.get(s) == "item"), None)
         if first_item:

@@ -20,7 +20,10 @@ _FIVE_YEAR = {"十三五": (2016, 2020), "十四五": (2021, 2025), "十五五":
 _YEARS = re.compile(r"(\d{4})\s*年?\s*[-—–~至到]+\s*(\d{4})\s*年?")
 _ONE_YEAR = re.compile(r"(\d{4})\s*年")
 # The region is what precedes the subject of the title (安全生产…).
-_SUBJECT = re.compile(r"(安全生产|关于|治本攻坚|“十)")
+_SUBJECT = re.compile(
+    r"(安全生产|关于|治本攻坚|“十|\d{4}\s*[-—–~至到]?\s*\d{0,4}\s*年|(?<=[省市县区旗盟州镇乡])(?:消防|应急|"
+    r"防汛|森林|道路|交通|危险化学品|城镇燃气|燃气|安全|工作|专项|重点))"
+)
 _LEVEL = re.compile(r"(自治区|省|市|区|县|盟|旗|州|镇|乡|街道)$")
 _SHORT_FORMS = (("治本攻坚", "zhiben-gongjian"), ("十四五", "shisiwu"), ("十五五", "shiwuwu"))
 _BASIS = re.compile(r"(?:依据|根据)《([^》]+)》")
@@ -68,7 +71,7 @@ def short_form(title: str) -> str:
         if word in title:
             return short
     core = re.sub(r"[（(].*?[）)]", "", title[len(title_region(title)) :])
-    core = re.sub(r"^(关于)?(安全生产)?", "", core)
+    core = re.sub(r"^(关于)?(\d{4}\s*[-—–~至到]?\s*\d{0,4}\s*年度?)?(安全生产)?", "", core)
     syllables = slug(core).split("-")[:4]
     # two syllables to a word, as in zhiben-gongjian
     words = ["".join(syllables[i : i + 2]) for i in range(0, len(syllables), 2)]

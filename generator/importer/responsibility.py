@@ -149,15 +149,22 @@ def parse_role_lines(lines: list[tuple[str, str]]) -> dict[str, Any]:
     return b.out
 
 
+_PAIRS = {"）": "（)", ")": "（(", "〕": "〔", "】": "【", "]": "[", "］": "［"}
+
+
 def trailing_paren(text: str) -> tuple[str, str] | None:
-    """Split `…（content）` / `…（content）。` into (before, content) if it ends so."""
-    stripped = text.rstrip("。. ")
-    if not stripped or stripped[-1] not in "）)":
+    """Split `…（content）` / `…（content）。` into (before, content) if it ends so; any
+    bracket style: （） () 〔〕 【】 [] ［］ (half- and full-width round ones mix in web copies)."""
+    stripped = text.rstrip("。. ;；")
+    if not stripped or stripped[-1] not in _PAIRS:
         return None
+    close = stripped[-1]
+    closes = "）)" if close in "）)" else close
+    opens = _PAIRS[close]
     depth = 0
     for i in range(len(stripped) - 1, -1, -1):
         ch = stripped[i]
-        depth += (ch in "）)") - (ch in "（(")
+        depth += (ch in closes) - (ch in opens)
         if depth == 0:
             return text[:i].rstrip(), stripped[i + 1 : -1].strip()
     return None

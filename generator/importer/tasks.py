@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .items import split_items
-from .markers import cn_to_int, parse_marker
+from .markers import cn_to_int, parse_marker, styled
 from .responsibility import (
     looks_like_duty,
     looks_like_units,
@@ -90,9 +90,11 @@ def build_task(draft: TaskDraft, left: Leftovers) -> dict[str, Any]:
 def _marker_items(paras: list[str]) -> tuple[str, list[tuple[str, str]], str | None] | None:
     """Paragraphs opening with sub-item numbers of this text (（1） ① …) in sequence."""
     starts: list[tuple[int, str, str]] = []
+    style = None
     for i, para in enumerate(paras):
         found = _item_start(para)
-        if found and found[1] == len(starts) + 1:
+        if found and found[1] == len(starts) + 1 and style in (None, found[3]):
+            style = found[3]
             starts.append((i, found[0], found[2]))
     if len(starts) < 2:
         return None
@@ -108,14 +110,14 @@ def _marker_items(paras: list[str]) -> tuple[str, list[tuple[str, str]], str | N
 _IS_ITEM = re.compile(r"^([一二三四五六七八九十]+)是")
 
 
-def _item_start(para: str) -> tuple[str, int, str] | None:
-    """(printed marker, number, rest) of a paragraph opening a sub-item: （1） ① … as this
-    text numbers its sub-items, or 一是/二是 on paragraphs of their own."""
+def _item_start(para: str) -> tuple[str, int, str, str] | None:
+    """(printed marker, number, rest, style) of a paragraph opening a sub-item: （1） ① … as
+    this text numbers its sub-items, or 一是/二是 on paragraphs of their own."""
     m = parse_marker(para)
-    if m and m.level == "item" and m.number:
-        return m.printed, m.number, m.rest
+    if m and m.level == "item" and m.number and (s := styled(para)):
+        return m.printed, m.number, m.rest, s.style
     if (cn := _IS_ITEM.match(para)) and (n := cn_to_int(cn.group(1))):
-        return cn.group(0), n, para[cn.end() :]
+        return cn.group(0), n, para[cn.end() :], "cn是"
     return None
 
 
