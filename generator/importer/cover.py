@@ -188,7 +188,8 @@ def _head_element(cover: dict[str, Any], line: str) -> bool:
     """份号, 密级 and 紧急程度, alone on a line or together (`秘密★1年 特急`)."""
     if "title" in cover or "doc_number" in cover:
         return False
-    tokens = line.split()
+    compact = re.sub(r"\s", "", line)
+    tokens = [compact] if CLASSIFICATION.match(compact) else line.split()
     found: dict[str, str] = {}
     for token in tokens:
         for key, pattern in (

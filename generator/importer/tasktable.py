@@ -194,8 +194,11 @@ def table_tasks(table: Table, cols: Columns, where: str) -> TableTasks:
             section = {"title": heading, "no": None, "tasks": []}
             out.sections.append(section)
             continue
-        if category_col is not None and row[category_col] != (section["title"] or ""):
-            section = {"title": row[category_col], "no": None, "tasks": []}
+        # an empty category cell continues the one above (Excel writes a merged range's
+        # value in its first row only when it saves CSV)
+        category = row[category_col] if category_col is not None else ""
+        if category and category != (section["title"] or ""):
+            section = {"title": category, "no": None, "tasks": []}
             out.sections.append(section)
         task = _task(raw, row, cols, out, where)
         if task is not None:

@@ -103,6 +103,7 @@ _FURNITURE = re.compile(
 _TITLE_HINT = re.compile(r"title|biaoti|tit\b|headline", re.I)
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _PUNCT = re.compile(r"[，。；：、]")
+_TABLE_PARTS = frozenset(["td", "th", "tr", "tbody", "thead", "tfoot", "caption"])
 _MAX_DEPTH = 400
 """Deeper elements are read as part of their ancestor (a page nested 100,000 deep stays
 readable without recursion errors)."""
@@ -325,8 +326,13 @@ def read_html(data: bytes, path: Path) -> Extracted:
     builder.close()
     root = builder.root
     article = _score(root) or root
+    while article.tag in _TABLE_PARTS and article.parent is not None:
+        article = article.parent  # a table's best row or cell: the article holds the table
     lines = _Lines()
-    lines.add(article)
+    if article.tag == "table":
+        lines.blocks.append(_table(article))
+    else:
+        lines.add(article)
     lines.flush()
     notes = [f"main content: <{article.tag} {article.hint().strip()}>".replace(" >", ">")]
     flat = re.sub(r"\s", "", "".join(b for b in lines.blocks if isinstance(b, str)))

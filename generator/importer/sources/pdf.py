@@ -24,6 +24,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..markers import starts_block
 from .document import Extracted, ReadError
 from .files import Limits
 
@@ -32,6 +33,7 @@ _PAGE_NO = re.compile(
     r"[-—–－_~·•\s]*$"
 )
 _DIGITS = re.compile(r"\d+")
+_TERMINAL = "。！？；：!?;:）)"
 
 
 @dataclass
@@ -121,6 +123,9 @@ def _paragraphs(pages: list[list[_Line]], drop: set[tuple[int, int]]) -> list[st
             and prev.x1 >= right - 1.5 * char
             and line.x0 <= left + 0.6 * char
             and prev.x0 <= left + 3 * char  # a centred or right-aligned line stands alone
+            # a full line ending a sentence, then a numbered line: a new paragraph even
+            # without a first-line indent
+            and not (prev.text[-1] in _TERMINAL and starts_block(line.text))
         )
         if continues:
             current = _glue(current, line.text)
