@@ -124,7 +124,7 @@ def styled(para: str) -> Styled | None:
 
 def detect_levels(paras: list[str]) -> dict[str, str]:
     """style → `chapter`/`section`/`task`/`item` for the styles this text numbers in sequence
-    (a 1 followed later by a 2); see the module docstring."""
+    (a 1 followed later by a 2; for 一、 （一） 1. a 1 is enough); see the module docstring."""
     seen_one: set[str] = set()
     present: set[str] = set()
     for para in paras:
@@ -133,6 +133,8 @@ def detect_levels(paras: list[str]) -> dict[str, str]:
             continue
         if s.number == 1:
             seen_one.add(s.style)
+            if s.style in CONVENTIONAL:  # 一、 （一） 1. alone still open a level
+                present.add(s.style)
         elif s.number == 2 and s.style in seen_one:
             present.add(s.style)
     ordered = [style for style in RANK if style in present]

@@ -51,10 +51,10 @@ def read_document(
     """The document's text; ReadError with a message for people when it cannot be read."""
     limits = limits or Limits()
     suffix = path.suffix.lower()
+    check_file(path, limits)
     if suffix not in SUPPORTED:
         known = " ".join(sorted(SUPPORTED))
         raise ReadError(f"{path}: unsupported file type `{suffix or '(none)'}`; supported: {known}")
-    check_file(path, limits)
     extracted = _read(path, suffix, limits, progress)
     text = extracted.text()
     check_text_size(text, path, limits)
