@@ -21,8 +21,8 @@ _YEARS = re.compile(r"(\d{4})\s*年?\s*[-—–~至到]+\s*(\d{4})\s*年?")
 _ONE_YEAR = re.compile(r"(\d{4})\s*年")
 # The region is what precedes the subject of the title (安全生产…).
 _SUBJECT = re.compile(
-    r"(安全生产|关于|治本攻坚|“十|\d{4}\s*[-—–~至到]?\s*\d{0,4}\s*年|(?<=[省市县区旗盟州镇乡])(?:消防|应急|"
-    r"防汛|森林|道路|交通|危险化学品|城镇燃气|燃气|安全|工作|专项|重点))"
+    r"(安全生产|关于|治本攻坚|“十|(?<=[省市县区旗盟州镇乡])(?:\d{4}\s*[-—–~至到]?\s*\d{0,4}\s*年|"
+    r"消防|应急|防汛|森林|道路|交通|危险化学品|城镇燃气|燃气|安全|工作|专项|重点))"
 )
 _LEVEL = re.compile(r"(自治区|省|市|区|县|盟|旗|州|镇|乡|街道)$")
 _SHORT_FORMS = (("治本攻坚", "zhiben-gongjian"), ("十四五", "shisiwu"), ("十五五", "shiwuwu"))
