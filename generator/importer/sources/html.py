@@ -104,6 +104,8 @@ _TITLE_HINT = re.compile(r"title|biaoti|tit\b|headline", re.I)
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _PUNCT = re.compile(r"[，。；：、]")
 _TABLE_PARTS = frozenset(["td", "th", "tr", "tbody", "thead", "tfoot", "caption"])
+_DOMINANT = 0.75
+"""Share of its parent's text a child must hold to be taken as the article instead."""
 _MAX_DEPTH = 400
 """Deeper elements are read as part of their ancestor (a page nested 100,000 deep stays
 readable without recursion errors)."""
@@ -205,26 +207,27 @@ def _furniture(node: Node) -> bool:
     return node.tag != "body" and bool(_FURNITURE.search(node.hint()))
 
 
-def _score(root: Node) -> Node | None:
-    best: Node | None = None
-    for node in _walk(root):
-        if node.tag not in _BLOCK:
+def _score(root: Node) -> Node:
+    """The article: from the page down, into the one child that holds most (`_DOMINANT`) of
+    its parent's text, until no child does (the article's paragraphs and tables split it)."""
+    nodes = list(_walk(root))
+    for node in reversed(nodes):  # children before parents
+        if _furniture(node):
+            node.score = 0.0
             continue
-        text, linked = _own_text(node)
-        cjk = len(_CJK.findall(text))
-        value = cjk - 2 * linked + 5 * len(_PUNCT.findall(text))
-        if value <= 10:
-            continue
-        parent, share = node, 1.0
-        while parent is not None and share >= 0.25:
-            if parent.tag in _BLOCK and not _furniture(parent):
-                parent.score += value * share
-            parent, share = parent.parent, share / 2
-    for node in _walk(root):
-        candidate = node.tag in _BLOCK and node.score > 0 and not _furniture(node)
-        if candidate and (best is None or node.score > best.score):
-            best = node
-    return best
+        text, linked = _own_text(node) if node.tag in _BLOCK or node is root else ("", 0)
+        own = len(_CJK.findall(text)) - 2 * linked + 5 * len(_PUNCT.findall(text))
+        inner = sum(c.score for c in node.children if isinstance(c, Node))
+        node.score = max(own, 0) + inner
+    node = root
+    while True:
+        children = [c for c in node.children if isinstance(c, Node) and c.score > 0]
+        if not children:
+            return node
+        best = max(children, key=lambda c: c.score)
+        if best.score < _DOMINANT * node.score or node.tag == "table":
+            return node
+        node = best
 
 
 class _Lines:
@@ -325,7 +328,7 @@ def read_html(data: bytes, path: Path) -> Extracted:
     builder.feed(text)
     builder.close()
     root = builder.root
-    article = _score(root) or root
+    article = _score(root)
     while article.tag in _TABLE_PARTS and article.parent is not None:
         article = article.parent  # a table's best row or cell: the article holds the table
     lines = _Lines()
