@@ -19,11 +19,14 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from .coverage import cjk, matched_positions
+from .draft import _OWN_ORDER
 from .report import Report
 
 _TEMPLATES = Path(__file__).parent / "templates"
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _PROBE = 10
+_DERIVED = frozenset({"printed_by", "printed_on"})
+"""Cover-letter fields read out of another field (shown there)."""
 """CJK characters of a clause looked up to find where it starts in the source."""
 
 
@@ -67,23 +70,34 @@ def _task_clause(task: dict[str, Any], flagged: set[str]) -> Clause:
 def clauses(draft: dict[str, Any], flagged_tasks: set[str]) -> list[Clause]:
     out: list[Clause] = []
     cover = draft.get("cover_letter") or {}
-    for key, value in cover.items():
-        if isinstance(value, str) and value.strip():
-            out.append(Clause(f"cover_letter.{key}", [(key, value)], value))
+    # 版记 stands at the very end; so do the signature and date of a plan signed at its end
+    tail_keys = {"cc_text", "printed_text"}
+    if not cover.get("title"):
+        tail_keys |= {"signature", "date_text", "remark", "attachments_text"}
+    front, tail = [], []
+    for key in sorted(cover, key=_cover_rank):
+        value = cover[key]
+        if isinstance(value, str) and value.strip() and key not in _DERIVED:
+            clause = Clause(f"cover_letter.{key}", [(key, value)], value)
+            (tail if key in tail_keys else front).append(clause)
+    out += front
     out.append(Clause("title", [("title", draft.get("title", ""))], draft.get("title", "")))
     if draft.get("preamble"):
         out.append(Clause("preamble", [("preamble", draft["preamble"])], draft["preamble"]))
     for chapter in draft.get("chapters", []):
         head = f"{chapter.get('no') or ''} {chapter.get('title', '')}".strip()
         fields = [("chapter", head)] + ([("text", chapter["text"])] if chapter.get("text") else [])
-        out.append(Clause(f"chapter {chapter['id']}", fields, chapter.get("title", "")))
+        probe = f"{chapter.get('no') or ''}{chapter.get('title', '')}"
+        out.append(Clause(f"chapter {chapter['id']}", fields, probe))
         out += [_task_clause(t, flagged_tasks) for t in chapter.get("tasks", [])]
         for section in chapter.get("sections", []):
             head = f"{section.get('no') or ''} {section.get('title') or ''}".strip()
             fields = [("section", head)]
             if section.get("text"):
                 fields.append(("text", section["text"]))
-            probe = (section.get("title") or "") + section.get("text", "")
+            probe = (
+                f"{section.get('no') or ''}{section.get('title') or ''}{section.get('text', '')}"
+            )
             out.append(Clause(f"section {section['id']}", fields, probe))
             out += [_task_clause(t, flagged_tasks) for t in section.get("tasks", [])]
         for phase in chapter.get("phases", []):
@@ -92,24 +106,51 @@ def clauses(draft: dict[str, Any], flagged_tasks: set[str]) -> list[Clause]:
                 ("text", phase.get("text", "")),
             ]
             out.append(Clause(f"phase {phase['id']}", fields, phase["name"]))
-    return out
+    return out + tail
+
+
+def _cover_rank(key: str) -> int:
+    order = _OWN_ORDER["cover_letter"]
+    return order.index(key) if key in order else len(order)
+
+
+def _line_start(source: str, at: int) -> int:
+    """Back from `at` over what is not CJK on the same line (a number, a bracket)."""
+    while at > 0 and source[at - 1] != "\n" and not _CJK.match(source[at - 1]):
+        at -= 1
+    return at
 
 
 def _place(source: str, kept: list[bool], items: list[Clause]) -> list[tuple[str, bool]]:
     """Cut the source among the clauses; returns the part before the first placed clause."""
     positions = [i for i, ch in enumerate(source) if _CJK.match(ch)]
     flat = "".join(source[i] for i in positions)
-    cursor = 0
+    cursor = raw_cursor = 0
+    taken: set[int] = set()
     starts: list[tuple[int, Clause]] = []
     for clause in items:
         probe = cjk(clause.probe)[:_PROBE]
-        if len(probe) < 2:
+        if len(probe) < 2:  # no CJK (a copy number): the text as printed
+            raw = clause.probe.strip()
+            at = source.find(raw, raw_cursor) if raw else -1
+            if at >= 0 and at not in taken:
+                taken.add(at)
+                starts.append((at, clause))
             continue
         at = flat.find(probe, cursor)
+        in_order = at >= 0
+        if not in_order:
+            at = flat.find(probe)  # out of order: placed, but the reading goes on from before
         if at < 0:
             continue
-        starts.append((positions[at], clause))
-        cursor = at + len(probe)
+        start = _line_start(source, positions[at])
+        if start in taken:
+            continue
+        taken.add(start)
+        starts.append((start, clause))
+        if in_order:
+            cursor = at + len(probe)
+            raw_cursor = positions[at]
     bounds = sorted(starts, key=lambda s: s[0])
     lead_end = bounds[0][0] if bounds else len(source)
     for k, (start, clause) in enumerate(bounds):
