@@ -9,6 +9,7 @@ YAML plus a report.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,7 +26,7 @@ from .coverage import coverage
 from .domainleads import find_domain_leads
 from .draft import clean, to_yaml
 from .enrich import enrich
-from .front import split_front
+from .front import Front, split_front
 from .layout import drop_labels, lay_out, table_chapters
 from .normalize import NoiseLog, clean_lines, join_broken, split_inline_headings
 from .reference import Reference, load_reference
@@ -92,12 +93,17 @@ def import_document(
         topics_path = topics_path or Path(root) / "data" / "topics.yaml"
     if reference is not None and resolve is None and reference.registry is not None:
         resolve = reference.resolves
-    text = doc.text()
     noise = NoiseLog()
     lines, tables, headers = lay_out(doc.blocks)
+    text = doc.text()  # after lay_out: a category repeated row by row counts once
     cleaned, dropped = drop_labels(clean_lines("\n".join(lines), noise), noise)
     dropped += headers
     front = split_front(cleaned)
+    if not front.title and (caption := _table_title(tables)):
+        # a notice whose plan is an attached task table: everything else is the notice, the
+        # table's caption is the plan's title (the chapter of its tasks gets a title of its own)
+        front = Front(cover=cleaned, title=caption, title_lines=0, body=[])
+        tables[0].caption = [c for c in tables[0].caption if re.match(r"^附\s*件", c)]
     cover, unplaced = parse_cover(front.cover) if front.cover else ({}, [])
     body_lines, back = split_back(front.body, cover)
     if back:
@@ -126,6 +132,15 @@ def import_document(
     report.coverage = coverage(_without(text, dropped), draft)
     report.validation_errors = _validate(draft)
     return ImportResult(clean(draft), to_yaml(draft), report)
+
+
+def _table_title(tables: list[Any]) -> str | None:
+    """The caption of the first task table that has one, without its 附件 label."""
+    for table in tables:
+        titles = [c for c in table.caption if not re.match(r"^附\s*件\s*\S{0,3}$", c)]
+        if titles:
+            return " ".join(titles)
+    return None
 
 
 def _without(text: str, dropped: list[str]) -> str:

@@ -28,6 +28,11 @@ _NEAR = 64
 """How far after the previous match a short piece may be."""
 _WINDOW = 4000
 """How far after the previous field a field is first looked for (characters)."""
+_BACK = 200
+"""How far before the previous match a field is looked for next (characters)."""
+_GLOBAL_MIN = 8
+"""Pieces shorter than this are looked for near the previous match only: anywhere, they
+would take characters that belong to a later field."""
 _GLOBAL_LOOKUPS = 20000
 """At most this many whole-source look-ups per draft (each is one pass over the source)."""
 
@@ -39,15 +44,26 @@ def cjk(text: str) -> str:
 def _task_fields(task: dict[str, Any]) -> Iterator[str]:
     yield task.get("no", "")
     yield task.get("title") or ""
-    yield task.get("text", "")
+    for para in task.get("text", "").split("\n\n"):
+        yield from _labelled(para)
     for item in task.get("items", []):
         yield item.get("no", "")
         yield item.get("text", "")
     yield task.get("closing") or ""
-    # a table's `牵头单位：…` lines: the column name is not text of the row
     for line in ((task.get("responsibility") or {}).get("text") or "").split("\n"):
-        yield from line.partition("：")[::2] if "：" in line[:8] else (line,)
+        yield from _labelled(line)
     yield task.get("deadline_text") or ""
+
+
+def _labelled(line: str) -> Iterator[str]:
+    """`备注：…` / `牵头单位：…` as two pieces: in a task table the label is the column's
+    name, printed once in the header, not in the row."""
+    label, colon, rest = line.partition("：")
+    if colon and 0 < len(label) <= 6:
+        yield label
+        yield rest
+    else:
+        yield line
 
 
 _COVER_HEAD = ("copy_no", "classification", "urgency")
@@ -55,17 +71,24 @@ _COVER_KEYS = ("doc_number", "signers_text", "title", "recipients_text", "text",
 _COVER_TAIL = ("signature", "date_text", "remark", "cc_text", "printed_text")
 
 
-def _cover_fields(cover: dict[str, Any]) -> Iterator[str]:
-    for key in _COVER_HEAD:
-        yield cover.get(key) or ""
-    yield cover.get("letterhead") or ""
-    for alt in cover.get("letterhead_alt", []):
-        yield alt.get("text", "")
-    for key in _COVER_KEYS:
-        yield cover.get(key) or ""
-    yield from (cover.get("contacts") or {}).get("text", [])
+def _cover_fields(cover: dict[str, Any], tail: bool) -> Iterator[str]:
+    """The cover letter's fields in printed order: `tail=False` those before the plan,
+    `tail=True` those after it (版记; the signature and date of a plan signed at its end)."""
+    after = {"cc_text", "printed_text"}
+    if not cover.get("title"):
+        after |= {"signature", "date_text", "remark"}
+    if not tail:
+        for key in _COVER_HEAD:
+            yield cover.get(key) or ""
+        yield cover.get("letterhead") or ""
+        for alt in cover.get("letterhead_alt", []):
+            yield alt.get("text", "")
+        for key in _COVER_KEYS:
+            yield cover.get(key) or ""
+        yield from (cover.get("contacts") or {}).get("text", [])
     for key in _COVER_TAIL:
-        yield cover.get(key) or ""
+        if (key in after) == tail:
+            yield cover.get(key) or ""
 
 
 ADDED_CHAPTER_NOTE = "导入时添加的章节"
@@ -98,11 +121,13 @@ def _chapter_fields(chapter: dict[str, Any]) -> Iterator[str]:
 
 def verbatim_fields(draft: dict[str, Any]) -> Iterator[str]:
     """The draft's verbatim text fields in document order."""
-    yield from _cover_fields(draft.get("cover_letter") or {})
+    cover = draft.get("cover_letter") or {}
+    yield from _cover_fields(cover, tail=False)
     yield draft.get("title", "")
     yield draft.get("preamble", "")
     for chapter in draft.get("chapters", []):
         yield from _chapter_fields(chapter)
+    yield from _cover_fields(cover, tail=True)
 
 
 @dataclass
@@ -136,7 +161,11 @@ class _Matcher:
         pos = src.find(piece, self.cursor, stop)
         if pos >= 0 and self._free(pos, size):
             return pos
-        if self.global_lookups >= _GLOBAL_LOOKUPS:
+        # just before: a table row's cells are stored in another order than printed
+        pos = src.rfind(piece, max(0, self.cursor - _BACK - size), self.cursor)
+        if pos >= 0 and self._free(pos, size):
+            return pos
+        if self.global_lookups >= _GLOBAL_LOOKUPS or size < _GLOBAL_MIN:
             return -1
         start = 0
         while True:  # anywhere not yet matched
@@ -149,25 +178,36 @@ class _Matcher:
             start = pos + 1
 
     def match(self, text: str) -> None:
+        if len(text) < _MIN_PIECE:
+            self._match_short(text)
+            return
         pending = [text]
         while pending:
             piece = pending.pop()
             if len(piece) < _MIN_PIECE:
-                # short: only right after the previous match (邮箱, a number as printed)
-                pos = self.src.find(piece, self.cursor, self.cursor + _NEAR + len(piece))
-                if pos >= 0 and self._free(pos, len(piece)):
-                    self.used[pos : pos + len(piece)] = b"\1" * len(piece)
-                    self.cursor = pos + len(piece)
-                else:
-                    self.extra += len(piece)
+                self.extra += len(piece)  # a half too short to place safely
                 continue
             pos = self._find(piece)
             if pos >= 0:
-                self.used[pos : pos + len(piece)] = b"\1" * len(piece)
-                self.cursor = pos + len(piece)
+                self._take(pos, len(piece))
                 continue
             half = len(piece) // 2
             pending += [piece[half:], piece[:half]]  # the left half is looked up first
+
+    def _match_short(self, piece: str) -> None:
+        """A whole short field (邮箱, 特急, a label): only right next to the previous match."""
+        src, size = self.src, len(piece)
+        pos = src.find(piece, self.cursor, self.cursor + _NEAR + size)
+        if pos < 0 or not self._free(pos, size):
+            pos = src.rfind(piece, max(0, self.cursor - _NEAR - size), self.cursor)
+        if pos >= 0 and self._free(pos, size):
+            self._take(pos, size)
+        else:
+            self.extra += size
+
+    def _take(self, pos: int, size: int) -> None:
+        self.used[pos : pos + size] = b"\1" * size
+        self.cursor = pos + size
 
     def missing_spans(self, limit: int) -> Iterator[tuple[int, int]]:
         for found, m in enumerate(re.finditer(rb"\x00+", bytes(self.used))):

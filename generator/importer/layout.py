@@ -51,6 +51,7 @@ def lay_out(blocks: list[Block]) -> tuple[list[str], list[TaskTable], list[str]]
         if cols is None:
             lines.extend(block.lines())
             continue
+        _merge_repeats(block, cols)
         headers.append(" | ".join(c or "" for c in block.rows[cols.header_row]))
         above = [" ".join(c for c in row if c) for row in block.rows[: cols.header_row]]
         above = [a for a in above if a.strip()]
@@ -69,6 +70,22 @@ def lay_out(blocks: list[Block]) -> tuple[list[str], list[TaskTable], list[str]]
             caption = []
         tables.append(TaskTable(block, cols, [*caption, *above]))
     return lines, tables, headers
+
+
+def _merge_repeats(table: Table, cols: Columns) -> None:
+    """A category repeated in consecutive rows (a text or CSV table cannot merge cells) is
+    one merged cell: the rows after the first get `None`, as a merge would."""
+    col = cols.column("category")
+    if col is None:
+        return
+    above: str | None = None
+    for row in table.rows[cols.header_row + 1 :]:
+        if col >= len(row):
+            continue
+        if row[col] is not None and row[col] == above and above:
+            row[col] = None
+        elif row[col] is not None:
+            above = row[col]
 
 
 def drop_labels(lines: list[str], noise: NoiseLog) -> tuple[list[str], list[str]]:

@@ -333,6 +333,19 @@ def main() -> int:
     )
     page = web_page(v3[0], [], f"<table border='1'>{cells}</table>")
     (FILES / "v3-table.html").write_bytes(page.encode("gb18030"))
+    # a notice whose plan is the attached task table (merged 重点领域 cells), then 版记
+    v5 = (TEXTS / "v5-notice-table.txt").read_text(encoding="utf-8").splitlines()
+    rows5: list[list[str | None]] = [[c.strip() for c in ln.split("|")] for ln in v5 if "|" in ln]
+    first = next(i for i, ln in enumerate(v5) if "|" in ln)
+    last = max(i for i, ln in enumerate(v5) if "|" in ln)
+    write_docx(
+        FILES / "v5-notice-table.docx",
+        [
+            *(_para(ln) for ln in v5[:first]),
+            _table(rows5, {1}),
+            *(_para(ln) for ln in v5[last + 1 :]),
+        ],
+    )
     if args.pdf:
         return make_pdfs()
     return 0
