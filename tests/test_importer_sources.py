@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -209,6 +210,15 @@ def test_pdf_reading_order_and_page_numbers() -> None:
     assert "呼伦贝尔市安全生产委员会文件" in text.splitlines()[0]
     assert "一、总体要求" in text.splitlines()
     assert "（一）指导思想。" in text  # the automatic numbers as LibreOffice printed them
+
+
+def test_pdf_running_heads_and_page_numbers_are_removed() -> None:
+    doc = read_document(FILES / "v1-redheader.pdf")  # each page: a head and — N —
+    assert "page numbers removed: 4" in doc.notes
+    assert "running heads/feet removed: 4" in doc.notes
+    lines = doc.text().splitlines()
+    assert not any(re.fullmatch(r"[—-]\s*\d+\s*[—-]", ln) for ln in lines)
+    assert lines.count("云岭市人民政府办公室") == 1  # the signature; the running head is gone
 
 
 def test_libyaml_draft_text_is_the_project_dumpers() -> None:

@@ -57,6 +57,8 @@ CONTENT_TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>
 <Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>
 <Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>
+<Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>
+<Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>
 </Types>"""
 RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
@@ -66,7 +68,16 @@ DOC_RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
 <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>
 <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>
+<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>
+<Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>
 </Relationships>"""
+# GB/T 9704 page numbers (— 1 —) and a running head, as printed documents have them
+FOOTER = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:ftr {W_NS}><w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:t xml:space="preserve">— </w:t></w:r>
+<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>PAGE</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>
+<w:r><w:t xml:space="preserve"> —</w:t></w:r></w:p></w:ftr>"""
+HEADER = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:hdr {W_NS}><w:p><w:pPr><w:jc w:val="right"/></w:pPr><w:r><w:t>{{head}}</w:t></w:r></w:p></w:hdr>"""
 STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:styles {W_NS}>
 <w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Noto Serif CJK SC" w:eastAsia="Noto Serif CJK SC" w:hAnsi="Noto Serif CJK SC"/><w:sz w:val="28"/></w:rPr></w:rPrDefault>
@@ -138,11 +149,20 @@ def _table(rows: list[list[str | None]], vmerge_cols: set[int]) -> str:
     return "".join(out)
 
 
-def write_docx(path: Path, body: list[str]) -> None:
+def write_docx(path: Path, body: list[str], head: str = "") -> None:
+    """A Word file; with `head`, a running head and page numbers (— 1 —) on every page."""
+    refs = (
+        '<w:headerReference w:type="default" r:id="rId4"/>'
+        '<w:footerReference w:type="default" r:id="rId3"/>'
+        if head
+        else ""
+    )
+    r_ns = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
     doc = (
-        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {W_NS}><w:body>'
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {W_NS} {r_ns}><w:body>'
         + "".join(body)
-        + '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/>'
+        + f"<w:sectPr>{refs}"
+        '<w:pgSz w:w="11906" w:h="16838"/>'
         '<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1588"/></w:sectPr>'
         "</w:body></w:document>"
     )
@@ -153,6 +173,9 @@ def write_docx(path: Path, body: list[str]) -> None:
         z.writestr("word/document.xml", doc)
         z.writestr("word/numbering.xml", NUMBERING)
         z.writestr("word/styles.xml", STYLES)
+        if head:
+            z.writestr("word/footer1.xml", FOOTER)
+            z.writestr("word/header1.xml", HEADER.replace("{head}", escape(head)))
 
 
 _CHAPTER = re.compile(r"^([零一二三四五六七八九十]+)、(.*)$")
@@ -325,6 +348,7 @@ def main() -> int:
     write_docx(
         FILES / "v1-redheader.docx",
         numbered_paragraphs((TEXTS / "v1-redheader.txt").read_text(encoding="utf-8")),
+        head="云岭市人民政府办公室",
     )
     v3 = (TEXTS / "v3-pipe-table.txt").read_text(encoding="utf-8").splitlines()
     table = [[c.strip() for c in ln.split("|")] for ln in v3[1:] if "|" in ln]
