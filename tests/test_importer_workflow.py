@@ -132,3 +132,16 @@ def test_review_page_highlights_text_not_in_the_draft() -> None:
     source = "某县方案（2024年）\n一、任务\n1.排查。\n附加的一段原文\n"
     page = review_page(source, result.draft, result.report)
     assert '<mark class="lost">附加的一段原文</mark>' in page
+
+
+def test_long_imports_print_their_stages(tmp_path: Path, monkeypatch) -> None:
+    import generator.importer.run as run_module
+
+    monkeypatch.setattr(run_module, "_SLOW", 0.0)  # as if the import were long
+    out = io.StringIO()
+    assert run_import(CORPUS / "files" / "v2-halfwidth.txt", "qinghe", tmp_path, out) == 0
+    lines = out.getvalue().splitlines()
+    assert any(
+        re.match(r"  v2-halfwidth.txt: read as txt \(UTF-8\) \(\d+\.\d s\)", ln) for ln in lines
+    )
+    assert any(re.match(r"  v2-halfwidth.txt: parsed \(\d+\.\d s\)", ln) for ln in lines)
