@@ -32,11 +32,11 @@ def split_back(lines: list[str], cover: dict[str, Any]) -> tuple[list[str], dict
                 take_back_line(found, joined)
                 end = cc_start
                 continue
-        if PRINTED.match(line) and "printed_text" not in cover and "printed_text" not in found:
-            take_back_line(found, line)
-        elif _printed_split(lines, end) and "printed_text" not in found:
+        if _printed_split(lines, end) and "printed_text" not in found:
             take_back_line(found, f"{lines[end - 2]} {line}")
             end -= 1
+        elif PRINTED.match(line) and "printed_text" not in cover and "printed_text" not in found:
+            take_back_line(found, line)
         elif REMARK.match(line) and "remark" not in cover and "remark" not in found:
             found["remark"] = line
         elif _COPIES.match(line):
@@ -51,8 +51,11 @@ def split_back(lines: list[str], cover: dict[str, Any]) -> tuple[list[str], dict
 
 
 def _cc_start(lines: list[str], end: int, stop: int) -> int | None:
-    """Index where a 抄送 line that ends at `end` (wrapped over up to 3 lines) starts."""
+    """Index where a 抄送 line that ends at `end` (wrapped over up to 3 lines) starts; only
+    its last line may end the sentence (。)."""
     for start in range(end - 1, max(stop, end - 3) - 1, -1):
+        if start < end - 1 and lines[start].endswith("。"):
+            return None
         if CC.match(lines[start]):
             return start
         if PRINTED.match(lines[start]) or REMARK.match(lines[start]):
@@ -63,6 +66,8 @@ def _cc_start(lines: list[str], end: int, stop: int) -> int | None:
 def _printed_split(lines: list[str], end: int) -> bool:
     """`某市人民政府办公室` / `2024年3月8日印发` on two lines."""
     if end < 2 or not lines[end - 1].endswith("印发"):
+        return False
+    if (m := PRINTED.match(lines[end - 1])) and m.group("by").strip():
         return False
     return bool(PRINTED.match(f"{lines[end - 2]} {lines[end - 1]}")) and _issuer_line(
         lines[end - 2]

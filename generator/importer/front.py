@@ -44,7 +44,7 @@ def _is_title_head(line: str) -> bool:
         or _SENTENCE.search(line)
         or _DATE_LINE.match(line)
         or _ISSUER_END.search(line)
-        or "〔" in line
+        or re.search(r"[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*第?\s*\d+\s*号", line)
         or "关于" in line
         or "通知" in line
         or starts_block(line)
