@@ -227,3 +227,21 @@ def test_libyaml_draft_text_is_the_project_dumpers() -> None:
         result = import_text(text, region="x", source_file=seed)
         assert to_yaml(result.draft) == dump_yaml(_prepare(result.draft))
         assert yaml.safe_load(result.yaml)["id"] == result.draft["id"]
+
+
+def test_task_table_header_over_two_rows() -> None:
+    from generator.importer.tasktable import find_columns, table_tasks
+
+    table = Table(
+        [
+            ["序号", "工作任务", "责任单位", None, "完成时限"],
+            [None, None, "牵头单位", "配合单位", None],
+            ["1", "排查整治", "县应急管理局", "县公安局", "2024年底前"],
+        ]
+    )
+    cols = find_columns(table)
+    assert cols is not None and cols.header_row == 1
+    (task,) = table_tasks(table, cols, "t").tasks()
+    assert task["responsibility"]["lead"] == ["县应急管理局"]
+    assert task["responsibility"]["support"] == ["县公安局"]
+    assert task["deadline_text"] == "2024年底前"

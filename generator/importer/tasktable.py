@@ -129,8 +129,28 @@ def find_columns(table: Table) -> Columns | None:
         if not ({"lead", "support", "responsible", "deadline", "no"} & set(roles.values())):
             continue
         _second_task_column(roles)
-        return Columns(r, roles, {c: re.sub(r"\s", "", t) for c, t in enumerate(header) if t})
+        cols = Columns(r, roles, {c: re.sub(r"\s", "", t) for c, t in enumerate(header) if t})
+        _second_header_row(table, cols)
+        return cols
     return None
+
+
+def _second_header_row(table: Table, cols: Columns) -> None:
+    """A header over two rows (责任单位 above 牵头单位 | 配合单位): the lower row names the
+    columns it has text in, and the table's rows start below it."""
+    if cols.header_row + 1 >= len(table.rows):
+        return
+    below = table.rows[cols.header_row + 1]
+    task = cols.column("task")
+    if task is not None and task < len(below) and below[task]:
+        return  # a data row
+    found = {c: _role(t) for c, t in enumerate(below) if t}
+    if not found or any(r is None for r in found.values()):
+        return
+    for c, role in found.items():
+        cols.roles[c] = role  # type: ignore[assignment]
+        cols.names[c] = re.sub(r"\s", "", str(below[c]))
+    cols.header_row += 1
 
 
 def _second_task_column(roles: dict[int, str]) -> None:
