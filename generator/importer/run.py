@@ -79,6 +79,12 @@ def run_import(
         overrides.setdefault("topics_path", Path(root) / "data" / "topics.yaml")
     overrides = {k: v for k, v in overrides.items() if v is not None}
     if path.is_dir():
+        if plan_id is not None:
+            print(
+                f"error: --id names one plan; {path} is a folder (ids come from the titles)",
+                file=stdout,
+            )
+            return 1
         return _batch(path, region, out, stdout, resolve, reference, limits, overrides)
     outcome = _one(path, region, out, stdout, resolve, reference, limits, plan_id, overrides)
     return 1 if outcome.error else 0
