@@ -261,7 +261,8 @@ def _add_slip_notes(chapters: list[dict[str, Any]]) -> None:
                 obj["notes"] = [*obj.get("notes", []), *notes]
 
 
-def _tasks(draft: dict[str, Any]) -> list[dict[str, Any]]:
+def draft_tasks(draft: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every task of a draft, in document order."""
     out = []
     for chapter in draft.get("chapters", []):
         out.extend(chapter.get("tasks", []))
@@ -280,7 +281,7 @@ def _check_units(
         return
     report.units_checked = True
     seen: dict[str, str | None] = {}
-    holders = [(f"task {t['id']}", t.get("responsibility") or {}) for t in _tasks(draft)]
+    holders = [(f"task {t['id']}", t.get("responsibility") or {}) for t in draft_tasks(draft)]
     for where, resp in holders:
         for key in ("lead", "support", "responsible", "local"):
             names = resp.get(key, [])
@@ -325,7 +326,7 @@ def _refs(task: dict[str, Any]) -> list[str]:
 
 
 def counts(draft: dict[str, Any]) -> dict[str, int]:
-    tasks = _tasks(draft)
+    tasks = draft_tasks(draft)
     chapters = draft.get("chapters", [])
     sections = [s for c in chapters for s in c.get("sections", [])]
     phases = [p for c in chapters for p in c.get("phases", [])]

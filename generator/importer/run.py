@@ -250,15 +250,13 @@ def _region(
 
 
 def _unit_names(draft: dict[str, Any]) -> list[str]:
+    from . import draft_tasks
+
     names: list[str] = []
-    for chapter in draft.get("chapters", []):
-        tasks = [*chapter.get("tasks", [])]
-        for section in chapter.get("sections", []):
-            tasks.extend(section.get("tasks", []))
-        for task in tasks:
-            resp = task.get("responsibility") or {}
-            for key in ("lead", "support", "responsible", "local"):
-                names.extend(resp.get(key, []))
+    for task in draft_tasks(draft):
+        resp = task.get("responsibility") or {}
+        for key in ("lead", "support", "responsible", "local"):
+            names.extend(resp.get(key, []))
     names += [lead["unit"] for lead in draft.get("domain_leads", [])]
     names += (draft.get("cover_letter") or {}).get("recipients", [])
     return names

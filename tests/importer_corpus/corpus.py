@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from generator.importer import import_document
+from generator.importer import draft_tasks, import_document
 from generator.importer.reference import Reference, load_reference
 from generator.importer.sources import read_document
 
@@ -105,15 +105,6 @@ def _same(found: Any, expected: Any) -> bool:
     return found == expected
 
 
-def tasks_of(draft: dict[str, Any]) -> list[dict[str, Any]]:
-    out = []
-    for chapter in draft.get("chapters", []):
-        out.extend(chapter.get("tasks", []))
-        for section in chapter.get("sections", []):
-            out.extend(section.get("tasks", []))
-    return out
-
-
 def evaluate(case: Case) -> Result:
     reference = _reference(case.root)
     start = time.perf_counter()
@@ -127,7 +118,7 @@ def evaluate(case: Case) -> Result:
     )
     out = Result(case, seconds=time.perf_counter() - start, kind=doc.kind, draft=result.draft)
     report = result.report
-    tasks = tasks_of(result.draft)
+    tasks = draft_tasks(result.draft)
     out.tasks = len(tasks)
     for path, expected in case.metadata.items():
         if _same(_get(result.draft, path), expected):
