@@ -155,7 +155,8 @@ def parse_cover(lines: list[str]) -> tuple[dict[str, Any], list[str]]:
             "title" in cover
             and "recipients_text" not in cover
             and line.endswith(("：", ":"))
-            and not body
+            and "。" not in line
+            and len(line) <= 120
         ):
             cover["recipients_text"] = line
             cover["recipients"] = split_names(line.rstrip("：:"))
@@ -209,7 +210,8 @@ def _head_element(cover: dict[str, Any], line: str) -> bool:
 def _is_masthead(line: str, lines: list[str], nxt: int) -> bool:
     """`…文件`, or (信函格式) an issuer line right above the 发文字号 or the 签发人 line."""
     if line.endswith("文件") and not re.search(r"[。，；：]", line) and len(line) <= 40:
-        return True
+        # 某某人民政府文件, 中共某县委 某县人民政府文件 (not a menu's 政策文件)
+        return any(_issuer_line(part) for part in line[:-2].split()) or _issuer_line(line[:-2])
     if len(line) > 40 or re.search(r"[。，；：、]", line) or not _ISSUER_END.search(line):
         return False
     following = lines[nxt] if nxt < len(lines) else ""
@@ -269,7 +271,7 @@ def _starts_title(line: str, lines: list[str], nxt: int) -> bool:
     """`关于印发…的通知`, or the issuer line printed above it."""
     if "关于" in line or line.endswith("通知"):
         return True
-    return nxt < len(lines) and lines[nxt].startswith("关于") and not re.search(r"[。，；]", line)
+    return nxt < len(lines) and lines[nxt].startswith("关于") and _issuer_line(line)
 
 
 def _signature_lines(lines: list[str], i: int) -> int:

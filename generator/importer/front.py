@@ -30,8 +30,14 @@ class Front:
     body: list[str] = field(default_factory=list)
 
 
+_TITLE_MIN = 6
+"""A plan title names its subject: shorter lines (a menu's 规划计划) are not titles."""
+
+
 def _is_title_line(line: str) -> bool:
     if "《" in line or "印发" in line or line.endswith("通知") or _SENTENCE.search(line):
+        return False
+    if "|" in line or len(line) < _TITLE_MIN:
         return False
     return bool(_PLAN_WORD.search(line)) and len(line) <= 80 and not starts_block(line)
 

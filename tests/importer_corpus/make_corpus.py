@@ -376,10 +376,19 @@ def main() -> int:
 
 
 def make_pdfs() -> int:
+    """The Word files printed by LibreOffice; the web page printed by Chromium, site
+    furniture and all (a second PDF producer, and a plan as some staff save it)."""
     soffice = shutil.which("soffice")
-    if not soffice:
-        print("LibreOffice (soffice) is needed for --pdf", file=sys.stderr)
+    chromium = shutil.which("chromium")
+    if not soffice or not chromium:
+        print("LibreOffice (soffice) and Chromium are needed for --pdf", file=sys.stderr)
         return 1
+    subprocess.run(
+        [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+         f"--print-to-pdf={FILES / '001-datong-printed.pdf'}",
+         (FILES / "001-datong.html").as_uri()],
+        check=True, capture_output=True, timeout=300,
+    )
     with tempfile.TemporaryDirectory() as tmp:
         for stem in ("000-hulunbeier", "002-yuzhou", "v1-redheader"):
             subprocess.run(
