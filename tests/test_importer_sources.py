@@ -245,3 +245,22 @@ def test_task_table_header_over_two_rows() -> None:
     assert task["responsibility"]["lead"] == ["县应急管理局"]
     assert task["responsibility"]["support"] == ["县公安局"]
     assert task["deadline_text"] == "2024年底前"
+
+
+def test_html_page_laid_out_in_tables(tmp_path: Path) -> None:
+    """Older government sites lay the page out in nested tables: the article is a cell."""
+    page = tmp_path / "old.html"
+    body = "".join(
+        f"<p>{n}.开展第{n}项安全生产专项整治，落实企业主体责任。</p>" for n in range(1, 9)
+    )
+    page.write_text(
+        "<html><body><table width=980><tr><td colspan=2><img src=logo.gif>某县人民政府</td></tr>"
+        "<tr><td width=200><a href=#>首页</a><br><a href=#>政务公开</a><br><a href=#>办事服务</a>"
+        f"</td><td><div class=zw><p>某县安全生产专项整治方案（2024年）</p>{body}</div></td></tr>"
+        "<tr><td colspan=2>版权所有：某县人民政府 技术支持：某公司</td></tr></table></body></html>",
+        encoding="utf-8",
+    )
+    doc = read_document(page)
+    assert doc.blocks[0] == "某县安全生产专项整治方案（2024年）"
+    assert len(doc.blocks) == 9
+    assert "版权所有" not in doc.text() and "首页" not in doc.text()

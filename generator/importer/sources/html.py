@@ -225,9 +225,22 @@ def _score(root: Node) -> Node:
         if not children:
             return node
         best = max(children, key=lambda c: c.score)
-        if best.score < _DOMINANT * node.score or node.tag == "table":
+        if best.score < _DOMINANT * node.score or _data_table(node):
             return node
-        node = best
+        node = best  # also into a layout table's cell (old sites lay pages out in tables)
+
+
+def _data_table(node: Node) -> bool:
+    """A table of data (three rows or more with two filled cells), not a page layout."""
+    if node.tag != "table":
+        return False
+    rows = [n for n in _walk(node) if n.tag == "tr"]
+    filled = 0
+    for row in rows:
+        cells = [c for c in row.children if isinstance(c, Node) and c.tag in ("td", "th")]
+        if sum(1 for c in cells if _own_text(c)[0].strip()) >= 2:
+            filled += 1
+    return filled >= 3
 
 
 class _Lines:
