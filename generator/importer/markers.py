@@ -19,7 +19,7 @@ CN_DIGITS = "零一二三四五六七八九十百两"
 _CN = f"[{CN_DIGITS}]+"
 
 #: 一、总体要求
-CHAPTER = re.compile(rf"^({_CN})、\s*(.*)$", re.S)
+CHAPTER = re.compile(rf"^({_CN})(?:、|[.．](?!\d))\s*(.*)$", re.S)
 #: （一）指导思想。… / (四) 开展… / （ 二）
 SECTION = re.compile(rf"^([（(]\s*({_CN})\s*[）)])\s*(.*)$", re.S)
 #: 1. / 1． / 1、  (not 1.5)
