@@ -492,7 +492,10 @@ def test_radicals_printed_for_ideographs_are_repaired() -> None:
 def test_chapter_numbers_with_a_dot_as_web_copies_print_them() -> None:
     from generator.importer import import_text
 
-    text = "某县安全生产工作方案（2024年）\n一.总体要求\n做好工作。\n二．主要任务\n1.开展排查。\n2.加强宣传。\n"
+    text = (
+        "某县安全生产工作方案（2024年）\n一.总体要求\n做好工作。\n"
+        "二．主要任务\n1.开展排查。\n2.加强宣传。\n"
+    )
     chapters = import_text(text, region="x", source_file="x").draft["chapters"]
     assert [(c["no"], c["title"], len(c.get("tasks", []))) for c in chapters] == [
         ("一", "总体要求", 0),

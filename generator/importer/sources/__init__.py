@@ -16,7 +16,6 @@ or page descriptions are read in a child process bounded in time and memory (`sa
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from . import office
@@ -42,12 +41,7 @@ XLSX = frozenset({".xlsx", ".xlsm"})
 PDF = frozenset({".pdf"})
 SUPPORTED = TEXT | CSV | DOCX | HTML | XLSX | PDF | office.WORD_LIKE | office.SHEET_LIKE
 
-Progress = Callable[[str, int, int], None]
-
-
-def read_document(
-    path: Path, limits: Limits | None = None, progress: Progress | None = None
-) -> Extracted:
+def read_document(path: Path, limits: Limits | None = None) -> Extracted:
     """The document's text; ReadError with a message for people when it cannot be read."""
     limits = limits or Limits()
     suffix = path.suffix.lower()
@@ -55,7 +49,7 @@ def read_document(
     if suffix not in SUPPORTED:
         known = " ".join(sorted(SUPPORTED))
         raise ReadError(f"{path}: unsupported file type `{suffix or '(none)'}`; supported: {known}")
-    extracted = _read(path, suffix, limits, progress)
+    extracted = _read(path, suffix, limits)
     text = extracted.text()
     check_text_size(text, path, limits)
     if not text.strip():
@@ -63,7 +57,7 @@ def read_document(
     return extracted
 
 
-def _read(path: Path, suffix: str, limits: Limits, progress: Progress | None) -> Extracted:
+def _read(path: Path, suffix: str, limits: Limits) -> Extracted:
     if suffix in TEXT | CSV | HTML:
         data = read_bytes(path, limits)
         if suffix in TEXT:
@@ -83,7 +77,7 @@ def _read(path: Path, suffix: str, limits: Limits, progress: Progress | None) ->
         converted, tmp = office.convert(path, limits.seconds)
         try:
             check_file(converted, limits)
-            result = _read(converted, converted.suffix, limits, progress)
+            result = _read(converted, converted.suffix, limits)
         finally:
             tmp.cleanup()
         result.kind = f"{suffix[1:]} via LibreOffice → {result.kind}"

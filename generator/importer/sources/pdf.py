@@ -23,6 +23,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..markers import starts_block
 from .document import Extracted, ReadError
@@ -45,7 +46,7 @@ class _Line:
     h: float
 
 
-def _page_lines(page) -> list[_Line]:
+def _page_lines(page: Any) -> list[_Line]:  # a pypdfium2 PdfPage
     textpage = page.get_textpage()
     try:
         n = textpage.count_chars()
@@ -152,7 +153,7 @@ def _glue(left: str, right: str) -> str:
     return left + right
 
 
-def read_pdf(path: Path, limits: Limits, progress=None) -> Extracted:
+def read_pdf(path: Path, limits: Limits) -> Extracted:
     import pypdfium2 as pdfium
 
     try:
@@ -175,8 +176,6 @@ def read_pdf(path: Path, limits: Limits, progress=None) -> Extracted:
                 pages.append(_page_lines(page))
             finally:
                 page.close()
-            if progress:
-                progress("pages", i + 1, count)
     finally:
         pdf.close()
     chars = sum(len(ln.text) for lines in pages for ln in lines)
