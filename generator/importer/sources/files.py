@@ -31,7 +31,7 @@ class Limits:
     seconds: float = 120.0
     """Time for reading one file (PDF, Word, spreadsheet, LibreOffice conversion)."""
     memory_bytes: int = 2048 * MiB
-    """Address space of the process that reads one file."""
+    """Address space the process that reads one file may add to what it inherits."""
     pdf_pages: int = 2000
     """Pages of one PDF."""
 

@@ -16,6 +16,7 @@ import signal
 import sys
 import traceback
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 from .document import ReadError
@@ -23,9 +24,19 @@ from .document import ReadError
 T = TypeVar("T")
 
 
+def _address_space() -> int:
+    """This process's address space now (bytes): a fork starts with its parent's."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 0
+    return pages * os.sysconf("SC_PAGE_SIZE")
+
+
 def _child(conn: Any, func: Callable[[], Any], memory: int) -> None:
     with contextlib.suppress(ValueError, OSError):
-        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+        limit = _address_space() + memory  # `memory` more than the forked parent holds
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and ends us
     try:
         conn.send(("ok", func()))
