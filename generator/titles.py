@@ -1,7 +1,7 @@
 """What a task is called, in each language, and where that name comes from.
 
-Most plans print a bold lead phrase for each task (`title`); many print none (53 of the 71
-tasks of two seed plans), and "第21条" alone names nothing.  Such a task is named by a
+Most plans print a bold lead phrase for each task (`title`); some print none, and "第21条"
+alone names nothing.  Such a task is named by a
 *short title* derived from its first sentence (`short_title`), deterministically, so every
 page, feed and export names the task the same way.  A derived title is never passed off as
 the source's wording: `TaskTitle.source` says where the text came from, and pages mark it.
