@@ -119,7 +119,8 @@ def import_document(
     draft, derived, notes = _plan(title, cover, body, region, source_file, over, topics, reference)
     report = Report(plan_id=draft["id"], source_file=draft["source"]["file"], derived=derived)
     report.source_kind = doc.kind
-    report.notes = [*doc.notes, *notes]
+    report.reading = list(doc.notes)
+    report.notes = notes
     report.noise = {k: v for k, v in noise.items() if v}
     report.undated = findings.undated
     report.names_without_verb = body.left.names_without_verb

@@ -13,6 +13,8 @@ class Report:
     source_file: str
     source_kind: str = "txt"
     """The input format as read (`docx`, `pdf (PDFium)`, `txt (GB18030)` …)."""
+    reading: list[str] = field(default_factory=list)
+    """What the reader did (encoding guessed, pages, page numbers removed, article chosen)."""
     counts: dict[str, int] = field(default_factory=dict)
     coverage: Coverage | None = None
     noise: dict[str, int] = field(default_factory=dict)
@@ -71,6 +73,8 @@ class Report:
         lines += [f"Source: `{self.source_file}` (read as {self.source_kind})", ""]
         lines += ["## Summary", "", self.summary(), ""]
         lines += _table("Counts", self.counts)
+        if self.reading:
+            lines += _list("Reading the file", self.reading)
         lines += _table("Derived plan facts", self.derived)
         if self.notes:
             lines += _list("Notes for the editor", self.notes)
@@ -110,8 +114,8 @@ class Report:
         out = ["## Coverage", ""]
         out.append(
             f"{cov.matched} of {cov.source_chars} CJK characters of the source are in the "
-            f"draft's text fields, in order ({cov.ratio:.2%}); {cov.extra} draft characters "
-            "are not from the source."
+            f"draft's text fields, each matched once near its place ({cov.ratio:.2%}); "
+            f"{cov.extra} draft characters are not from the source."
         )
         out.append("")
         out += [f"- missing: {span}" for span in cov.missing]
