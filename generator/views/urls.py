@@ -85,6 +85,3 @@ def units_letter(letter: str, page: int = 1) -> str:
     key = letter.lower() if letter != "#" else "other"
     return _part(f"units/a-z/{key}/", page)
 
-
-RESERVED_IDS = frozenset({"by-region", "by-category", "a-z"})
-"""Path segments of the split index pages: no plan or region id may take them."""
