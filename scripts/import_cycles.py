@@ -2,9 +2,12 @@
 
 Every `import` counts, at module level or inside a function (an import put in a function
 to dodge a cycle is still a cycle when that function runs), except those under
-`if TYPE_CHECKING:`, which never run. Prints each cycle found (modules that import each
-other, directly or around a loop) and exits 1; prints `no runtime import cycle` and exits
-0 otherwise. `tests/test_imports.py` runs the same check.
+`if TYPE_CHECKING:`, which never run. Importing `a.b.c` runs `a/b/__init__.py` first, so
+it counts as importing the package `a.b` too (unless the importer is inside `a.b`).
+
+Prints each cycle found (modules that import each other, directly or around a loop) and
+exits 1; prints `no runtime import cycle` and exits 0 otherwise. `tests/test_imports.py`
+runs the same check.
 """
 
 from __future__ import annotations
@@ -62,7 +65,17 @@ def imports_of(path: Path, modules: set[str], package: Path = PACKAGE) -> set[st
         for alias in node.names:  # `from . import text`: the submodule itself
             sub = f"{target}.{alias.name}"
             found.add(sub if sub in modules else target)
+    found |= {parent for m in found for parent in _packages_above(m) if not _inside(name, parent)}
     return {m for m in found if m in modules and m != name}
+
+
+def _packages_above(module: str) -> list[str]:
+    parts = module.split(".")
+    return [".".join(parts[:n]) for n in range(1, len(parts))]
+
+
+def _inside(module: str, package: str) -> bool:
+    return module == package or module.startswith(package + ".")
 
 
 def import_graph(package: Path = PACKAGE) -> dict[str, set[str]]:

@@ -119,23 +119,20 @@ def _tree_path(path: str) -> str:
 
 def render(name: str) -> dict[str, str]:
     """Relative file path → text of every golden file of site `name`, as rendered now."""
-    from generator.render.i18n import render_trees
-    from generator.render.publishing import publishing_output
+    from generator.render.site import render_site
+    from generator.settings import Settings
 
     root, history_of, kept = SITES[name]
     project, problems = load_project(root)
     assert project is not None, [p.format() for p in problems]
-    history = history_of(project)
-    project = dataclasses.replace(project, history=history)
-    pages, views = render_trees(project, today=BUILD_DATE)
-    extra, files = publishing_output(
-        project, views, history, base_url=SITE_URL, trees={"zh": "", "en": "en/"}
-    )
-    out = {page.path: page.content for page in [*pages, *extra] if kept(page.path)}
+    project = dataclasses.replace(project, history=history_of(project))
+    settings = Settings(root, build_date=BUILD_DATE, site_url=SITE_URL, languages=("zh", "en"))
+    site = render_site(project, settings)
+    out = {page.path: page.content for page in site.page_list() if kept(page.path)}
     if kept(EXPORTS):
         out[EXPORTS] = "".join(
             f"{path}\t{len(content)}\t{hashlib.sha256(content).hexdigest()[:16]}\n"
-            for path, content in sorted(files.items())
+            for path, content in sorted(site.files.items())
         )
     return out
 

@@ -1,12 +1,11 @@
 """The English tree: same pages as the Chinese one, interface strings from data/ui only.
 
-Engine-independent checks on `render_trees` and the theme templates; the MkDocs build of
+Engine-independent checks on the rendered trees and the theme templates; the MkDocs build of
 both trees is checked in `test_i18n_build` below (marked `build`).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import re
 import subprocess
@@ -15,6 +14,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from rendering import render
 
 from generator.project import load_project
 from generator.render.i18n import (
@@ -25,7 +25,6 @@ from generator.render.i18n import (
     in_tree,
     lang_of,
     pinyin_name,
-    render_trees,
     strip_tree,
     translated_title,
 )
@@ -42,8 +41,7 @@ CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\
 @pytest.fixture(scope="module")
 def trees():
     project, _ = load_project(FIXTURE)
-    pages, _ = render_trees(project, today=dt.date(2024, 10, 1))
-    return {p.path: p for p in pages}
+    return {p.path: p for p in render(project).page_list()}
 
 
 # --- paths --------------------------------------------------------------------------------

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 from jinja2 import meta
+from rendering import pages_of
 
 from generator.project import load_project
-from generator.render import render_site
 from generator.render.crosscut_contexts import CROSSCUT_CONTEXTS
 from generator.render.renderer import make_environment
 
@@ -24,8 +24,7 @@ HLBE = "hulunbeier-zhiben-gongjian-2024"
 def render(today: dt.date) -> dict[str, str]:
     project, problems = load_project(FIXTURE)
     assert project is not None, [p.format() for p in problems]
-    pages, _ = render_site(project, today=today)
-    return {p.path: p.content for p in pages}
+    return pages_of(project, today=today, languages=("zh",))
 
 
 @pytest.fixture(scope="module")
@@ -250,7 +249,7 @@ def test_pages_stay_small_when_the_site_is_large(tmp_path):
         )
     project, problems = load_project(root)
     assert project is not None, [p.format() for p in problems[:3]]
-    rendered = {p.path: p.content for p in render_site(project, today=dt.date(2024, 10, 1))[0]}
+    rendered = pages_of(project, languages=("zh",))
     december = [p for p in rendered if p.startswith("timeline/2024-12/")]
     assert len(december) == -(-(2 * copies + 2) // timeline.PAGE_SIZE)  # 2 per copy, split
     gas = [p for p in rendered if p.startswith("topics/gas/")]

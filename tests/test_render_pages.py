@@ -12,9 +12,9 @@ import pytest
 import yaml
 from jinja2 import meta
 from markupsafe import Markup
+from rendering import render
 
 from generator.project import load_project
-from generator.render import render_site
 from generator.render.contexts import PAGE_CONTEXTS
 from generator.render.linkcheck import check_links
 from generator.render.links import relative
@@ -29,28 +29,48 @@ TODAY = dt.date(2024, 10, 1)
 
 
 @pytest.fixture(scope="module")
-def rendered():
+def site():
     project, problems = load_project(FIXTURE)
     assert project is not None, [p.format() for p in problems]
-    pages, views = render_site(project, today=dt.date(2024, 10, 1))
-    return {p.path: p for p in pages}, views, project
+    return render(project, languages=("zh",)), project
+
+
+@pytest.fixture(scope="module")
+def rendered(site):
+    rendered, project = site
+    pages = {p.path: p for p in rendered.page_list()}
+    return pages, rendered.views, project
 
 
 def test_page_set(rendered):
-    pages, _, _ = rendered
+    """A page for every plan, unit, region, category and letter, and the fixed ones."""
+    from generator.views.sorting import letter
+
+    pages, views, _ = rendered
     assert {
         "index.md",
         "plans/index.md",
-        f"plans/{HLBE}/index.md",
         "units/index.md",
-        "units/hulunbeier/index.md",
-        "units/hulunbeier/yingjiguanliju/index.md",
-        "units/hulunbeier/anweihui-chengyuan-danwei/index.md",
-        "units/huainan-datong/yingjiguanliju/index.md",
+        "timeline/index.md",
+        "topics/index.md",
+        "data/index.md",
+        "changes/index.md",
+        "plans/by-region/neimenggu/index.md",
+        "plans/by-region/anhui/index.md",
     } <= set(pages)
-    # 26 (3 plans, units, regions) + 15 timeline and topic pages (test_render_crosscut.py)
-    # + 2 province pages of the plans index, 5 category and 11 letter pages of the units
-    assert len(pages) == 26 + 15 + 2 + 5 + 11
+    for plan in views.plans:
+        home = f"plans/{plan.plan.id}/"
+        assert {f"{home}index.md", f"{home}timeline/index.md", f"{home}history/index.md"} <= set(
+            pages
+        )
+    assert {f"{u.ref.url}index.md" for u in views.units.values()} <= set(pages)
+    assert {f"units/{r.id}/index.md" for r in views.regions} <= set(pages)
+    categories = {u.category.id for u in views.units.values() if u.category}
+    assert {f"units/by-category/{c}/index.md" for c in categories} <= set(pages)
+    letters = {letter(u.sort_key).lower() for u in views.units.values()}
+    assert {f"units/a-z/{k}/index.md" for k in letters} <= set(pages)
+    assert "units/hulunbeier/anweihui-chengyuan-danwei/index.md" in pages  # a group
+    assert not [p for p in pages if p.startswith("en/")]  # one tree asked for
 
 
 def test_every_task_and_item_has_its_anchor_on_a_heading_or_li(rendered):
@@ -136,15 +156,14 @@ def test_home_shows_as_of_and_deadlines(rendered):
     assert 'href="plans/hulunbeier-zhiben-gongjian-2024/#t-05-2"' in html  # recently passed
 
 
-def test_generated_links_all_resolve(rendered):
-    from generator.history import History
-    from generator.render.publishing import publishing_output
-
-    pages, views, project = rendered
-    extra_pages, files = publishing_output(project, views, History(), base_url="", trees={"zh": ""})
-    sources = {"sources/000_c46c0894d1a50a54.txt", "sources/001_68b0e3b884bd91bd.txt"}
-    all_pages = [*pages.values(), *extra_pages]
-    assert list(check_links(all_pages, extra=sources | set(files))) == []
+def test_generated_links_all_resolve(site):
+    rendered, _ = site
+    assert rendered.link_problems == []
+    assert [path for path, _ in rendered.sources] == [
+        "sources/000_c46c0894d1a50a54.txt",
+        "sources/001_68b0e3b884bd91bd.txt",
+    ]
+    assert "data/tasks.csv" in rendered.exports and "changes/feed.xml" in rendered.exports
 
 
 def test_link_check_finds_broken_links():
@@ -233,10 +252,9 @@ def test_templates_render_as_stock_jinja_would(monkeypatch) -> None:
     import jinja2
 
     from generator.render import renderer as renderer_module
-    from generator.render.i18n import render_trees
 
     project, _ = load_project(ROOT)
-    ours, _ = render_trees(project, langs=["zh", "en"], today=TODAY)
+    ours = render(project, today=TODAY).page_list()
     fast = renderer_module.make_environment()
     assert type(fast).code_generator_class is not jinja2.Environment.code_generator_class
 
@@ -253,7 +271,7 @@ def test_templates_render_as_stock_jinja_would(monkeypatch) -> None:
         )
 
     monkeypatch.setattr(renderer_module, "make_environment", stock)
-    theirs, _ = render_trees(project, langs=["zh", "en"], today=TODAY)
+    theirs = render(project, today=TODAY).page_list()
     assert len(ours) == len(theirs) > 200
     assert [(p.path, p.content) for p in ours] == [(p.path, p.content) for p in theirs]
     # and the fast path did escape: plan text with markup characters stays text

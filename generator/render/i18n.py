@@ -1,7 +1,7 @@
 """Language trees: the Chinese site at the root, the English one under `en/`.
 
-Both trees are rendered from the same views by the same `PageBuilder`, once per language
-(`render_trees`); page paths inside a tree are the same, so the counterpart of a page in
+Both trees are rendered from the same views by the same page families, once per language
+(`generator.render.site`); page paths inside a tree are the same, so the counterpart of a page in
 the other language is its path with the tree prefix swapped (`counterpart`).  Interface
 strings come from `data/ui/<lang>.yaml`; names shown in the English tree come from the
 data (`title_en`, `name_en`) or, where the data has none, from pinyin (`Names`).  Plan text
@@ -10,18 +10,14 @@ is never translated: it keeps `lang="zh-Hans"` in both trees.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from collections.abc import Collection, Iterable, Iterator
-from dataclasses import replace
+from collections.abc import Collection
 from functools import lru_cache
 from typing import Any
 
 from markupsafe import Markup, escape
 
 from ..langs import DEFAULT_LANG, HTML_LANG, LANG_NAME, LANGS, PREFIX, TEXT_LANG
-from ..views import SiteViews, build_date
-from .renderer import Page
 from .text import html_format
 
 
@@ -54,36 +50,6 @@ def counterpart(path: str, lang: str, known: Collection[str]) -> str:
 def other_lang(lang: str) -> str:
     """The language the switch offers on a page in `lang` (two languages)."""
     return next(x for x in LANGS if x != lang)
-
-
-def render_trees(
-    project: Any, *, langs: Iterable[str] = LANGS, today: dt.date | None = None
-) -> tuple[list[Page], SiteViews]:
-    """Every generated page in every language (paths prefixed per tree), and the views.
-
-    Each tree is exactly what `render_site(project, lang=…)` produces, so a page added
-    there appears in both languages.
-    """
-    today = today or build_date()
-    pages: list[Page] = []
-    views: SiteViews | None = None
-    for lang in langs:
-        tree, views = tree_pages(project, lang, today, views)
-        pages += tree
-    assert views is not None
-    return pages, views
-
-
-def tree_pages(
-    project: Any, lang: str, today: dt.date, views: SiteViews | None = None
-) -> tuple[Iterator[Page], SiteViews]:
-    """The pages of one language tree, paths prefixed with the tree's (`en/…`), each
-    rendered when the iterator reaches it; and the views they come from (`views`: built
-    already, e.g. for another tree)."""
-    from .pages import iter_site
-
-    pages, views = iter_site(project, lang=lang, today=today, views=views)
-    return (replace(p, path=PREFIX[lang] + p.path) for p in pages), views
 
 
 # --- names ------------------------------------------------------------------------------

@@ -244,6 +244,14 @@ class SiteViews:
         passed = [m for m in self.milestones if start <= m.date < self.today]
         return tuple(reversed(passed))[:limit]
 
+    def plan(self, plan_id: str) -> PlanView | None:
+        """The view of the plan with id `plan_id`, if the portal has it."""
+        return self._plans_by_id.get(plan_id)
+
+    @cached_property
+    def _plans_by_id(self) -> dict[str, PlanView]:
+        return {view.plan.id: view for view in self.plans}
+
     def units_sorted(self) -> list[UnitView]:
         return list(self._units_sorted)
 
