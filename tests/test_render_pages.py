@@ -218,6 +218,57 @@ def test_templates_use_exactly_their_documented_context():
         used = meta.find_undeclared_variables(env.parse(source))
         documented = {f.name for f in dataclasses.fields(ctx)}
         assert used == documented, (ctx.__name__, used ^ documented)
+    pages = {p.name for p in (ROOT / "generator" / "templates").glob("*.md.j2")}
+    assert pages == {ctx.TEMPLATE for ctx in PAGE_CONTEXTS}  # every page template has one
+
+
+PROSE = {
+    "ItemBlock.text",
+    "TaskBlock.paragraphs",
+    "TaskBlock.closing",
+    "PhaseBlock.paragraphs",
+    "SectionBlock.paragraphs",
+    "ChapterBlock.paragraphs",
+    "CoverBlock.recipients",
+    "CoverBlock.paragraphs",
+    "PlanContext.preamble",
+    "PlanFacts.recipients",
+    "Responsibility.text",
+}
+"""The only context fields that hold markup: plan prose, escaped and rendered once with
+its unit links and marked deadline phrases (`generator.render.text`)."""
+
+
+def test_contexts_carry_data_not_markup():
+    """Templates own the markup: a field typed `Markup` outside plan prose would let
+    Python build HTML that no template shows."""
+    import typing
+
+    found, seen = set(), set()
+
+    def walk(cls):
+        if cls in seen or not dataclasses.is_dataclass(cls):
+            return
+        seen.add(cls)
+        for name, hint in typing.get_type_hints(cls).items():
+            if "Markup" in str(hint):
+                found.add(f"{cls.__name__}.{name}")
+            for arg in _classes(hint):
+                walk(arg)
+
+    for ctx in PAGE_CONTEXTS:
+        walk(ctx)
+    assert found == PROSE
+    assert len(seen) > 40  # every item type was reached
+
+
+def _classes(hint):
+    import typing
+
+    args = typing.get_args(hint)
+    if not args:
+        return [hint] if isinstance(hint, type) else []
+    return [c for arg in args for c in _classes(arg)]
 
 
 def test_ui_strings_have_the_same_keys_in_every_language():
@@ -312,11 +363,3 @@ def test_templates_read_fields_as_attributes_and_fail_on_missing_ones() -> None:
         env.from_string("{{ r.missing }}").render(r=Row("x", None))
     with pytest.raises(jinja2.UndefinedError):
         env.from_string("{{ nothing.name }}").render()
-
-
-def test_html_join_is_markup_join() -> None:
-    from generator.render.text import html_join
-
-    parts = ["a<b", Markup("<i>x</i>"), 3, "市&局"]
-    assert html_join("、", parts) == Markup("、").join(parts)
-    assert isinstance(html_join("", []), Markup)

@@ -15,10 +15,8 @@ from collections.abc import Collection
 from functools import lru_cache
 from typing import Any
 
-from markupsafe import Markup, escape
-
 from ..langs import DEFAULT_LANG, HTML_LANG, LANG_NAME, LANGS, PREFIX, TEXT_LANG
-from .text import html_format
+from .contexts.common import Label, Link
 
 
 def lang_of(path: str) -> str:
@@ -93,11 +91,18 @@ class Names:
             return plan.title_en
         return (plan.short_title if short else None) or plan.title
 
-    def label(self, text: str) -> Markup:
-        """Text that may be Chinese inside an English page: marked with its language."""
-        if self.english and _has_cjk(text):
-            return html_format('<span lang="{}">{}</span>', TEXT_LANG, text)
-        return escape(text)
+    def text_lang(self, text: str) -> str:
+        """The `lang` that `text` needs on a page of this tree: `zh-Hans` for Chinese on an
+        English page, else none (the page's own)."""
+        return TEXT_LANG if self.english and _has_cjk(text) else ""
+
+    def label(self, text: str) -> Label:
+        """Text that may be Chinese inside an English page, marked with its language."""
+        return Label(text, self.text_lang(text))
+
+    def link(self, text: str, href: str) -> Link:
+        """A link whose text may be Chinese inside an English page."""
+        return Link(text, href, self.text_lang(text))
 
 
 _CJK = re.compile("[\u3400-\u9fff\uf900-\ufaff]")

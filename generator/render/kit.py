@@ -14,7 +14,7 @@ reaches into another family.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING
@@ -22,13 +22,13 @@ from typing import TYPE_CHECKING
 from ..history import History
 from ..langs import PREFIX, TEXT_LANG
 from ..model import Region, Topic
+from ..search_keywords import DEFAULT_WEIGHT
 from ..views import SiteViews, urls
 from ..views.lineage import Lineage
 from ..views.site import UnitRef
 from ..views.timeline import PlanTimeline, SiteTimeline, labels, plan_timeline, site_timeline
 from ..views.topics import TopicView, topic_views
-from .contexts import Link
-from .crosscut_contexts import Pager
+from .contexts.common import Filter, Keywords, Link, Pager
 from .i18n import Names
 from .links import relative
 from .renderer import Page, Renderer
@@ -122,11 +122,6 @@ class PageKit:
     def today(self) -> dt.date:
         return self.data.views.today
 
-    @property
-    def keyword_lang(self) -> str | None:
-        """`lang` of keyword blocks: on English pages they hold Chinese and pinyin."""
-        return TEXT_LANG if self.names.english else None
-
     # --- pages and links -------------------------------------------------------------------
 
     def render(self, here: str, context: object) -> Page:
@@ -188,3 +183,21 @@ class PageKit:
 
     def unit_link(self, here: str, ref: UnitRef) -> Link:
         return Link(self.unit_name(ref), relative(here, ref.url))
+
+    # --- search ----------------------------------------------------------------------------
+
+    def keywords(self, keys: Iterable[str], weight: float = DEFAULT_WEIGHT) -> Keywords | None:
+        """A keyword block of `keys` (`search_keywords.keyword_list`); None without keys."""
+        joined = " ".join(keys)
+        if not joined:
+            return None
+        return Keywords(joined, f"{weight:.1f}", TEXT_LANG if self.names.english else "")
+
+    @staticmethod
+    def filters(**values: Iterable[str | None] | str | None) -> tuple[Filter, ...]:
+        """Pagefind filters of a page, e.g. `filters(plan=…, unit=[…])`: each value once."""
+        out: list[Filter] = []
+        for name, given in values.items():
+            items = [given] if isinstance(given, str) or given is None else given
+            out += [Filter(name, value) for value in dict.fromkeys(v for v in items if v)]
+        return tuple(out)

@@ -3,70 +3,24 @@ redlines) and each plan's `/plans/<id>/history/`."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import partial
-from typing import ClassVar
 
-from markupsafe import Markup
-
-from ...history import PlanDiff, Redline, Revision, TaskChange
+from ...history import PlanDiff, Revision, TaskChange
 from ...views import urls
-from ..contexts import Link
+from ..contexts.changes import (
+    ChangeRow,
+    ChangesContext,
+    FieldRow,
+    PlanDiffBlock,
+    RevisionBlock,
+    Run,
+)
+from ..contexts.common import Link
 from ..kit import PageKit
 from ..renderer import Page, PageGroup, one_page
-from ..text import html_format, html_join
-from ..ui import UiStrings
 
 MAX_REVISIONS = 50
 """Revisions shown on /changes/ (older ones stay in per-plan history and git)."""
-
-
-@dataclass(frozen=True)
-class FieldRow:
-    label: str
-    old: str
-    new: str
-    redline: Markup | None
-
-
-@dataclass(frozen=True)
-class ChangeRow:
-    kind: str
-    """`added`, `removed`, `modified` (CSS class)."""
-    kind_label: str
-    clause: Link | None
-    """Link to the clause; `None` when it no longer exists."""
-    label: str
-    fields: tuple[FieldRow, ...]
-
-
-@dataclass(frozen=True)
-class PlanDiffBlock:
-    plan: Link
-    status: str
-    status_label: str
-    changes: tuple[ChangeRow, ...]
-
-
-@dataclass(frozen=True)
-class RevisionBlock:
-    anchor: str
-    commit: str
-    date: str
-    author: str
-    subject: str
-    plans: tuple[PlanDiffBlock, ...]
-
-
-@dataclass(frozen=True)
-class ChangesContext:
-    TEMPLATE: ClassVar[str] = "changes.md.j2"
-    ui: UiStrings
-    title: str
-    note: str | None
-    feed: str
-    revisions: tuple[RevisionBlock, ...]
-    truncated: bool
 
 
 def groups(kit: PageKit) -> list[PageGroup]:
@@ -125,13 +79,13 @@ def _diff(kit: PageKit, here: str, diff: PlanDiff) -> PlanDiffBlock:
     names = kit.names
     view = kit.views.plan(diff.plan_id)
     plan = view.plan if view is not None else None
-    title = names.label(names.plan(plan, short=True) if plan else diff.title)
     href = kit.link(here, urls.plan(diff.plan_id)) if plan else ""
+    title = names.link(names.plan(plan, short=True) if plan else diff.title, href)
     whole = diff.status in ("added", "removed")  # a new or deleted plan: no clause list
     tasks = sum(1 for c in diff.tasks if not c.item_id)
     label = kit.ui.format(f"status_{diff.status}", count=tasks)
     changes = () if whole else tuple(_change(kit, here, diff.plan_id, c) for c in diff.tasks)
-    return PlanDiffBlock(Link(title, href), diff.status, label, changes)
+    return PlanDiffBlock(title, diff.status, label, changes)
 
 
 def _change(kit: PageKit, here: str, plan_id: str, change: TaskChange) -> ChangeRow:
@@ -152,27 +106,19 @@ def _change(kit: PageKit, here: str, plan_id: str, change: TaskChange) -> Change
             ui.get(f"field_{fc.name}", fc.name),
             fc.old,
             fc.new,
-            redline_markup(fc.redline) if fc.redline else _reassignment(fc.old, fc.new),
+            tuple(Run(op, text) for op, text in fc.redline.runs) if fc.redline else (),
+            () if fc.redline else _reassignment(fc.old, fc.new),
         )
         for fc in change.changes
     )
     return ChangeRow(change.kind, ui[f"change_{change.kind}"], clause, label, fields)
 
 
-def _reassignment(old: str, new: str) -> Markup | None:
-    """For unit lists: the names added and removed (<ins>市公安局</ins>), not a redline."""
+def _reassignment(old: str, new: str) -> tuple[Run, ...]:
+    """For unit lists: the names added and removed (市公安局 in, 市能源局 out), not a
+    character-level redline."""
     before, after = [n for n in old.split("、") if n], [n for n in new.split("、") if n]
     if not before or not after:
-        return None
-    gone = [n for n in before if n not in after]
-    came = [n for n in after if n not in before]
-    if not gone and not came:
-        return None
-    parts = [html_format("<ins>{}</ins>", n) for n in came]
-    parts += [html_format("<del>{}</del>", n) for n in gone]
-    return html_join(" ", parts)
-
-
-def redline_markup(red: Redline) -> Markup:
-    tags = {"=": "{}", "+": "<ins>{}</ins>", "-": "<del>{}</del>"}
-    return html_join("", (html_format(tags[op], text) for op, text in red.runs))
+        return ()
+    came = [Run("+", n) for n in after if n not in before]
+    return (*came, *(Run("-", n) for n in before if n not in after))

@@ -3,16 +3,14 @@ the portal is small, and the data dictionary (generated from the model)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import partial
-from typing import ClassVar
 
-from ...datadict import FILES, RecordDoc, dictionary
+from ...datadict import FILES, dictionary
 from ...views import urls
-from ..contexts import Link
+from ..contexts.common import Link
+from ..contexts.data import DataContext, Download, PlanDownloads
 from ..kit import PageKit
 from ..renderer import Page, PageGroup, one_page
-from ..ui import UiStrings
 
 PLANS_LISTED = 30
 """Up to this many plans, /data/ lists every plan's files; beyond, it says where they are
@@ -25,34 +23,6 @@ DOWNLOADS = (
     ("schema/plan.schema.json", "dl_schema"),
 )
 """The whole-portal files listed, under /data/, with the UI string describing each."""
-
-
-@dataclass(frozen=True)
-class Download:
-    label: str
-    href: str
-    size: str
-    description: str
-
-
-@dataclass(frozen=True)
-class PlanDownloads:
-    plan: Link
-    json: Link
-    ics: Link
-
-
-@dataclass(frozen=True)
-class DataContext:
-    TEMPLATE: ClassVar[str] = "data.md.j2"
-    ui: UiStrings
-    title: str
-    as_of: str
-    downloads: tuple[Download, ...]
-    plans: tuple[PlanDownloads, ...]
-    files: tuple[tuple[str, str], ...]
-    """(file pattern, record name) of each kind of source file."""
-    records: tuple[RecordDoc, ...]
 
 
 def groups(kit: PageKit) -> list[PageGroup]:
@@ -72,10 +42,7 @@ def data_page(kit: PageKit) -> Page:
     )
     plans = tuple(
         PlanDownloads(
-            Link(
-                names.label(names.plan(plan, short=True)),
-                kit.link(here, urls.plan(plan.id)),
-            ),
+            names.link(names.plan(plan, short=True), kit.link(here, urls.plan(plan.id))),
             Link(f"{plan.id}.json", kit.shared(here, urls.plan_json(plan.id))),
             Link(f"{plan.id}.ics", kit.shared(here, urls.plan_calendar(plan.id))),
         )

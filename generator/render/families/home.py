@@ -5,15 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from functools import partial
 
-from markupsafe import escape
-
 from ...views import urls
 from ...views.site import Milestone, PlanView
-from ..contexts import (
+from ..contexts.common import Count, Link
+from ..contexts.home import (
     DeadlineRow,
-    Field,
     HomeContext,
-    Link,
     PlanCard,
     PlanGroup,
     PlansIndexContext,
@@ -110,14 +107,14 @@ def card(kit: PageKit, here: str, view: PlanView) -> PlanCard:
     upcoming = [m for m in view.milestones if m.date >= kit.today]
     deadlines = len({(m.date, m.deadline.phrase, m.url) for m in view.milestones})
     return PlanCard(
-        title=Link(names.label(names.plan(plan)), kit.link(here, view.url)),
+        title=names.link(names.plan(plan), kit.link(here, view.url)),
         issuer=names.label(plan.issuer),
         region=names.of(view.region) if view.region else plan.region,
         period=kit.period(plan.period.start, plan.period.end),
         counts=(
-            Field(ui.count_tasks, escape(len(view.tasks))),
-            Field(ui.count_units, escape(view.unit_count)),
-            Field(ui.count_deadlines, escape(deadlines)),
+            Count(ui.count_tasks, len(view.tasks)),
+            Count(ui.count_units, view.unit_count),
+            Count(ui.count_deadlines, deadlines),
         ),
         next_deadline=deadline_row(kit, here, upcoming[0]) if upcoming else None,
     )
@@ -128,10 +125,8 @@ def deadline_row(kit: PageKit, here: str, m: Milestone) -> DeadlineRow:
     return DeadlineRow(
         when=when(m.date, m.deadline.precision, kit.ui),
         phrase=m.deadline.phrase,
-        what=Link(names.label(m.label), kit.link(here, m.url)),
-        plan=Link(
-            names.label(names.plan(m.plan, short=True)), kit.link(here, urls.plan(m.plan.id))
-        ),
+        what=names.link(m.label, kit.link(here, m.url)),
+        plan=names.link(names.plan(m.plan, short=True), kit.link(here, urls.plan(m.plan.id))),
     )
 
 

@@ -9,34 +9,30 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import replace
 from functools import partial
 
-from markupsafe import Markup, escape
-
 from ...model import Phase, Plan
-from ...search_keywords import filter_html, first_keys_only, keyword_html
+from ...search_keywords import PageKeys, keyword_list
 from ...views import urls
 from ...views.parts import ChapterSlice, PlanLayout, PlanPart, SectionSlice
 from ...views.site import PlanView, TaskView
 from .. import text as tx
-from ..contexts import (
-    NO_MARKUP,
+from ..contexts.common import Filter, Keywords, Link, Pager
+from ..contexts.plan import (
     AltLine,
     ChapterBlock,
     CoverBlock,
-    Field,
-    Link,
+    LineagePlan,
+    LineageStep,
     PhaseBlock,
     PlanContext,
+    PlanFacts,
     RemovedRow,
     SectionBlock,
 )
-from ..crosscut_contexts import Pager
 from ..i18n import TEXT_LANG
 from ..kit import PageKit
 from ..renderer import Page, PageGroup
-from ..text import html_format, html_join
 from .plan_tasks import TaskBlocks, phrases
 
 
@@ -57,7 +53,9 @@ def _part(kit: PageKit, view: PlanView, part: PlanPart) -> Page:
     here, plan, layout, names = part.path, view.plan, view.layout, kit.names
     first = part.number == 1
     links = {name: kit.link(here, ref.url) for name, ref in view.refs.items()}
-    tasks = TaskBlocks(kit, view, here, links)
+    keys = PageKeys()  # each search key once per page, in page order: the plan's first
+    keywords = _keywords(kit, view, keys) if first else None
+    tasks = TaskBlocks(kit, view, here, links, keys)
     title = names.plan(plan)
     if layout.split:
         title = kit.ui.format("part_title", title=title, part=part.number, parts=len(layout.parts))
@@ -68,7 +66,7 @@ def _part(kit: PageKit, view: PlanView, part: PlanPart) -> Page:
         doc_title=plan.title,
         plan_id=plan.id,
         region_id=plan.region,
-        meta=tuple(_meta(kit, here, view, links)) if first else (),
+        facts=_facts(kit, here, view, links) if first else None,
         contents=tuple(
             Link(heading(c.no, c.title), kit.in_page(here, layout.href(urls.chapter_anchor(c.id))))
             for c in plan.chapters
@@ -79,14 +77,13 @@ def _part(kit: PageKit, view: PlanView, part: PlanPart) -> Page:
         chapters=tuple(_chapter(kit, here, view, c, tasks) for c in part.chapters),
         notes=tuple(n.text for n in plan.notes) if first else (),
         removed=tuple(_removed(kit, here, view)) if first else (),
-        keywords=_keywords(kit, view) if first else NO_MARKUP,
+        keywords=keywords,
         filters=_filters(kit, view, [view.task(t.id) for t in part.tasks()]),
         pager=_pager(kit, here, view, part),
         home=kit.link(here, view.url),
         part_map=_part_map(layout) if layout.split else "",
     )
-    page = kit.render(here, ctx)
-    return replace(page, content=first_keys_only(page.content))
+    return kit.render(here, ctx)
 
 
 def heading(no: str | None, title: str | None) -> str:
@@ -117,118 +114,67 @@ def _part_map(layout: PlanLayout) -> str:
 # --- the plan's facts -----------------------------------------------------------------------
 
 
-def _meta(kit: PageKit, here: str, view: PlanView, links: Mapping[str, str]) -> Iterator[Field]:
+def _facts(kit: PageKit, here: str, view: PlanView, links: Mapping[str, str]) -> PlanFacts:
     plan, ui, names = view.plan, kit.ui, kit.names
-    yield Field(ui.meta_issuer, names.label(tx.clean(plan.issuer)))
-    if names.english and plan.title_en is not None:
-        yield Field(ui.meta_title_original, names.label(tx.clean(plan.title)))
-    if plan.doc_number:
-        yield Field(ui.meta_doc_number, names.label(tx.clean(plan.doc_number)))
-    if plan.issued:
-        yield Field(ui.meta_issued, tx.plain(plan.issued.isoformat()))
-    yield Field(ui.meta_period, tx.plain(kit.period(plan.period.start, plan.period.end)))
-    region = names.of(view.region) if view.region else plan.region
-    yield Field(ui.meta_region, tx.plain(region))
-    yield Field(ui.meta_kind, tx.plain(ui[f"kind_{plan.kind.value}"]))
     letter = plan.cover_letter
+    recipients = None
     if letter and letter.recipients_text:
         recipients = tx.rich(letter.recipients_text.rstrip("：:"), links)
-        yield Field(ui.meta_recipients, names.label(recipients))
-    if plan.basis:
-        yield Field(ui.meta_basis, _basis(kit, here, plan))
-    yield from _lineage(kit, here, view)
-    files = (("JSON", urls.plan_json(plan.id)), ("iCalendar", urls.plan_calendar(plan.id)))
-    yield Field(
-        ui.meta_data,
-        html_join(
-            " · ",
-            (
-                html_format('<a href="{}">{}</a>', kit.shared(here, path), label)
-                for label, path in files
-            ),
-        ),
+    basis = tuple(
+        Link(f"《{b.title}》", kit.link(here, urls.plan(b.plan)) if b.plan else "")
+        for b in plan.basis
     )
-    if view.source_available:
-        href = kit.shared(here, urls.source(plan.source.file))
-        yield Field(
-            ui.meta_source,
-            html_format('<a href="{}" type="text/plain">{}</a>', href, ui.source_link),
-        )
-
-
-def _basis(kit: PageKit, here: str, plan: Plan) -> Markup:
-    parts = []
-    for basis in plan.basis:
-        title = f"《{basis.title}》"
-        if basis.plan:
-            href = kit.link(here, urls.plan(basis.plan))
-            parts.append(html_format('<a href="{}">{}</a>', href, title))
-        else:
-            parts.append(escape(title))
-    return kit.names.label(html_join("、", parts))
-
-
-def _lineage(kit: PageKit, here: str, view: PlanView) -> Iterator[Field]:
-    """Lineage chain, plans implementing this one, and the link to the timeline."""
-    ui, plan, lineage = kit.ui, view.plan, kit.data.lineage
-    steps = lineage.chain(plan)
-    if steps:
-        items = []
-        for step in steps:
-            names = []
-            for a in step.plans:
-                title = f"《{a.title}》"
-                if a.view is not None:
-                    name = html_format('<a href="{}">{}</a>', kit.link(here, a.view.url), title)
-                else:
-                    name = escape(title)
-                if a.doc_number:
-                    name += html_format(
-                        '<span class="pp-lineage__docno">（{}）</span>', a.doc_number
-                    )
-                names.append(name)
-            level = (
-                html_format('<span class="pp-lineage__level">{}</span>', step.region.name)
-                if step.region
-                else Markup("")
-            )
-            items.append(html_format("<li>{}{}</li>", level, html_join("、", names)))
-        region = view.region.name if view.region else plan.region
-        items.append(
-            Markup(
-                '<li aria-current="page"><span class="pp-lineage__level">{}</span>'
-                '<span class="pp-lineage__this">{}</span></li>'
-            ).format(region, ui.lineage_this_plan)
-        )
-        yield Field(
-            ui.meta_lineage,
-            html_format('<ol class="pp-lineage">{}</ol>', html_join("", items)),
-        )
-    children = lineage.children_of(plan)
-    if children:
-        yield Field(
-            ui.meta_children,
-            html_join(
-                "、",
-                (
-                    html_format('<a href="{}">《{}》</a>', kit.link(here, c.url), c.plan.title)
-                    for c in children
-                ),
-            ),
-        )
     timeline = kit.data.timelines[plan.id]
-    counts = ui.format(
-        "timeline_counts", phases=len(timeline.phases), deadlines=len(timeline.deadlines)
-    )
-    yield Field(
-        ui.meta_timeline,
-        html_format(
-            '<a class="pp-timeline-link" href="{}">{}</a>（{}）',
-            kit.link(here, timeline.path),
-            ui.timeline_title,
-            counts,
+    return PlanFacts(
+        issuer=names.label(tx.clean(plan.issuer)),
+        title_original=(
+            names.label(tx.clean(plan.title))
+            if names.english and plan.title_en is not None
+            else None
         ),
+        doc_number=names.label(tx.clean(plan.doc_number)) if plan.doc_number else None,
+        issued=plan.issued.isoformat() if plan.issued else "",
+        period=tx.clean(kit.period(plan.period.start, plan.period.end)),
+        region=tx.clean(names.of(view.region) if view.region else plan.region),
+        kind=ui[f"kind_{plan.kind.value}"],
+        recipients=recipients,
+        recipients_lang=names.text_lang(str(recipients or "")),
+        basis=basis,
+        basis_lang=names.text_lang("".join(b.text for b in basis)),
+        lineage=tuple(_lineage(kit, here, plan)),
+        region_level=names.label(view.region.name if view.region else plan.region),
+        children=tuple(
+            names.link(f"《{c.plan.title}》", kit.link(here, c.url))
+            for c in kit.data.lineage.children_of(plan)
+        ),
+        timeline=Link(ui.timeline_title, kit.link(here, timeline.path)),
+        timeline_counts=ui.format(
+            "timeline_counts", phases=len(timeline.phases), deadlines=len(timeline.deadlines)
+        ),
+        files=(
+            Link("JSON", kit.shared(here, urls.plan_json(plan.id))),
+            Link("iCalendar", kit.shared(here, urls.plan_calendar(plan.id))),
+        ),
+        source=kit.shared(here, urls.source(plan.source.file)) if view.source_available else "",
     )
+
+
+def _lineage(kit: PageKit, here: str, plan: Plan) -> Iterator[LineageStep]:
+    """The plan's ancestors, highest level first (`views.lineage`)."""
+    names = kit.names
+    for step in kit.data.lineage.chain(plan):
+        yield LineageStep(
+            names.label(step.region.name) if step.region else None,
+            tuple(
+                LineagePlan(
+                    f"《{a.title}》",
+                    kit.link(here, a.view.url) if a.view is not None else "",
+                    f"（{a.doc_number}）" if a.doc_number else "",
+                    names.text_lang(a.title),
+                )
+                for a in step.plans
+            ),
+        )
 
 
 # --- the text -------------------------------------------------------------------------------
@@ -318,14 +264,14 @@ def _removed(kit: PageKit, here: str, view: PlanView) -> Iterator[RemovedRow]:
 # --- search (hidden Pagefind keywords and filters, docs/search.md) -------------------------
 
 
-def _keywords(kit: PageKit, view: PlanView) -> Markup:
+def _keywords(kit: PageKit, view: PlanView, keys: PageKeys) -> Keywords | None:
     plan = view.plan
     english = (plan.title_en,) if kit.names.english else ()
     texts = (plan.title, plan.short_title, plan.doc_number, plan.issuer)
-    return Markup(keyword_html(texts, english=english, lang=kit.keyword_lang))
+    return kit.keywords(keys.new(keyword_list(texts, english=english)))
 
 
-def _filters(kit: PageKit, view: PlanView, tasks: Iterable[TaskView]) -> Markup:
+def _filters(kit: PageKit, view: PlanView, tasks: Iterable[TaskView]) -> tuple[Filter, ...]:
     """plan, region and every unit with a duty in `tasks`, the tasks on the page (a
     filter is page-wide)."""
     plan = view.plan
@@ -338,4 +284,4 @@ def _filters(kit: PageKit, view: PlanView, tasks: Iterable[TaskView]) -> Markup:
                 refs.setdefault(ref.key, ref)
     region = kit.names.of(view.region) if view.region else plan.region
     units = [kit.unit_name(ref) for ref in refs.values()]
-    return Markup(filter_html(plan=kit.names.plan(plan), region=region, unit=units))
+    return kit.filters(plan=kit.names.plan(plan), region=region, unit=units)

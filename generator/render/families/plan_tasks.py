@@ -4,18 +4,25 @@ and its hidden search keywords. Used by the plan family only."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
-from markupsafe import Markup, escape
-
 from ...model import Deadline
-from ...search_keywords import keyword_html, name_sub_words, title_keywords
-from ...views.site import ROLES, PlanView, TaskView, UnitRef
+from ...search_keywords import PageKeys, keyword_list, name_sub_words, title_keywords
+from ...views.site import ROLES, PlanView, TaskView
 from .. import text as tx
-from ..contexts import CopyControls, Field, ItemBlock, TaskBlock
+from ..contexts.common import Keywords, Link
+from ..contexts.plan import (
+    CarriedDuty,
+    CopyControls,
+    DeadlineFact,
+    ItemBlock,
+    Responsibility,
+    RoleNames,
+    TaskBlock,
+    TaskFacts,
+)
 from ..kit import PageKit
-from ..text import html_format, html_join
 
 
 def phrases(deadlines: Iterable[Deadline]) -> tuple[str, ...]:
@@ -24,10 +31,18 @@ def phrases(deadlines: Iterable[Deadline]) -> tuple[str, ...]:
 
 
 class TaskBlocks:
-    """Task blocks of one plan page (`here`); `links`: unit name → link from the page."""
+    """Task blocks of one plan page (`here`); `links`: unit name → link from the page;
+    `keys`: the search keys the page has shown so far (blocks are made in page order)."""
 
-    def __init__(self, kit: PageKit, view: PlanView, here: str, links: Mapping[str, str]):
-        self.kit, self.view, self.here, self.links = kit, view, here, links
+    def __init__(
+        self,
+        kit: PageKit,
+        view: PlanView,
+        here: str,
+        links: Mapping[str, str],
+        keys: PageKeys,
+    ) -> None:
+        self.kit, self.view, self.here, self.links, self.keys = kit, view, here, links, keys
 
     def block(self, tv: TaskView, level: int) -> TaskBlock:
         task = tv.task
@@ -51,7 +66,7 @@ class TaskBlocks:
             closing=tx.paragraphs(task.closing, marks=marks),
             responsibility=self._responsibility(tv),
             carried=self._carried(tv),
-            facts=(*self._facts(tv), *self._links(tv)),
+            facts=self._facts(tv),
             notes=tuple(n.text for n in task.notes),
             copy=_copy(tv.anchor, self._clause_name(tv), tv.citation),
             keywords=self._keywords(tv),
@@ -67,141 +82,89 @@ class TaskBlocks:
 
     # --- who ---------------------------------------------------------------------------
 
-    def _responsibility(self, tv: TaskView) -> Markup | None:
-        resp, ui = tv.task.responsibility, self.kit.ui
-        names = {n: self.links[n] for n in resp.all_refs() if n in self.links}
+    def _responsibility(self, tv: TaskView) -> Responsibility | None:
+        resp, ui, names = tv.task.responsibility, self.kit.ui, self.kit.names
+        links = {n: self.links[n] for n in resp.all_refs() if n in self.links}
         if resp.text:
-            text = self.kit.names.label(tx.rich(resp.text, names))
-            return html_format("{}{}{}", ui.lparen, text, ui.rparen)
-        parts = []
-        for role in ROLES:
-            listed = getattr(resp, role)
-            if listed:
-                joined = html_join(ui.list_sep, (self._name(n, names) for n in listed))
-                parts.append(html_format("{}{}{}", ui[f"resp_{role}"], ui.colon, joined))
-        if not parts:
-            return None
-        tail = ui.and_others if resp.and_others else ""
-        return html_join(ui.clause_sep, parts) + tail
+            text = tx.rich(resp.text, links)
+            return Responsibility(text, names.text_lang(str(text)), (), False)
+        roles = tuple(
+            RoleNames(ui[f"resp_{role}"], tuple(self._unit(n, links) for n in listed))
+            for role in ROLES
+            if (listed := getattr(resp, role))
+        )
+        return Responsibility(None, "", roles, resp.and_others) if roles else None
 
-    def _name(self, name: str, links: Mapping[str, str]) -> Markup:
+    def _unit(self, name: str, links: Mapping[str, str]) -> Link:
         """A unit named in a responsibility line: linked, in this tree's language."""
         kit = self.kit
         if not kit.names.english:
-            return tx.rich(name, links)
-        ref: UnitRef | None = self.view.refs.get(name)
-        shown = kit.unit_name(ref) if ref is not None else name
-        if name in links:
-            return html_format(
-                '<a class="pp-unit" href="{}">{}</a>', links[name], kit.names.label(shown)
-            )
-        return kit.names.label(shown)
+            return Link(tx.clean(name), links.get(name, ""))
+        ref = self.view.refs.get(name)
+        return kit.names.link(kit.unit_name(ref) if ref is not None else name, links.get(name, ""))
 
-    def _carried(self, tv: TaskView) -> Markup | None:
+    def _carried(self, tv: TaskView) -> CarriedDuty | None:
         view, kit, here = self.view, self.kit, self.here
         origin = view.carried.get(tv.task.id)
         if origin is None:
             return None
         source, names = origin
-        task_link = html_format(
-            '<a href="{}">{}</a>', kit.in_page(here, source.url), kit.names.label(source.number)
+        links = {n: kit.link(here, view.refs[n].url) for n in names if n in view.refs}
+        return CarriedDuty(
+            kit.ui.pieces("carried_note"),
+            kit.names.link(source.number, kit.in_page(here, source.url)),
+            tuple(self._unit(n, links) for n in names),
         )
-        named = html_join(
-            kit.ui.list_sep,
-            (
-                self._name(n, {n: kit.link(here, view.refs[n].url)})
-                if n in view.refs
-                else kit.names.label(n)
-                for n in names
-            ),
-        )
-        return html_format(escape(kit.ui.carried_note), task=task_link, names=named)
 
     # --- facts -------------------------------------------------------------------------
 
-    def _facts(self, tv: TaskView) -> Iterator[Field]:
-        task, ui, names = tv.task, self.kit.ui, self.kit.names
+    def _facts(self, tv: TaskView) -> TaskFacts | None:
+        """Deadlines, recurrence, targets; topics as links; the parent task this task
+        implements; tasks implementing it."""
+        task, names, kit = tv.task, self.kit.names, self.kit
+        data, here = kit.data, tv.page
         printed = _printed(task) if task.deadlines or task.recurrence or task.targets else ""
-        if task.deadlines:
-            yield Field(
-                ui.fact_deadline,
-                self._join(
-                    html_format(
-                        '{} <time datetime="{}">{}</time>', names.label(d.phrase), d.date, d.date
-                    )
-                    for d in task.deadlines
-                ),
-                indexed=not _quoted(printed, task.deadlines),
-            )
-        if task.recurrence:
-            yield Field(
-                ui.fact_recurrence,
-                self._join(names.label(r.phrase) for r in task.recurrence),
-                indexed=not _quoted(printed, task.recurrence),
-            )
-        if task.targets:
-            yield Field(
-                ui.fact_target,
-                self._join(names.label(t.phrase) for t in task.targets),
-                indexed=not _quoted(printed, task.targets),
-            )
-
-    def _join(self, parts: Iterable[Markup]) -> Markup:
-        return html_join(self.kit.ui.clause_sep, parts)
-
-    def _links(self, tv: TaskView) -> Iterator[Field]:
-        """Topics as links; the parent task this task implements; tasks implementing it."""
-        kit, task = self.kit, tv.task
-        ui, here, data = kit.ui, tv.page, kit.data
-        if task.topics:
-            links = []
-            for topic_id in task.topics:
-                view = data.topics.get(topic_id)
-                if view is None:
-                    links.append(escape(topic_id))
-                    continue
-                href = kit.link(here, view.page_of(tv.plan.id))
-                links.append(
-                    html_format(
-                        '<a class="pp-topic" href="{}">{}</a>', href, kit.names.of(view.topic)
-                    )
-                )
-            yield Field(ui.fact_topics, html_join("、", links))
+        topics = tuple(
+            Link(kit.names.of(view.topic), kit.link(here, view.page_of(tv.plan.id)))
+            if (view := data.topics.get(topic_id)) is not None
+            else Link(topic_id, "")
+            for topic_id in task.topics
+        )
+        implements = None
         if task.implements:
             target = data.lineage.target(tv)
-            if target is not None:
-                value = html_format(
-                    '<a class="pp-implements" href="{}">{}</a>',
-                    kit.link(here, target.url),
-                    target.citation,
-                )
-            else:
-                value = escape(task.implements)
-            yield Field(ui.fact_implements, value)
-        implementers = data.lineage.implementers(tv)
-        if implementers:
-            yield Field(
-                ui.fact_implemented_by,
-                html_join(
-                    "；",
-                    (
-                        html_format(
-                            '<a class="pp-implemented-by" href="{}">{}</a>',
-                            kit.link(here, t.url),
-                            t.citation,
-                        )
-                        for t in implementers
-                    ),
-                ),
+            implements = (
+                names.link(target.citation, kit.link(here, target.url))
+                if target is not None
+                else Link(task.implements, "")
             )
+        implemented_by = tuple(
+            names.link(t.citation, kit.link(here, t.url)) for t in data.lineage.implementers(tv)
+        )
+        facts = TaskFacts(
+            deadlines=tuple(
+                DeadlineFact(names.label(d.phrase), str(d.date)) for d in task.deadlines
+            ),
+            deadlines_indexed=not _quoted(printed, task.deadlines),
+            recurrence=tuple(names.label(r.phrase) for r in task.recurrence),
+            recurrence_indexed=not _quoted(printed, task.recurrence),
+            targets=tuple(names.label(t.phrase) for t in task.targets),
+            targets_indexed=not _quoted(printed, task.targets),
+            topics=topics,
+            implements=implements,
+            implemented_by=implemented_by,
+        )
+        shown = (task.deadlines, task.recurrence, task.targets, topics, implements, implemented_by)
+        return facts if any(shown) else None
 
     # --- search ------------------------------------------------------------------------
 
-    def _keywords(self, tv: TaskView) -> Markup:
+    def _keywords(self, tv: TaskView) -> Keywords | None:
         """Task title (pinyin of each word, sub-words) and its units' canonical names
         (sub-words); in the English tree also the units' English names and the English names
-        of the task's topics. The units' pinyin is on their own pages, which a pinyin query
-        finds (`docs/search.md`); repeated on every task it cost index memory at scale.
+        of the task's topics; each key once per page. The units' pinyin is on their own
+        pages, which a pinyin query finds (`docs/search.md`); repeated on every task it cost
+        index memory at scale.
         """
         kit, view = self.kit, self.view
         refs = [view.refs[n] for n in tv.task.responsibility.all_refs() if n in view.refs]
@@ -212,7 +175,7 @@ class TaskBlocks:
             english = [kit.unit_name(r) for r in refs]
             topics = (kit.data.topic_records.get(t) for t in tv.task.topics)
             english += [t.name_en for t in topics if t is not None and t.name_en]
-        return Markup(keyword_html((), keys=keys, english=english, lang=kit.keyword_lang))
+        return kit.keywords(self.keys.new(keyword_list((), keys=keys, english=english)))
 
 
 def _copy(anchor: str, what: str, citation: str, task: str = "") -> CopyControls:

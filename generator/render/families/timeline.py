@@ -8,28 +8,25 @@ from __future__ import annotations
 import datetime as dt
 from functools import partial
 
-from markupsafe import Markup, escape
-
 from ...model import Precision
 from ...views import urls
 from ...views.timeline import STATUSES, TIMELINE, Entry, MonthPage, PlanTimeline
-from ..contexts import Field, Link
-from ..crosscut_contexts import (
+from ..contexts.common import Link, Pager, When
+from ..contexts.timeline import (
     Bar,
     LegendItem,
     MonthCell,
-    Pager,
     PlanTimelineContext,
     RecurringRow,
     Tick,
     TimelineIndexContext,
     TimelineMonthContext,
     TimelineRow,
+    TimelineSummary,
     YearRow,
 )
 from ..kit import PageKit
 from ..renderer import Page, PageGroup, one_page
-from ..text import html_format
 from ..when import when
 
 
@@ -66,32 +63,22 @@ def plan_timeline(kit: PageKit, timeline: PlanTimeline) -> Page:
         else None
     )
     precisions = timeline.by_precision()
-    summary = [
-        Field(ui.tl_phases, escape(len(timeline.phases))),
-        Field(
-            ui.tl_deadlines,
-            escape(len(timeline.deadlines))
-            + (
-                html_format(
-                    "（{}）",
-                    "、".join(
-                        ui.format("tl_by_precision", precision=ui[f"precision_{p.value}"], count=n)
-                        for p in Precision
-                        if (n := precisions.get(p))
-                    ),
-                )
-                if precisions
-                else Markup("")
-            ),
+    summary = TimelineSummary(
+        phases=len(timeline.phases),
+        deadlines=len(timeline.deadlines),
+        by_precision=tuple(
+            ui.format("tl_by_precision", precision=ui[f"precision_{p.value}"], count=n)
+            for p in Precision
+            if (n := precisions.get(p))
         ),
-        Field(ui.tl_recurring, escape(len(timeline.recurring))),
-    ]
+        recurring=len(timeline.recurring),
+    )
     ctx = PlanTimelineContext(
         ui=ui,
         title=ui.format("plan_timeline_title", plan=view.plan.short_title or view.plan.title),
         plan=Link(view.plan.title, kit.link(here, view.url)),
         as_of=kit.as_of,
-        summary=tuple(summary),
+        summary=summary,
         legend=legend(kit),
         ticks=_ticks(kit, *axis),
         today=today_tick,
@@ -182,19 +169,6 @@ def _pct(value: float) -> str:
     return f"{max(0.0, min(100.0, value)):.3f}%"
 
 
-def _when(kit: PageKit, entry: Entry) -> Markup:
-    end = entry.end
-    if entry.kind == "phase":
-        return html_format(
-            '<time datetime="{}">{}</time> – <time datetime="{}">{}</time>',
-            entry.start.isoformat(),
-            entry.start.isoformat(),
-            end.isoformat(),
-            end.isoformat(),
-        )
-    return when(end, entry.precision, kit.ui)
-
-
 def _row(
     kit: PageKit, here: str, entry: Entry, axis: tuple[dt.date, dt.date] | None, with_plan: bool
 ) -> TimelineRow:
@@ -215,7 +189,12 @@ def _row(
         what=Link(entry.label, kit.link(here, entry.url)),
         no=entry.no,
         phrase=entry.phrase,
-        when=_when(kit, entry),
+        since=When(entry.start.isoformat(), entry.start.isoformat())
+        if entry.kind == "phase"
+        else None,
+        when=When(entry.end.isoformat(), entry.end.isoformat())
+        if entry.kind == "phase"
+        else when(entry.end, entry.precision, ui),
         precision=entry.precision.value,
         precision_text=ui[f"precision_{entry.precision.value}"],
         bar=bar,

@@ -5,13 +5,11 @@ from __future__ import annotations
 
 from functools import partial
 
-from markupsafe import Markup
-
-from ...search_keywords import keyword_html
+from ...search_keywords import keyword_list
 from ...views.site import TaskView
 from ...views.topics import TOPICS, TopicPage, TopicView, group_anchor
-from ..contexts import Link
-from ..crosscut_contexts import (
+from ..contexts.common import Link
+from ..contexts.topics import (
     TopicContext,
     TopicGroupBlock,
     TopicRow,
@@ -77,11 +75,9 @@ def topic_page(kit: PageKit, view: TopicView, page: TopicPage) -> Page:
         pager=kit.pager(here, ui.pager_label, [p.path for p in view.pages], page.part),
         groups=groups,
         indexed=page.part == 1,
-        keywords=Markup(
-            keyword_html(
-                [view.topic.name],
-                english=[view.topic.name_en] if kit.names.english else (),
-                lang=kit.keyword_lang,
+        keywords=kit.keywords(
+            keyword_list(
+                [view.topic.name], english=[view.topic.name_en] if kit.names.english else ()
             )
         ),
     )

@@ -6,31 +6,30 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import partial
 
-from markupsafe import Markup, escape
-
 from ...model import Category, Region
-from ...search_keywords import filter_html, keyword_html
+from ...search_keywords import keyword_list
 from ...views import urls
 from ...views.site import ROLES, Duty, TaskView, UnitView
 from ...views.sorting import letter
 from .. import text as tx
-from ..contexts import (
+from ..contexts.common import Label, Link
+from ..contexts.units import (
+    CarriedFrom,
     DomainRow,
+    DutyDeadline,
     DutyRow,
-    Field,
-    Link,
     NamedList,
     RegionContext,
     RegionNode,
     RoleBlock,
     UnitContext,
+    UnitFacts,
     UnitListContext,
     UnitsIndexContext,
 )
 from ..i18n import pinyin_name
 from ..kit import PageKit
 from ..renderer import Page, PageGroup, one_page
-from ..text import html_format
 from ..when import when
 
 INLINE_UNITS = 300
@@ -64,7 +63,7 @@ class UnitPages:
 
     def __init__(self, kit: PageKit) -> None:
         self.kit = kit
-        self._labels: dict[str, tuple[Markup, Markup, tuple[Markup, ...]]] = {}
+        self._labels: dict[str, tuple[Label, Label, tuple[DutyDeadline, ...]]] = {}
 
     # --- index and lists -------------------------------------------------------------------
 
@@ -192,21 +191,21 @@ class UnitPages:
             for role in ROLES
         )
         record = view.record
-        keywords = [record.name, getattr(record, "short", None), *record.aliases]
+        texts = [record.name, getattr(record, "short", None), *record.aliases]
+        english = (record.name_en,) if names.english else ()
         ctx = UnitContext(
             ui=ui,
             title=names.of(record),
             unit_id=view.ref.id,
             region_id=view.ref.region,
             kind=view.ref.kind,
-            facts=tuple(self._facts(here, view)),
+            facts=self._facts(here, view),
             as_of=kit.as_of,
             roles=tuple(r for r in roles if r.rows),
             domains=tuple(
                 DomainRow(
-                    Link(
-                        names.label(names.plan(d.plan, short=True)),
-                        kit.link(here, urls.plan(d.plan.id)),
+                    names.link(
+                        names.plan(d.plan, short=True), kit.link(here, urls.plan(d.plan.id))
                     ),
                     names.label("、".join(d.lead.domains)),
                     names.label(d.lead.phrase),
@@ -217,15 +216,8 @@ class UnitPages:
             members=tuple(kit.unit_link(here, m) for m in view.members),
             peers=tuple(kit.unit_link(here, p) for p in view.peers),
             feeds=tuple(self._feeds(here, view)),
-            keywords=Markup(
-                keyword_html(
-                    keywords,
-                    UNIT_KEYWORD_WEIGHT,
-                    english=(record.name_en,) if names.english else (),
-                    lang=kit.keyword_lang,
-                )
-            ),
-            filters=Markup(filter_html(region=names.of(view.region), unit=names.of(record))),
+            keywords=kit.keywords(keyword_list(texts, english=english), UNIT_KEYWORD_WEIGHT),
+            filters=kit.filters(region=names.of(view.region), unit=names.of(record)),
         )
         return kit.render(here, ctx)
 
@@ -236,59 +228,42 @@ class UnitPages:
             yield Link(kit.ui.unit_calendar, kit.shared(here, urls.unit_calendar(region, unit)))
         yield Link(kit.ui.unit_changes_feed, kit.shared(here, urls.unit_feed(region, unit)))
 
-    def _facts(self, here: str, view: UnitView) -> Iterator[Field]:
+    def _facts(self, here: str, view: UnitView) -> UnitFacts:
         kit, ui, record, names = self.kit, self.kit.ui, view.record, self.kit.names
-        yield Field(
-            ui.unit_kind_unit if view.ref.kind == "unit" else ui.unit_kind_group,
-            names.label(tx.clean(record.name)),
+        forms = [f for f in (getattr(record, "short", None), *record.aliases) if f]
+        return UnitFacts(
+            kind=ui.unit_kind_unit if view.ref.kind == "unit" else ui.unit_kind_group,
+            name=names.label(tx.clean(record.name)),
+            region=Link(names.of(view.region), kit.link(here, urls.region(view.region.id))),
+            category=tx.clean(names.of(view.category)) if view.category is not None else "",
+            pinyin=tx.clean(pinyin_name(record.name)) if names.english else "",
+            name_en=record.name_en or "" if not names.english else "",
+            aliases=names.label(tx.clean("、".join(forms))) if forms else None,
         )
-        region_href = kit.link(here, urls.region(view.region.id))
-        yield Field(
-            ui.unit_region,
-            html_format('<a href="{}">{}</a>', region_href, names.of(view.region)),
-        )
-        if view.category is not None:
-            yield Field(ui.unit_category, tx.plain(names.of(view.category)))
-        if names.english:
-            yield Field(ui.unit_pinyin, tx.plain(pinyin_name(record.name)))
-        elif record.name_en:
-            yield Field(ui.unit_name_en, html_format('<span lang="en">{}</span>', record.name_en))
-        forms = [getattr(record, "short", None), *record.aliases]
-        forms = [f for f in forms if f]
-        if forms:
-            yield Field(ui.unit_aliases, names.label(tx.clean("、".join(forms))))
 
     def _duty(self, here: str, duty: Duty) -> DutyRow:
         kit, tv = self.kit, duty.task
         note = None
         if duty.carried_from is not None:
             origin = duty.carried_from
-            link = html_format(
-                '<a href="{}">{}</a>', kit.link(here, origin.url), kit.names.label(origin.number)
-            )
-            note = html_format(escape(kit.ui.carried_from), task=link)
+            link = kit.names.link(origin.number, kit.link(here, origin.url))
+            note = CarriedFrom(kit.ui.pieces("carried_from"), link)
         plan_label, task_label, deadlines = self._task_labels(tv)
         return DutyRow(
-            plan=Link(plan_label, kit.link(here, urls.plan(tv.plan.id))),
-            task=Link(task_label, kit.link(here, tv.url)),
+            plan=Link(plan_label.text, kit.link(here, urls.plan(tv.plan.id)), plan_label.lang),
+            task=Link(task_label.text, kit.link(here, tv.url), task_label.lang),
             citation=tv.citation,
             deadlines=deadlines,
             note=note,
         )
 
-    def _task_labels(self, tv: TaskView) -> tuple[Markup, Markup, tuple[Markup, ...]]:
+    def _task_labels(self, tv: TaskView) -> tuple[Label, Label, tuple[DutyDeadline, ...]]:
         """A task's plan, name and deadlines as a unit page shows them."""
         hit = self._labels.get(tv.url)
         if hit is None:
             names, ui = self.kit.names, self.kit.ui
             deadlines = tuple(
-                html_format(
-                    "{}{}{}{}",
-                    names.label(d.phrase),
-                    ui.lparen,
-                    when(d.date, d.precision, ui),
-                    ui.rparen,
-                )
+                DutyDeadline(names.label(d.phrase), when(d.date, d.precision, ui))
                 for d in tv.task.deadlines
             )
             hit = (

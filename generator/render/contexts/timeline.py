@@ -1,7 +1,7 @@
-"""Page contexts of the cross-cutting pages: timelines, topics (see `contexts.py` for rules).
+"""Contexts of the timelines: a plan's, the portal's calendar, its month pages.
 
-Every field is display-ready; chart geometry (percentages along the time axis) is computed
-in `generator.render.crosscut`, templates only place it.
+Chart geometry (percentages along the time axis) is computed by the timeline family;
+templates only place it.
 """
 
 from __future__ import annotations
@@ -9,10 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
-from markupsafe import Markup
-
-from .contexts import NO_MARKUP, Field, Link
-from .ui import UiStrings
+from ..ui import UiStrings
+from .common import Link, Pager, When
 
 
 @dataclass(frozen=True)
@@ -36,8 +34,10 @@ class TimelineRow:
     no: str
     phrase: str
     """As printed: `2024年底前`, or a phase's dates as printed."""
-    when: Markup
-    """`<time>` elements at the stated precision (never an invented day)."""
+    since: When | None
+    """A phase's first day."""
+    when: When
+    """A deadline at the precision stated (never an invented day), or a phase's last day."""
     precision: str
     precision_text: str
     bar: Bar
@@ -84,44 +84,12 @@ class YearRow:
 
 
 @dataclass(frozen=True)
-class Pager:
-    label: str
-    prev: Link | None
-    next: Link | None
-    parts: tuple[Link, ...]
-    """Links to every part of a split page (empty when not split); current has href ''."""
-
-
-@dataclass(frozen=True)
-class TopicTask:
-    what: Link
-    citation: str
-    responsibility: str
-    deadlines: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class TopicGroupBlock:
-    anchor: str
-    plan: Link
-    meta: str
-    """Region and issuer."""
-    count: str
-    """`3 项任务`."""
-    continued: bool
-    tasks: tuple[TopicTask, ...]
-    leads: tuple[str, ...]
-    """Domain leads stated in prose (区住建局牵头负责建筑施工、燃气等行业领域)."""
-
-
-@dataclass(frozen=True)
-class TopicRow:
-    link: Link
-    name_en: str
-    counts: str
-
-
-# --- page contexts ---------------------------------------------------------------------------
+class TimelineSummary:
+    phases: int
+    deadlines: int
+    by_precision: tuple[str, ...]
+    """`年 3 个` for each precision the deadlines are stated at."""
+    recurring: int
 
 
 @dataclass(frozen=True)
@@ -131,7 +99,7 @@ class PlanTimelineContext:
     title: str
     plan: Link
     as_of: str
-    summary: tuple[Field, ...]
+    summary: TimelineSummary
     legend: tuple[LegendItem, ...]
     ticks: tuple[Tick, ...]
     today: Tick | None
@@ -167,38 +135,3 @@ class TimelineMonthContext:
     index: Link
     pager: Pager
     rows: tuple[TimelineRow, ...]
-
-
-@dataclass(frozen=True)
-class TopicsIndexContext:
-    TEMPLATE: ClassVar[str] = "topics_index.md.j2"
-    ui: UiStrings
-    title: str
-    topics: tuple[TopicRow, ...]
-
-
-@dataclass(frozen=True)
-class TopicContext:
-    TEMPLATE: ClassVar[str] = "topic.md.j2"
-    ui: UiStrings
-    title: str
-    topic_id: str
-    name_en: str
-    summary: str
-    index: Link
-    pager: Pager
-    groups: tuple[TopicGroupBlock, ...]
-    keywords: Markup = NO_MARKUP
-    """Hidden search keywords after the `<h1>` (the topic's name in Chinese and English)."""
-    indexed: bool = True
-    """Searchable (the first part only): the topic is found by its name; the tasks it
-    lists are found on their plan pages, not once more per topic."""
-
-
-CROSSCUT_CONTEXTS = (
-    PlanTimelineContext,
-    TimelineIndexContext,
-    TimelineMonthContext,
-    TopicsIndexContext,
-    TopicContext,
-)
