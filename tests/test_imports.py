@@ -55,3 +55,36 @@ def test_check_loads_no_view_render_or_engine_module() -> None:
     assert "generator.project" in loaded and "generator.checks" in loaded
     unwanted = ("generator.views", "generator.render", "generator.exports", "jinja2", "mkdocs")
     assert sorted(m for m in loaded if m.startswith(unwanted)) == []
+
+
+def test_the_core_renders_the_whole_site_without_mkdocs() -> None:
+    """`render_site` is engine-independent: with MkDocs (and Material) not importable it
+    still makes every page and export of the fixture site."""
+    loaded = _modules_after(
+        """
+        import datetime as dt, importlib.abc, sys
+        from pathlib import Path
+
+        class NoEngine(importlib.abc.MetaPathFinder):
+            def find_spec(self, name, path=None, target=None):
+                if name.split(".")[0] in ("mkdocs", "material", "pagefind"):
+                    raise ImportError(f"{name} is not importable in this test")
+                return None
+
+        sys.meta_path.insert(0, NoEngine())
+        from generator.project import load_project
+        from generator.render.site import render_site
+        from generator.settings import Settings
+
+        root = Path("tests/fixtures/site").resolve()
+        project, _ = load_project(root)
+        settings = Settings(root, build_date=dt.date(2024, 10, 1), processes=2)
+        site = render_site(project, settings)
+        paths = set(site.pages.paths)
+        assert {"index.md", "en/index.md", "data/index.md", "en/changes/index.md"} <= paths
+        assert "plans/hulunbeier-zhiben-gongjian-2024/index.md" in paths
+        assert "data/tasks.xlsx" in site.files and site.link_problems == []
+        """
+    )
+    assert "generator.render.site" in loaded
+    assert not [m for m in loaded if m.split(".")[0] in ("mkdocs", "material", "pagefind")]
