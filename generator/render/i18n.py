@@ -13,10 +13,21 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ..langs import DEFAULT_LANG, HTML_LANG, LANG_NAME, LANGS, PREFIX, TEXT_LANG
 from .contexts.common import Label, Link
+
+if TYPE_CHECKING:
+    from ..model import Plan
+
+
+class Named(Protocol):
+    """A record with a name, and maybe an English one (`name_en`): units, groups,
+    regions, categories, topics."""
+
+    @property
+    def name(self) -> str: ...
 
 
 def lang_of(path: str) -> str:
@@ -78,14 +89,14 @@ class Names:
         self.lang = lang
         self.english = lang == "en"
 
-    def of(self, record: Any, attr: str = "name") -> str:
+    def of(self, record: Named, attr: str = "name") -> str:
         """`record.name` (zh), or `record.name_en` / pinyin of `record.name` (en)."""
         name = getattr(record, attr, None) or ""
         if not self.english:
             return name
         return getattr(record, f"{attr}_en", None) or pinyin_name(name)
 
-    def plan(self, plan: Any, *, short: bool = False) -> str:
+    def plan(self, plan: Plan, *, short: bool = False) -> str:
         """Plan title (`title_en` in the English tree where the data has it)."""
         if self.english and plan.title_en:
             return plan.title_en

@@ -31,7 +31,7 @@ from ..views.topics import TopicView, topic_views
 from .contexts.common import Filter, Keywords, Link, Pager
 from .i18n import Names
 from .links import relative
-from .renderer import Page, Renderer
+from .renderer import Page, PageContext, Renderer
 from .ui import UiStrings, load_ui
 
 if TYPE_CHECKING:
@@ -124,7 +124,7 @@ class PageKit:
 
     # --- pages and links -------------------------------------------------------------------
 
-    def render(self, here: str, context: object) -> Page:
+    def render(self, here: str, context: PageContext) -> Page:
         """The page at tree path `here` (`plans/x/`) from its context."""
         return self.renderer.render(urls.page_file(here), context)
 

@@ -21,7 +21,7 @@ try:  # markupsafe's C escaper, returning `str`; a private name, hence the fallb
     from markupsafe._speedups import _escape_inner as _escape_str
 except ImportError:  # pragma: no cover - pure-Python markupsafe
 
-    def _escape_str(text: str) -> str:
+    def _escape_str(text: str, /) -> str:
         return str(escape(text))
 
 

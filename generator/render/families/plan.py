@@ -15,7 +15,7 @@ from ...model import Phase, Plan
 from ...search_keywords import PageKeys, keyword_list
 from ...views import urls
 from ...views.parts import ChapterSlice, PlanLayout, PlanPart, SectionSlice
-from ...views.site import PlanView, TaskView
+from ...views.site import PlanView, TaskView, UnitRef
 from .. import text as tx
 from ..contexts.common import Filter, Keywords, Link, Pager
 from ..contexts.plan import (
@@ -275,7 +275,7 @@ def _filters(kit: PageKit, view: PlanView, tasks: Iterable[TaskView]) -> tuple[F
     """plan, region and every unit with a duty in `tasks`, the tasks on the page (a
     filter is page-wide)."""
     plan = view.plan
-    refs = {}
+    refs: dict[tuple[str, str], UnitRef] = {}
     for tv in tasks:
         carried = view.carried.get(tv.task.id)
         for name in (*tv.task.responsibility.all_refs(), *(carried[1] if carried else ())):

@@ -5,9 +5,8 @@ and its hidden search keywords. Used by the plan family only."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
 
-from ...model import Deadline
+from ...model import Deadline, Recurrence, Target, Task
 from ...search_keywords import PageKeys, keyword_list, name_sub_words, title_keywords
 from ...views.site import ROLES, PlanView, TaskView
 from .. import text as tx
@@ -187,13 +186,13 @@ def _copy(anchor: str, what: str, citation: str, task: str = "") -> CopyControls
     return CopyControls(anchor, citation, what, full=citation)
 
 
-def _printed(task: Any) -> str:
+def _printed(task: Task) -> str:
     """All the text the task prints: title, text, items, closing."""
     parts = [task.title or "", task.text or "", task.closing or ""]
     return "\n".join(parts + [item.text for item in task.items])
 
 
-def _quoted(printed: str, facts: Iterable[Any]) -> bool:
+def _quoted(printed: str, facts: Iterable[Deadline | Recurrence | Target]) -> bool:
     """Whether every fact's phrase is in the task's `printed` text (then its row need not
     be indexed: Pagefind would index the phrase twice)."""
     return all(fact.phrase in printed for fact in facts)
