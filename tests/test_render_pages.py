@@ -105,14 +105,25 @@ def test_plan_page_is_not_weighed_down_by_copy_controls(rendered):
 
 
 def test_plan_page_links_units_and_marks_deadlines(rendered):
-    html = rendered[0][f"plans/{HLBE}/index.md"].content
+    pages, views, _ = rendered
+    html = pages[f"plans/{HLBE}/index.md"].content
     assert (
         '<a class="pp-unit" href="../../units/hulunbeier/yingjiguanliju/">市应急管理局</a>' in html
     )
     assert '<mark class="pp-deadline">2024年6月底前</mark>建立健全' in html
     assert '<p class="pp-altline pp-vertical" lang="mn-Mong">' in html
     assert 'href="../../sources/000_c46c0894d1a50a54.txt"' in html
-    assert html.count("属地责任（依") == 4  # tasks 2, 3, 5, 10 carry task 1's duty
+    # the territorial duty stated by task 1 is carried to the tasks after it, with a link
+    view = next(v for v in views.plans if v.plan.id == HLBE)
+    blocks = {
+        re.search(r'id="(t-\d+)"', block).group(1): block
+        for block in html.split('<section class="pp-task">')[1:]
+    }
+    carried = [f"t-{task_id}" for task_id in view.carried]
+    assert carried and "t-01" not in carried
+    for anchor, block in blocks.items():
+        note = '<p class="pp-carried" lang="zh-Hans">属地责任（依<a href="#t-01">第1条</a>）：'
+        assert (note in block) == (anchor in carried), anchor
 
 
 def test_metadata_block(rendered):
