@@ -142,8 +142,16 @@ def test_unit_page_lists_its_tasks(rendered):
     linked = re.findall(
         r'href="../../../plans/hulunbeier-zhiben-gongjian-2024/#(t-\d+)">(第\d+条)', html
     )
-    assert linked == [("t-05", "第5条"), ("t-10", "第10条"), ("t-01", "第1条"), ("t-03", "第3条")]
+    assert linked == [
+        ("t-05", "第5条"),
+        ("t-10", "第10条"),
+        ("t-01", "第1条"),
+        ("t-03", "第3条"),
+        ("t-02", "第2条"),  # through 各负有安全生产监督管理职责的部门
+    ]
     assert "牵头的任务（2）" in html and "按职责分工负责的任务（2）" in html
+    assert "经所属群体承担的任务（1）" in html
+    assert 'href="../jianguan-zhize-bumen/"' in html  # the group it is bound through
     assert 'href="../../huainan-datong/yingjiguanliju/"' in html  # same category elsewhere
 
 

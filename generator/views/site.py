@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 
+from ..duties import DutyIndex
+from ..duties import Role as DutyRole
 from ..model import (
     Category,
     Chapter,
@@ -15,6 +17,7 @@ from ..model import (
     DomainLead,
     Group,
     Item,
+    Membership,
     Plan,
     Region,
     Section,
@@ -32,6 +35,7 @@ if TYPE_CHECKING:
 
 Role = Literal["lead", "support", "responsible", "local"]
 ROLES: tuple[Role, ...] = ("lead", "support", "responsible", "local")
+"""The roles a responsibility line names units in."""
 RECENT_DAYS = 183
 """How far back "recently passed" deadlines reach."""
 PEER_LIMIT = 24
@@ -89,14 +93,25 @@ class TaskView:
 
 @dataclass(frozen=True)
 class Duty:
-    """One task a unit or group must act on, and in which role."""
+    """One task a unit or group must act on, and in which role (`generator.duties`):
+    named as lead, support or responsible, through a group it belongs to, or territorial."""
 
     task: TaskView
-    role: Role
+    role: DutyRole
     printed: str
-    """The name as printed in the plan."""
+    """The name as printed in the plan; for a duty through a group, the group's."""
     carried_from: TaskView | None = None
     """For a territorial duty stated once and carried forward: the task that states it."""
+    via: tuple[UnitRef, ...] = ()
+    """Role `group`: the groups named on the task that the unit belongs to."""
+
+
+@dataclass(frozen=True)
+class MemberView:
+    """A member unit of a group, with the sources that count it as one."""
+
+    ref: UnitRef
+    sources: tuple[Membership, ...]
 
 
 @dataclass(frozen=True)
@@ -136,11 +151,15 @@ class UnitView:
     """Groups the unit is a member of."""
     peers: tuple[UnitRef, ...]
     """Units of the same category in other regions (at most `PEER_LIMIT`, the nearest)."""
-    members: tuple[UnitRef, ...]
-    """For a group: its known member units."""
+    members: tuple[MemberView, ...]
+    """For a group: its member units, each with its sources, in membership order."""
 
-    def by_role(self, role: Role) -> tuple[Duty, ...]:
+    def by_role(self, role: DutyRole) -> tuple[Duty, ...]:
         return tuple(d for d in self.duties if d.role == role)
+
+    def task_count(self) -> int:
+        """Tasks that bind it, each counted once (a task may bind it in two roles)."""
+        return len({d.task.url for d in self.duties})
 
     @property
     def sort_key(self) -> str:
@@ -385,27 +404,23 @@ def _anchors(tasks: tuple[TaskView, ...]) -> set[str]:
     return {t.anchor for t in tasks} | {i.anchor for t in tasks for i in t.items}
 
 
-def _duties(plans: Iterable[PlanView]) -> dict[tuple[str, str], list[Duty]]:
-    out: dict[tuple[str, str], list[Duty]] = {}
-    for view in plans:
-        for task in view.tasks:
-            resp = task.task.responsibility
-            seen: set[tuple[tuple[str, str], Role]] = set()
-            for role in ROLES:
-                for name in getattr(resp, role):
-                    ref = view.refs.get(name)
-                    if ref is not None and (ref.key, role) not in seen:
-                        seen.add((ref.key, role))
-                        out.setdefault(ref.key, []).append(Duty(task, role, name))
-            origin = view.carried.get(task.task.id)
-            if origin is None:
+def _duties(
+    index: DutyIndex, plans: Iterable[PlanView], refs: dict[tuple[str, str], UnitRef]
+) -> dict[tuple[str, str], tuple[Duty, ...]]:
+    """Every unit's and group's duties (`generator.duties`: named on a task, through a
+    group it belongs to, or territorial) with the views of their tasks."""
+    by_id = {view.plan.id: view for view in plans}
+    out: dict[tuple[str, str], tuple[Duty, ...]] = {}
+    for key, found in index.records.items():
+        duties = []
+        for duty in found.duties:
+            view = by_id.get(duty.plan)
+            if view is None:
                 continue
-            source, names = origin
-            for name in names:
-                ref = view.refs.get(name)
-                if ref is not None and (ref.key, "local") not in seen:
-                    seen.add((ref.key, "local"))
-                    out.setdefault(ref.key, []).append(Duty(task, "local", name, source))
+            origin = view.task(duty.carried_from) if duty.carried_from else None
+            via = tuple(refs[v.group] for v in duty.via if v.group in refs)
+            duties.append(Duty(view.task(duty.task), duty.role, duty.printed, origin, via))
+        out[key] = tuple(duties)
     return out
 
 
@@ -482,19 +497,15 @@ class _Peers:
 
 
 def _unit_views(project: Project, plans: tuple[PlanView, ...]) -> dict[tuple[str, str], UnitView]:
-    registry = project.registry
-    duties, domains = _duties(plans), _domains(plans)
+    registry, index = project.registry, project.duties
     categories = _categories(registry)
     records = list(_records(registry))
     refs = {(r.id, rec.id): UnitRef(kind, r.id, rec.id, rec.name) for r, rec, kind in records}
+    duties, domains = _duties(index, plans, refs), _domains(plans)
     by_category: dict[str, list[UnitRef]] = {}
-    member_of: dict[tuple[str, str], list[UnitRef]] = {}
     for region, record, kind in records:
         if kind == "unit" and record.category:  # type: ignore[union-attr]
             by_category.setdefault(record.category, []).append(refs[(region.id, record.id)])  # type: ignore[union-attr]
-        if kind == "group":
-            for member in record.members:  # type: ignore[union-attr]
-                member_of.setdefault((region.id, member), []).append(refs[(region.id, record.id)])
     tree = _RegionTree(registry.regions.values())
     peers_of = {category_id: _Peers(same) for category_id, same in by_category.items()}
     no_peers = _Peers([])
@@ -503,19 +514,21 @@ def _unit_views(project: Project, plans: tuple[PlanView, ...]) -> dict[tuple[str
         key = (region.id, record.id)
         category_id = getattr(record, "category", None)
         peers = peers_of.get(category_id or "", no_peers).nearest(region.id, tree)
-        members = [
-            refs[(region.id, m)] for m in getattr(record, "members", ()) if (region.id, m) in refs
-        ]
+        found = index.records.get(key)
         out[key] = UnitView(
             ref=refs[key],
             record=record,
             region=region,
             category=categories.get(category_id) if category_id else None,
-            duties=tuple(duties.get(key, ())),
+            duties=duties.get(key, ()),
             domains=tuple(domains.get(key, ())),
-            groups=tuple(member_of.get(key, ())),
+            groups=tuple(refs[g] for g in found.groups if g in refs) if found else (),
             peers=tuple(peers),
-            members=tuple(members),
+            members=tuple(
+                MemberView(refs[m.unit], m.sources) for m in found.members if m.unit in refs
+            )
+            if found
+            else (),
         )
     return out
 
