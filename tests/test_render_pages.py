@@ -131,7 +131,7 @@ def test_metadata_block(rendered):
     for label, value in [
         ("文号", "呼安委会字〔2024〕4号"),
         ("印发日期", "2024-03-08"),
-        ("实施期限", "2024-01-01 至 2026-12-31"),
+        ("实施期限", '2024年至2026年 <span class="pp-period pp-period--current">实施期内</span>'),
         ("地区", "呼伦贝尔市"),
     ]:
         assert f"<dt data-pagefind-ignore>{label}</dt><dd>{value}</dd>" in html

@@ -105,7 +105,7 @@ class Names:
     def text_lang(self, text: str) -> str:
         """The `lang` that `text` needs on a page of this tree: `zh-Hans` for Chinese on an
         English page, else none (the page's own)."""
-        return TEXT_LANG if self.english and _has_cjk(text) else ""
+        return TEXT_LANG if self.english and has_cjk(text) else ""
 
     def label(self, text: str) -> Label:
         """Text that may be Chinese inside an English page, marked with its language."""
@@ -120,7 +120,7 @@ _CJK = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
 """Han characters (CJK Extension A, the unified ideographs, the compatibility ideographs)."""
 
 
-def _has_cjk(text: str) -> bool:
+def has_cjk(text: str) -> bool:
     return _CJK.search(text) is not None
 
 

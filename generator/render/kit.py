@@ -30,15 +30,15 @@ from ..deadlines import (
 )
 from ..history import History
 from ..langs import PREFIX, TEXT_LANG
-from ..model import Deadline, Item, Plan, Recurrence, Region, Topic
+from ..model import Deadline, Item, Phase, Plan, Recurrence, Region, Topic
 from ..search_keywords import DEFAULT_WEIGHT
 from ..titles import task_title
 from ..translations import issuer, localized, note_text
 from ..views import SiteViews, urls
 from ..views.citations import numbering_restarts
 from ..views.lineage import Lineage
-from ..views.site import TaskView, UnitRef
-from ..views.timeline import PlanTimeline, SiteTimeline, labels, plan_timeline, site_timeline
+from ..views.site import Milestone, TaskView, UnitRef
+from ..views.timeline import PlanTimeline, SiteTimeline, plan_timeline, site_timeline
 from ..views.topics import TopicView, topic_views
 from .contexts.common import (
     DeadlineBadge,
@@ -74,8 +74,6 @@ class SiteData:
     """Every dated entry of the portal, by month."""
     topics: dict[str, TopicView]
     """Each topic's tasks, grouped by plan and cut into pages, by topic id."""
-    labels: dict[str, str]
-    """Labels of untitled tasks (number + start of the text), by clause URL."""
 
     @classmethod
     def of(cls, project: Project, views: SiteViews) -> SiteData:
@@ -87,7 +85,6 @@ class SiteData:
             timelines={p.plan.id: plan_timeline(p, views.today) for p in views.plans},
             timeline=site_timeline(views),
             topics={t.topic.id: t for t in topic_views(views, project.registry.topics)},
-            labels={url: label for p in views.plans for url, label in labels(p).items()},
         )
 
     @property
@@ -257,9 +254,13 @@ class PageKit:
         )
 
     def recurrence(self, recurrence: Recurrence, plan: Plan) -> DeadlineBadge:
-        """A recurring duty in words: ongoing while its plan's period lasts."""
+        """A recurring duty: as printed on Chinese pages (每季度对乡镇街道开展一次督导), in
+        words on English ones; ongoing while its plan's period lasts."""
         status = recurrence_status(recurrence, self.today, plan.period)
-        phrase = Label(recurrence_phrase(recurrence, self.ui))
+        if self.names.english:
+            phrase = Label(recurrence_phrase(recurrence, self.ui))
+        else:
+            phrase = Label(recurrence.phrase)
         return DeadlineBadge(phrase, "", status.value, status_label(status, self.ui))
 
     def period_badge(self, plan: Plan) -> PeriodBadge:
@@ -283,6 +284,14 @@ class PageKit:
         anchor = urls.item_anchor(tv.task.id, item.id)
         number = self.ui.format("cite_item", clause=no, item=cite.item_label(item, self.ui))
         return TaskName(number, text, relative(here, f"{tv.page}#{anchor}"), lang, derived)
+
+    def milestone_name(self, here: str, m: Milestone) -> TaskName:
+        """What a deadline belongs to: its task (or item), else the chapter, section or
+        phase whose text sets it, named in this tree's language."""
+        if m.task is not None:
+            return self.task_name(here, m.task, m.item)
+        named = self.text(m.named, "name" if isinstance(m.named, Phase) else "title")
+        return TaskName("", named.text or m.label, relative(here, m.url), named.lang)
 
     def task_number(self, tv: TaskView) -> str:
         """第5条 / "task 5" (the chapter in front where numbering restarts per chapter)."""

@@ -18,12 +18,14 @@ from ..model import (
     Group,
     Item,
     Membership,
+    Phase,
     Plan,
     Region,
     Section,
     Task,
     Unit,
 )
+from ..titles import task_title
 from . import urls
 from .citations import citation, item_number, numbering_restarts, task_number
 from .parts import PlanLayout, plan_layout
@@ -129,8 +131,15 @@ class Milestone:
     deadline: Deadline
     plan: Plan
     label: str
-    """What is due: `第2条 严格执行重大事故隐患判定标准。` or a section title."""
+    """What is due: `第2条 严格执行重大事故隐患判定标准。` (the task's title, or its derived
+    short title) or a chapter's, section's or phase's title."""
     url: str
+    task: TaskView | None = None
+    """The task the deadline belongs to (pages name it in their language)."""
+    item: Item | None = None
+    """…and its sub-item, when the deadline is an item's."""
+    named: Chapter | Section | Phase | None = None
+    """The chapter, section or phase whose text sets the deadline, when not a task's."""
 
     @property
     def date(self) -> dt.date:
@@ -358,22 +367,25 @@ def _carried(tasks: tuple[TaskView, ...]) -> dict[str, tuple[TaskView, tuple[str
 
 def _milestones(plan: Plan, tasks: tuple[TaskView, ...], layout: PlanLayout) -> Iterator[Milestone]:
     for view in tasks:
-        label = f"{view.number} {view.task.title or ''}".strip()
+        label = f"{view.number} {task_title(view.task).text}".strip()
+        items = {item.id: item for item in view.task.items}
         for deadline in view.task.deadlines:
             anchor = urls.item_anchor(view.task.id, deadline.item) if deadline.item else view.anchor
-            yield Milestone(deadline, plan, label, f"{view.page}#{anchor}")
+            item = items.get(deadline.item) if deadline.item else None
+            yield Milestone(deadline, plan, label, f"{view.page}#{anchor}", view, item)
     for chapter in plan.chapters:
         where = layout.href(urls.chapter_anchor(chapter.id))
         for deadline in chapter.deadlines:
-            yield Milestone(deadline, plan, chapter.title, where)
+            yield Milestone(deadline, plan, chapter.title, where, named=chapter)
         for section in chapter.sections:
             where = layout.href(urls.section_anchor(section.id))
+            named: Chapter | Section = section if section.title else chapter
             for deadline in section.deadlines:
-                yield Milestone(deadline, plan, section.title or chapter.title, where)
+                yield Milestone(deadline, plan, named.title or "", where, named=named)
         for phase in chapter.phases:
             where = layout.href(urls.phase_anchor(phase.id))
             for deadline in phase.deadlines:
-                yield Milestone(deadline, plan, phase.name, where)
+                yield Milestone(deadline, plan, phase.name, where, named=phase)
 
 
 def _plan_view(project: Project, plan: Plan) -> PlanView:

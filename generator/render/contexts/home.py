@@ -6,15 +6,15 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from ..ui import UiStrings
-from .common import Count, Label, Link, Pager, When
+from .common import Count, DeadlineBadge, Label, Link, Pager, PeriodBadge, TaskName, When
 
 
 @dataclass(frozen=True)
 class DeadlineRow:
     when: When
-    phrase: str
-    """As printed (2024年底前)."""
-    what: Link
+    deadline: DeadlineBadge
+    """In words in the page's language, with its status on the build date."""
+    what: TaskName
     plan: Link
 
 
@@ -24,6 +24,8 @@ class PlanCard:
     issuer: Label
     region: str
     period: str
+    period_status: PeriodBadge
+    """Whether the plan's period has begun, is running or has ended (build date)."""
     counts: tuple[Count, ...]
     next_deadline: DeadlineRow | None
 

@@ -108,9 +108,10 @@ def card(kit: PageKit, here: str, view: PlanView) -> PlanCard:
     deadlines = len({(m.date, m.deadline.phrase, m.url) for m in view.milestones})
     return PlanCard(
         title=names.link(names.plan(plan), kit.link(here, view.url)),
-        issuer=names.label(plan.issuer),
+        issuer=kit.issuer(plan, plan.region),
         region=names.of(view.region) if view.region else plan.region,
         period=kit.period(plan.period.start, plan.period.end),
+        period_status=kit.period_badge(plan),
         counts=(
             Count(ui.count_tasks, len(view.tasks)),
             Count(ui.count_units, view.unit_count),
@@ -124,8 +125,8 @@ def deadline_row(kit: PageKit, here: str, m: Milestone) -> DeadlineRow:
     names = kit.names
     return DeadlineRow(
         when=when(m.date, m.deadline.precision, kit.ui),
-        phrase=m.deadline.phrase,
-        what=names.link(m.label, kit.link(here, m.url)),
+        deadline=kit.deadline(m.deadline),
+        what=kit.milestone_name(here, m),
         plan=names.link(names.plan(m.plan, short=True), kit.link(here, urls.plan(m.plan.id))),
     )
 
