@@ -140,6 +140,8 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         if self.history.note:
             log.info(f"revision history: {self.history.note}")
         self.project = dataclasses.replace(project, history=self.history)
+        if not config.site_url and os.environ.get(SITE_URL_ENV):  # canonical URLs, sitemap.xml
+            config.site_url = os.environ[SITE_URL_ENV].rstrip("/") + "/"
         return config
 
     def on_files(self, files: Files, *, config: Any) -> Files:

@@ -16,6 +16,7 @@ from ..render.ui import load_ui
 from ..views import SiteViews, urls
 from . import iter_plan_exports, iter_unit_exports
 from .feeds import atom_feed, unit_revisions
+from .finder import FINDER, finder_json
 from .units import iter_unit_duty_tables, unit_calendar_feeds
 
 if TYPE_CHECKING:
@@ -52,7 +53,13 @@ def unit_files(project: Project, views: SiteViews, site_url: str, sink: Sink) ->
     return sizes | _handed_over(_unit_change_feeds(project, views, site_url), sink)
 
 
-EXPORT_JOBS: tuple[ExportJob, ...] = (plan_files, unit_files)
+def finder_file(project: Project, views: SiteViews, site_url: str, sink: Sink) -> dict[str, int]:
+    """The unit finder's data (names and pinyin of every unit, `exports.finder`)."""
+    del project, site_url
+    return _handed_over([(f"{urls.DATA}{FINDER}", finder_json(views))], sink)
+
+
+EXPORT_JOBS: tuple[ExportJob, ...] = (plan_files, unit_files, finder_file)
 """Every export of the site, in jobs of similar size."""
 
 

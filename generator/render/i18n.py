@@ -97,9 +97,12 @@ class Names:
         return getattr(record, f"{attr}_en", None) or pinyin_name(name)
 
     def plan(self, plan: Plan, *, short: bool = False) -> str:
-        """Plan title (`title_en` in the English tree where the data has it)."""
-        if self.english and plan.title_en:
-            return plan.title_en
+        """Plan title (`title_en`, or `short_title_en` for `short`, in the English tree where
+        the data has it)."""
+        if self.english and (plan.title_en or plan.short_title_en):
+            return ((plan.short_title_en if short else None) or plan.title_en) or (
+                plan.short_title_en or ""
+            )
         return (plan.short_title if short else None) or plan.title
 
     def text_lang(self, text: str) -> str:
@@ -175,6 +178,7 @@ def _tree_chrome(lang: str) -> tuple[dict[str, Any], str]:
         "site_name": ui.site_title,
         "home": PREFIX[lang],
         "search": strings,
+        "skip_to_clauses": ui.skip_to_clauses,
     }, ui.lang_switch
 
 

@@ -28,6 +28,7 @@ from ..deadlines import (
     recurrence_status,
     status_label,
 )
+from ..exports.finder import FINDER
 from ..history import History
 from ..langs import PREFIX, TEXT_LANG
 from ..model import Deadline, Item, Phase, Plan, Recurrence, Region, Topic
@@ -43,6 +44,7 @@ from ..views.topics import TopicView, topic_views
 from .contexts.common import (
     DeadlineBadge,
     Filter,
+    Finder,
     Keywords,
     Label,
     Link,
@@ -316,6 +318,13 @@ class PageKit:
             item=item,
             chapter=tv.chapter,
             restarts=self.restarts(tv.plan),
+        )
+
+    def finder(self, here: str) -> Finder:
+        """The unit finder on page `here`."""
+        return Finder(
+            data=self.shared(here, f"{urls.DATA}{FINDER}"),
+            base=relative(here, urls.UNITS),
         )
 
     # --- search ----------------------------------------------------------------------------

@@ -121,3 +121,15 @@ class PeriodBadge:
     status: str
     """`upcoming`, `current` or `ended` (`generator.deadlines.PeriodStatus`)."""
     text: str
+
+
+@dataclass(frozen=True)
+class Finder:
+    """The unit finder (portal.js): type a unit's name, pinyin or initials, go to its page.
+    Its data is one file shared by the trees (`generator.exports.finder`), fetched on first
+    use, so the page does not grow with the number of units."""
+
+    data: str
+    """Link from the page to the finder's data file."""
+    base: str
+    """Link from the page to the tree's `units/` folder (unit paths are relative to it)."""

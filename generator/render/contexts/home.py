@@ -6,12 +6,11 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from ..ui import UiStrings
-from .common import Count, DeadlineBadge, Label, Link, Pager, PeriodBadge, TaskName, When
+from .common import Count, DeadlineBadge, Finder, Label, Link, Pager, PeriodBadge, TaskName
 
 
 @dataclass(frozen=True)
 class DeadlineRow:
-    when: When
     deadline: DeadlineBadge
     """In words in the page's language, with its status on the build date."""
     what: TaskName
@@ -44,6 +43,7 @@ class HomeContext:
     recent: tuple[DeadlineRow, ...]
     sections: tuple[Link, ...]
     """Links to the index pages (plans, units, about)."""
+    finder: Finder
 
 
 @dataclass(frozen=True)

@@ -244,6 +244,8 @@ class RemovedRow:
 @dataclass(frozen=True)
 class PlanContext:
     TEMPLATE: ClassVar[str] = "plan.md.j2"
+    SKIP_TO: ClassVar[str] = "pp-body"
+    """A second skip link in the header leads to the plan's text (its clauses)."""
     ui: UiStrings
     title: str
     title_lang: str
@@ -275,3 +277,5 @@ class PlanContext:
     """Relative link to the plan's own page (part 1), the address clause links are shared by."""
     part_map: str
     """JSON, part number → its anchors: portal.js forwards a clause link to its part."""
+    history: Link
+    """The plan's revision history (also where a link to an unknown clause is sent)."""

@@ -6,17 +6,16 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from ..ui import UiStrings
-from .common import DeadlineBadge, Filter, Keywords, Label, Link, Pager, Pieces, TaskName
+from .common import DeadlineBadge, Filter, Finder, Keywords, Label, Link, Pager, Pieces, TaskName
 
 
 @dataclass(frozen=True)
 class NamedList:
-    """A heading and its links (a category's units, a letter of the A–Z index)."""
+    """A category or a letter of the A–Z index: its page and how many units it has."""
 
     anchor: str
     title: str
     href: str
-    links: tuple[Link, ...]
     count: int = 0
 
 
@@ -27,8 +26,6 @@ class RegionNode:
     anchor: str
     title: Link
     count: int
-    links: tuple[Link, ...]
-    """The region's units, listed inline while the portal is small (`INLINE_UNITS`)."""
     children: tuple[RegionNode, ...]
 
 
@@ -37,10 +34,10 @@ class UnitsIndexContext:
     TEMPLATE: ClassVar[str] = "units_index.md.j2"
     ui: UiStrings
     title: str
+    finder: Finder
     regions: tuple[RegionNode, ...]
     categories: tuple[NamedList, ...]
     letters: tuple[NamedList, ...]
-    """`href` of each: its own page; `links` only while the portal is small."""
 
 
 @dataclass(frozen=True)

@@ -88,6 +88,7 @@ def _part(kit: PageKit, view: PlanView, part: PlanPart) -> Page:
         pager=_pager(kit, here, view, part),
         home=kit.link(here, view.url),
         part_map=_part_map(layout) if layout.split else "",
+        history=Link(kit.ui.history_view, kit.link(here, urls.plan_history(plan.id))),
     )
     return kit.render(here, ctx)
 

@@ -29,11 +29,10 @@ from ..kit import PageKit
 from ..renderer import Page, PageGroup, one_page
 from .unit_duties import DutyBlocks, Listed, pages_of
 
-INLINE_UNITS = 300
-"""Up to this many units, the units index lists them under each region, category and
-letter; above, it shows the region tree with counts and links to the category and letter
-pages (`UNITS_PER_PAGE` units a page), so its size does not grow with the portal."""
 UNITS_PER_PAGE = 200
+"""The units index lists no unit: it has the unit finder, the region tree with counts, and
+links to the category and letter pages (`UNITS_PER_PAGE` units a page), so that its size
+does not grow with the portal (it listed a small portal's units three times: 19,000 px)."""
 UNIT_KEYWORD_WEIGHT = 5.0
 """Weight of a unit page's keywords: they are its name (pinyin, aliases), as weighty as the
 `<h1>`; a plan page names a unit on many tasks and would otherwise outrank the unit's page."""
@@ -66,22 +65,17 @@ class UnitPages:
 
     def index(self) -> Page:
         kit, here = self.kit, urls.UNITS
-        inline = len(kit.views.units) <= INLINE_UNITS
         categories, letters = self._lists()
-
-        def unit_links(members: list[UnitView]) -> tuple[Link, ...]:
-            return tuple(kit.unit_link(here, u.ref) for u in members) if inline else ()
-
         ctx = UnitsIndexContext(
             ui=kit.ui,
             title=kit.ui.units_title,
-            regions=self._region_tree(here, inline),
+            finder=kit.finder(here),
+            regions=self._region_tree(here),
             categories=tuple(
                 NamedList(
                     f"k-{cat.id}",
                     kit.names.of(cat),
                     kit.link(here, urls.units_category(cat.id)),
-                    unit_links(members),
                     len(members),
                 )
                 for cat, members in categories
@@ -91,7 +85,6 @@ class UnitPages:
                     f"az-{k.lower()}" if k != "#" else "az-other",
                     k,
                     kit.link(here, urls.units_letter(k)),
-                    unit_links(members),
                     len(members),
                 )
                 for k, members in letters
@@ -139,7 +132,7 @@ class UnitPages:
         ordered = sorted(letters.items(), key=lambda kv: (kv[0] == "#", kv[0]))
         return categories, ordered
 
-    def _region_tree(self, here: str, inline: bool) -> tuple[RegionNode, ...]:
+    def _region_tree(self, here: str) -> tuple[RegionNode, ...]:
         """The regions with units or plans, each under its nearest listed ancestor."""
         kit, views = self.kit, self.kit.views
         listed = {r.id for r in views.regions}
@@ -157,7 +150,6 @@ class UnitPages:
                 anchor=f"r-{region.id}",
                 title=Link(kit.names.of(region), kit.link(here, urls.region(region.id))),
                 count=len(members),
-                links=tuple(kit.unit_link(here, u.ref) for u in members) if inline else (),
                 children=tuple(node(c) for c in children.get(region.id, ())),
             )
 
