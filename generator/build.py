@@ -68,7 +68,18 @@ def _check(root: Path) -> Any:
         return None
     tasks = sum(len(p.tasks()) for p in project.plans)
     _say(f"checked {len(project.plans)} plans, {tasks} tasks, {len(problems)} warning(s)")
+    _say_coverage(project)
     return project
+
+
+def _say_coverage(project: Any) -> None:
+    """The translated share of each language but the default (`planportal translations`
+    lists what is missing)."""
+    from .langs import LANGS
+    from .translations import project_coverage
+
+    for lang in LANGS[1:]:
+        _say(project_coverage(project, lang).summary())
 
 
 MKDOCS_ENV = {"NO_MKDOCS_2_WARNING": "1", "PLANPORTAL_SEARCH": "0"}

@@ -3,6 +3,7 @@ the same site, the same messages, and a failure still leaves the old site alone.
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -16,6 +17,7 @@ def test_isolated_build_publishes_the_site_and_reports(tmp_path, capfd):
     assert build_site(FIXTURE, site, search=False, isolate=True) == 0
     out = capfd.readouterr().out
     assert "checked 3 plans" in out and "site ready" in out  # printed by child and parent
+    assert re.search(r"English: [0-9.]+ % of \d+ texts translated", out), "coverage per language"
     assert (site / "plans" / "hulunbeier-zhiben-gongjian-2024" / "index.html").is_file()
     assert not list(tmp_path.glob("site.new-*")), "no temporary directory left behind"
 

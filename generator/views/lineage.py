@@ -30,6 +30,8 @@ class Ancestor:
     issuer: str | None
     region: Region | None
     view: PlanView | None
+    title_en: str | None = None
+    """The portal's English title (the plan's, or the one the citing `basis` gives)."""
 
     @property
     def key(self) -> str:
@@ -81,6 +83,7 @@ class Lineage:
             issuer=basis.issuer or (view.plan.issuer if view else None),
             region=self.regions.get(region_id) if region_id else None,
             view=view,
+            title_en=(view.plan.title_en if view else None) or basis.title_en,
         )
 
     def _ancestors(self, plan: Plan, seen: set[str]) -> Iterator[Ancestor]:

@@ -17,6 +17,9 @@ class Run:
 
     op: str
     text: str
+    blank: bool = False
+    """An inserted or deleted run of white space only: shown by a visible mark (an
+    underlined or struck-through space cannot be seen)."""
 
 
 @dataclass(frozen=True)

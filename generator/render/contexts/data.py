@@ -25,13 +25,22 @@ class PlanDownloads:
 
 
 @dataclass(frozen=True)
+class Piece:
+    """A stretch of a description: prose, or (`code`) a field name, file name or value as
+    written in the data files (the dictionary's `backticks`)."""
+
+    text: str
+    code: bool
+
+
+@dataclass(frozen=True)
 class FieldRow:
     """One field of a record in the data dictionary, described in the page's language."""
 
     name: str
     type: str
     required: bool
-    description: str
+    description: tuple[Piece, ...]
 
 
 @dataclass(frozen=True)
@@ -40,7 +49,7 @@ class RecordBlock:
 
     anchor: str
     name: str
-    description: str
+    description: tuple[Piece, ...]
     fields: tuple[FieldRow, ...]
 
 

@@ -90,9 +90,39 @@ def _note(kit: PageKit) -> str:
 def _revision(kit: PageKit, here: str, rev: Revision, only: str | None = None) -> RevisionBlock:
     diffs = [d for d in rev.plans if only is None or d.plan_id == only]
     blocks = tuple(_diff(kit, here, d, several=len(diffs) > 1) for d in diffs)
-    subject = rev.subject if has_cjk(rev.subject) != kit.names.english else ""
+    subject = public_subject(kit, rev.subject)
     date = rev.date.date().isoformat()
     return RevisionBlock(f"r-{rev.short}", date, _summary(kit, diffs), subject, blocks)
+
+
+_PLAN_ID = re.compile(r"\b[a-z0-9]+(?:-[a-z0-9]+)+\b")
+_SLUG = re.compile(r"\b[a-z][a-z0-9]*(?:-[a-z0-9]+){2,}\b")
+"""An id of the data files (a plan, region or topic id) left in a description."""
+_DEVELOPER_WORDS = re.compile(
+    r"`|\b\w+\.(?:py|ya?ml|js|css|j2|md|json|toml)\b|\b\w+/\w+|\b[a-z]+_[a-z_]+\b"
+    r"|\b(?:tests?|golden|ruff|refactor|fixture|CI|bench\w*|merge)\b",
+    re.IGNORECASE,
+)
+"""What marks a revision's description as written for developers: file names, paths,
+identifiers, tooling words."""
+
+
+def public_subject(kit: PageKit, subject: str) -> str:
+    """The editor's description of a revision as a secondary line for the public: only
+    where written in the page's language, plan ids replaced by the plans' names, and
+    none where it speaks to developers (file names, identifiers, tooling)."""
+    if not subject or has_cjk(subject) == kit.names.english:
+        return ""
+    names = kit.names
+
+    def plan_name(m: re.Match[str]) -> str:
+        view = kit.views.plan(m.group(0))
+        return names.plan(view.plan, short=True) if view else m.group(0)
+
+    subject = _PLAN_ID.sub(plan_name, subject)
+    if _SLUG.search(subject) or _DEVELOPER_WORDS.search(subject):
+        return ""
+    return subject
 
 
 def _summary(kit: PageKit, diffs: list[PlanDiff]) -> str:
@@ -173,7 +203,9 @@ def _field(kit: PageKit, view: PlanView | None, fc: FieldChange) -> FieldRow:
     label = kit.ui.get(f"field_{fc.name}", fc.name)
     names = kit.names
     if fc.redline is not None:
-        runs = tuple(Run(op, text) for op, text in elide(fc.redline.runs))
+        runs = tuple(
+            Run(op, text, op in "+-" and text.isspace()) for op, text in elide(fc.redline.runs)
+        )
         return FieldRow(label, "text", runs, (), (), None, None)
     if fc.name in UNIT_FIELDS:
         before, after = _split(fc.old), _split(fc.new)

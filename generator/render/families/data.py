@@ -3,12 +3,13 @@ the portal is small, and the data dictionary (generated from the model)."""
 
 from __future__ import annotations
 
+import re
 from functools import partial
 
 from ...datadict import FILES, dictionary
 from ...views import urls
 from ..contexts.common import Link
-from ..contexts.data import DataContext, Download, FieldRow, PlanDownloads, RecordBlock
+from ..contexts.data import DataContext, Download, FieldRow, Piece, PlanDownloads, RecordBlock
 from ..kit import PageKit
 from ..renderer import Page, PageGroup, one_page
 
@@ -61,9 +62,11 @@ def data_page(kit: PageKit) -> Page:
             RecordBlock(
                 f"d-{r.name.lower()}",
                 r.name,
-                r.description_in(kit.lang),
+                pieces(r.description_in(kit.lang)),
                 tuple(
-                    FieldRow(f.name, f.type_in(kit.lang), f.required, f.description_in(kit.lang))
+                    FieldRow(
+                        f.name, f.type_in(kit.lang), f.required, pieces(f.description_in(kit.lang))
+                    )
                     for f in r.fields
                 ),
             )
@@ -71,6 +74,24 @@ def data_page(kit: PageKit) -> Page:
         ),
     )
     return kit.render(here, ctx)
+
+
+_CODE = re.compile(r"`([^`]+)`")
+
+
+def pieces(description: str) -> tuple[Piece, ...]:
+    """A description cut into prose and `code` (the docstrings mark names and values as
+    written in the data files with backticks, which the page shows as code, not as `…`)."""
+    out: list[Piece] = []
+    last = 0
+    for m in _CODE.finditer(description):
+        if m.start() > last:
+            out.append(Piece(description[last : m.start()], False))
+        out.append(Piece(m.group(1), True))
+        last = m.end()
+    if last < len(description):
+        out.append(Piece(description[last:], False))
+    return tuple(out)
 
 
 def human_size(size: int) -> str:

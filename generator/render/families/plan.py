@@ -203,7 +203,7 @@ def _lineage(kit: PageKit, here: str, plan: Plan) -> Iterator[LineageStep]:
             names.label(names.of(step.region)) if step.region else None,
             tuple(
                 LineagePlan(
-                    title := _cited(kit, a.title, a.view.plan.title_en if a.view else None),
+                    title := _cited(kit, a.title, a.title_en),
                     kit.link(here, a.view.url) if a.view is not None else "",
                     f"{kit.ui.lparen}{a.doc_number}{kit.ui.rparen}" if a.doc_number else "",
                     names.text_lang(title),
