@@ -8,6 +8,7 @@ import dataclasses
 import datetime as dt
 import re
 from pathlib import Path
+from xml.etree import ElementTree as ET
 
 import pytest
 from golden_pages import fixture_history
@@ -36,12 +37,12 @@ def _revision(letter: str, subject: str, old: str, new: str) -> Revision:
         dt.datetime(2024, 7, 1, 9, 0, tzinfo=dt.UTC),
         "Someone",
         subject,
-        (PlanDiff(HLBE, "", "modified", (change,)),),
+        (PlanDiff(HLBE, "呼伦贝尔市安全生产治本攻坚三年行动方案", "modified", (change,)),),
     )
 
 
 @pytest.fixture(scope="module")
-def pages() -> dict[str, str]:
+def site():
     project, problems = load_project(FIXTURE)
     assert project is not None, [p.format() for p in problems]
     base = fixture_history(project)
@@ -57,7 +58,11 @@ def pages() -> dict[str, str]:
         for p in project.plans
     )
     project = dataclasses.replace(project, history=history, plans=plans)
-    site = render(project)
+    return render(project)
+
+
+@pytest.fixture(scope="module")
+def pages(site) -> dict[str, str]:
     return {p.path: p.content for p in site.page_list()}
 
 
@@ -142,3 +147,20 @@ def test_unknown_clause_notice_points_to_the_history_once(pages, path, history):
     text = re.search(r'data-pp-text="([^"]*)"', notice).group(1)
     assert "{clause}" in text and history not in text, "the link says it, the text does not"
     assert re.search(rf'<a href="history/">[^<]*{history}[^<]*</a>', notice)
+
+
+def test_change_feed_says_what_changed_not_who_committed_what(site):
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    feed = ET.fromstring(site.files["changes/feed.xml"])
+    entries = feed.findall("a:entry", ns)
+    assert len(entries) == 5
+    titles = [e.findtext("a:title", namespaces=ns) for e in entries]
+    assert all(t.startswith("呼伦贝尔市") or "新增规划" in t for t in titles), titles
+    assert titles[0].endswith("：修订")
+    assert any("新增规划（" in t and "项任务）" in t for t in titles), titles
+    raw = site.files["changes/feed.xml"].decode()
+    for subject in SUBJECTS.values():
+        assert subject not in raw
+    assert "Someone" not in raw and "Editor" not in raw, "no commit authors"
+    assert "{count}" not in raw, "placeholders filled"
+    assert feed.findtext("a:author/a:name", namespaces=ns) == "安全生产规划门户"

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Iterable
 from xml.etree import ElementTree as ET
 
-from ..history import History, Revision
+from ..history import History, PlanDiff, Revision
 from ..render.ui import UiStrings
 
 FEED_ENTRIES = 50
@@ -19,12 +19,24 @@ def _atom_time(when: dt.datetime) -> str:
     return when.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def _status(diff: PlanDiff, ui: UiStrings) -> str:
+    """What happened to one plan, with its count of tasks (as /changes/ says it)."""
+    tasks = sum(1 for c in diff.tasks if not c.item_id)
+    return ui.format(f"status_{diff.status}", count=tasks)
+
+
+def _title(rev: Revision, ui: UiStrings) -> str:
+    """An entry's title: the plans the revision changed and how, in the feed's language
+    (the commit subject is written for developers and stays in git)."""
+    return ui.clause_sep.join(f"{d.title}{ui.colon}{_status(d, ui)}" for d in rev.plans)
+
+
 def _summary(rev: Revision, ui: UiStrings) -> str:
     lines = []
     for diff in rev.plans:
-        lines.append(f"{diff.title}: {ui[f'status_{diff.status}']}")
+        lines.append(f"{diff.title}{ui.colon}{_status(diff, ui)}")
         for change in diff.tasks:
-            what = "、".join(ui.get(f"field_{f.name}", f.name) for f in change.changes)
+            what = ui.list_sep.join(ui.get(f"field_{f.name}", f.name) for f in change.changes)
             lines.append(
                 f"  {ui[f'change_{change.kind}']} {change.no} {change.title} {what}".rstrip()
             )
@@ -34,7 +46,9 @@ def _summary(rev: Revision, ui: UiStrings) -> str:
 def atom_feed(
     title: str, feed_path: str, revisions: Iterable[Revision], ui: UiStrings, base_url: str
 ) -> bytes:
-    """An Atom 1.0 feed of revisions; entry ids are tag URIs on the commit (stable)."""
+    """An Atom 1.0 feed of revisions, each entry saying what changed in which plans (the
+    feed's author is the portal; commit subjects and authors stay in git); entry ids are
+    tag URIs on the commit (stable)."""
     ET.register_namespace("", ATOM_NS)
     base = base_url.rstrip("/") + "/"
     feed = ET.Element(f"{{{ATOM_NS}}}feed")
@@ -49,14 +63,12 @@ def atom_feed(
     ET.SubElement(author, f"{{{ATOM_NS}}}name").text = ui.site_title
     for rev in revs:
         entry = ET.SubElement(feed, f"{{{ATOM_NS}}}entry")
-        ET.SubElement(entry, f"{{{ATOM_NS}}}title").text = rev.subject
+        ET.SubElement(entry, f"{{{ATOM_NS}}}title").text = _title(rev, ui) or ui.changes_none
         ET.SubElement(entry, f"{{{ATOM_NS}}}id").text = f"tag:planportal,2024:commit:{rev.commit}"
         ET.SubElement(entry, f"{{{ATOM_NS}}}updated").text = _atom_time(rev.date)
         ET.SubElement(
             entry, f"{{{ATOM_NS}}}link", rel="alternate", href=f"{base}{CHANGES}#r-{rev.short}"
         )
-        rev_author = ET.SubElement(entry, f"{{{ATOM_NS}}}author")
-        ET.SubElement(rev_author, f"{{{ATOM_NS}}}name").text = rev.author
         ET.SubElement(entry, f"{{{ATOM_NS}}}summary").text = _summary(rev, ui)
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True)
 
