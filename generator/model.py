@@ -896,9 +896,9 @@ class Unit(Record):
 
     中文：部门、政府、委员会、企业或组织。"""
     category: Slug | None = None
-    """Cross-region category (emergency-management) to compare like units.
+    """Cross-region category (`emergency-management`) to compare like units.
 
-    中文：跨地区类别（emergency-management），用于对照同类单位。"""
+    中文：跨地区类别（`emergency-management`），用于对照同类单位。"""
     parent: Slug | None = None
     """Id of the unit this one belongs to, e.g. a bureau's branch office.
 

@@ -31,6 +31,9 @@ class Piece:
 
     text: str
     code: bool
+    lang: str = ""
+    """`zh-Hans` for Chinese words quoted in an English description (examples of what
+    the plans print); empty where the page's language holds."""
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ def groups(kit: PageKit) -> list[PageGroup]:
 
 def data_page(kit: PageKit) -> Page:
     ui, here, names = kit.ui, urls.DATA, kit.names
+    english = names.english
     downloads = tuple(
         Download(
             path,
@@ -62,10 +63,13 @@ def data_page(kit: PageKit) -> Page:
             RecordBlock(
                 f"d-{r.name.lower()}",
                 r.name,
-                pieces(r.description_in(kit.lang)),
+                pieces(r.description_in(kit.lang), english=english),
                 tuple(
                     FieldRow(
-                        f.name, f.type_in(kit.lang), f.required, pieces(f.description_in(kit.lang))
+                        f.name,
+                        f.type_in(kit.lang),
+                        f.required,
+                        pieces(f.description_in(kit.lang), english=english),
                     )
                     for f in r.fields
                 ),
@@ -77,21 +81,43 @@ def data_page(kit: PageKit) -> Page:
 
 
 _CODE = re.compile(r"`([^`]+)`")
+_CHINESE = re.compile(
+    r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]"
+    r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef0-9…—-]*"
+)
+"""A run of Chinese words (with the full-width punctuation and numbers inside it)."""
 
 
-def pieces(description: str) -> tuple[Piece, ...]:
+def pieces(description: str, *, english: bool = False) -> tuple[Piece, ...]:
     """A description cut into prose and `code` (the docstrings mark names and values as
-    written in the data files with backticks, which the page shows as code, not as `…`)."""
+    written in the data files with backticks, which the page shows as code, not as `…`);
+    on an English page, the Chinese words it quotes are marked as Chinese."""
     out: list[Piece] = []
     last = 0
     for m in _CODE.finditer(description):
         if m.start() > last:
-            out.append(Piece(description[last : m.start()], False))
-        out.append(Piece(m.group(1), True))
+            out += _prose(description[last : m.start()], english)
+        code = m.group(1)
+        out.append(Piece(code, True, "zh-Hans" if english and _CHINESE.search(code) else ""))
         last = m.end()
     if last < len(description):
-        out.append(Piece(description[last:], False))
+        out += _prose(description[last:], english)
     return tuple(out)
+
+
+def _prose(text: str, english: bool) -> list[Piece]:
+    if not english:
+        return [Piece(text, False)]
+    out: list[Piece] = []
+    last = 0
+    for m in _CHINESE.finditer(text):
+        if m.start() > last:
+            out.append(Piece(text[last : m.start()], False))
+        out.append(Piece(m.group(0), False, "zh-Hans"))
+        last = m.end()
+    if last < len(text):
+        out.append(Piece(text[last:], False))
+    return out
 
 
 def human_size(size: int) -> str:
