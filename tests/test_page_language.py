@@ -52,9 +52,7 @@ class _Text(HTMLParser):
         if tag in VOID:
             return
         a = dict(attrs)
-        original, lang, code = (
-            self.stack[-1][1:] if self.stack else (False, "", False)
-        )
+        original, lang, code = self.stack[-1][1:] if self.stack else (False, "", False)
         classes = (a.get("class") or "").split()
         self.stack.append(
             (

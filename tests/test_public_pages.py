@@ -29,9 +29,11 @@ PARENT_EN = "Inner Mongolia Autonomous Region Three-Year Action Plan (test)"
 
 
 def _revision(letter: str, subject: str, old: str, new: str) -> Revision:
-    change = TaskChange(
-        "02", "", "modified", "2", "", (FieldChange("text", old, new, redline(old, new)),)
+    fields = (
+        FieldChange("text", old, new, redline(old, new)),
+        FieldChange("topics", "training、gas", "gas、fire"),
     )
+    change = TaskChange("02", "", "modified", "2", "", fields)
     return Revision(
         letter * 40,
         dt.datetime(2024, 7, 1, 9, 0, tzinfo=dt.UTC),
@@ -164,3 +166,23 @@ def test_change_feed_says_what_changed_not_who_committed_what(site):
     assert "Someone" not in raw and "Editor" not in raw, "no commit authors"
     assert "{count}" not in raw, "placeholders filled"
     assert feed.findtext("a:author/a:name", namespaces=ns) == "安全生产规划门户"
+
+
+@pytest.mark.parametrize(
+    ("path", "words"),
+    [
+        ("changes/index.md", ("新增：<ins>消防</ins>", "不再列出：<del>教育培训</del>")),
+        (
+            "en/changes/index.md",
+            ("Added: <ins>Fire safety</ins>", "No longer listed: <del>Training</del>"),
+        ),
+    ],
+)
+def test_topics_changed_say_which_came_and_went(pages, path, words):
+    block = _revision_block(pages[path], "c")
+    field = re.search(
+        r'<div class="pp-diff__field pp-diff__field--units"><dt>[^<]*</dt>.*?</div>', block, re.S
+    ).group(0)
+    for w in words:
+        assert w in field, field
+    assert "燃气" not in field and "Gas" not in field, "a topic kept is not repeated"

@@ -30,7 +30,7 @@ class FieldRow:
     """What changed: 正文 / "Text", 牵头单位 / "Lead units" …"""
     kind: str
     """`text` (an inline character diff in `redline`), `units` (names `added` and
-    `removed`), or `value` (`old` → `new`)."""
+    `removed`: units, topics), or `value` (`old` → `new`)."""
     redline: tuple[Run, ...]
     added: tuple[Label, ...]
     removed: tuple[Label, ...]

@@ -212,10 +212,13 @@ def _field(kit: PageKit, view: PlanView | None, fc: FieldChange) -> FieldRow:
         added = tuple(_unit(kit, view, n) for n in after if n not in before)
         removed = tuple(_unit(kit, view, n) for n in before if n not in after)
         return FieldRow(label, "units", (), added, removed, None, None)
+    if fc.name == "topics":  # which topics came and went, not two long lists
+        before, after = _split(fc.old), _split(fc.new)
+        added = tuple(_topic(kit, t) for t in after if t not in before)
+        removed = tuple(_topic(kit, t) for t in before if t not in after)
+        return FieldRow(label, "units", (), added, removed, None, None)
     if fc.name == "deadlines":
         old, new = _deadlines(kit, fc.old), _deadlines(kit, fc.new)
-    elif fc.name == "topics":
-        old, new = _topics(kit, fc.old), _topics(kit, fc.new)
     else:
         old, new = names.label(fc.old), names.label(fc.new)
     none = Label(kit.ui.none)
@@ -243,11 +246,10 @@ def _deadlines(kit: PageKit, value: str) -> Label:
     return Label(kit.ui.clause_sep.join(f"{phrase}（{day}）" for day, phrase in found))
 
 
-def _topics(kit: PageKit, value: str) -> Label:
-    """Topic ids as the topics' names in the page's language."""
-    records = kit.data.topic_records
-    shown = [kit.names.of(records[t]) if t in records else t for t in _split(value)]
-    return Label(kit.ui.list_sep.join(shown))
+def _topic(kit: PageKit, topic_id: str) -> Label:
+    """A topic by its name in the page's language (its id only if no longer recorded)."""
+    record = kit.data.topic_records.get(topic_id)
+    return kit.names.label(kit.names.of(record) if record is not None else topic_id)
 
 
 def elide(runs: tuple[tuple[str, str], ...], context: int = CONTEXT) -> Iterator[tuple[str, str]]:
