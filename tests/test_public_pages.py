@@ -16,6 +16,8 @@ from rendering import render
 
 from generator.history import FieldChange, History, PlanDiff, Revision, TaskChange, redline
 from generator.project import load_project
+from generator.render.renderer import make_environment
+from generator.render.ui import load_ui
 
 FIXTURE = Path(__file__).parent / "fixtures" / "site"
 HLBE = "hulunbeier-zhiben-gongjian-2024"
@@ -186,3 +188,16 @@ def test_topics_changed_say_which_came_and_went(pages, path, words):
     for w in words:
         assert w in field, field
     assert "燃气" not in field and "Gas" not in field, "a topic kept is not repeated"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_derived_title_mark_is_indexed_short(lang):
+    """Search titles of untitled tasks read `1. <derived title> 摘自正文`: the long hint for
+    screen readers is left out of the index (it made every such title a paragraph)."""
+    ui = load_ui(lang)
+    mark = str(make_environment().get_template("fragments/common.j2").module.derived(ui))
+    hint = re.search(r'<span class="pp-sr" data-pagefind-ignore>([^<]+)</span>', mark)
+    assert hint and hint.group(1) == ui.title_derived_hint, mark
+    shown = re.search(r'<span aria-hidden="true">([^<]+)</span>', mark)
+    assert shown and shown.group(1) == ui.title_derived
+    assert len(ui.title_derived) < 12 < len(ui.title_derived_hint)
