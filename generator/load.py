@@ -22,6 +22,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .errors import Problem
+from .paths import Folder, Refused, read_bounded
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 """Plans are tens of KB; a larger file is almost certainly a mistake (or an attack)."""
@@ -240,24 +241,30 @@ class _TooLarge(Exception):
         self.node = node
 
 
-def read_text(path: Path, display: str) -> tuple[str | None, list[Problem]]:
-    """Read a UTF-8 file (BOM and CRLF accepted) with size and encoding checks."""
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        return None, [Problem(display, 1, 1, "unreadable", f"cannot read file: {exc.strerror}")]
-    if size > MAX_FILE_BYTES:
-        return None, [
-            Problem(
-                display,
-                1,
-                1,
-                "file-too-large",
-                f"file is {size / 1048576:.1f} MB; the limit is {MAX_FILE_BYTES // 1048576} MB",
-                "split the plan or remove pasted binary data",
-            )
-        ]
-    raw = path.read_bytes()
+_REFUSAL_HINTS = {
+    "not-a-file": "plan and data files must be regular files; replace it by one or remove it",
+    "outside-folder": "symbolic links may only point within the folder; copy the file in instead",
+    "file-too-large": "split the plan or remove pasted binary data",
+}
+
+
+def read_text(
+    path: Path, display: str, within: Folder | None = None
+) -> tuple[str | None, list[Problem]]:
+    """Read a UTF-8 file (BOM and CRLF accepted) with size and encoding checks; only a
+    regular file (inside `within`, when given) is read, its size checked first."""
+    reason = within.outside(path) if within is not None else None
+    got = Refused("outside-folder", reason) if reason else read_bounded(path, MAX_FILE_BYTES)
+    if isinstance(got, Refused):
+        problem = Problem(
+            display, 1, 1, got.code, f"file {got.reason}", _REFUSAL_HINTS.get(got.code)
+        )
+        return None, [problem]
+    return decode_text(got, display)
+
+
+def decode_text(raw: bytes, display: str) -> tuple[str | None, list[Problem]]:
+    """UTF-8 text of `raw` (BOM and CRLF accepted), or a located encoding problem."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -332,10 +339,13 @@ def parse_yaml(text: str, display: str) -> tuple[LoadedYaml | None, list[Problem
     return LoadedYaml(display, data, conv.marks, conv.key_marks, conv.ambiguous), conv.problems
 
 
-def load_yaml(path: Path, display: str | None = None) -> tuple[LoadedYaml | None, list[Problem]]:
-    """Read and parse one YAML file. `display` is the path shown in messages."""
+def load_yaml(
+    path: Path, display: str | None = None, within: Folder | None = None
+) -> tuple[LoadedYaml | None, list[Problem]]:
+    """Read and parse one YAML file. `display` is the path shown in messages; `within`, the
+    folder of the project it must be inside (after following symlinks)."""
     shown = display or str(path)
-    text, problems = read_text(path, shown)
+    text, problems = read_text(path, shown, within)
     if text is None:
         return None, problems
     return parse_yaml(text, shown)

@@ -19,6 +19,7 @@ from typing import Any
 
 from .errors import Problem
 from .load import LoadedYaml, load_yaml
+from .paths import Folder
 from .runtime import shared_out, worker_processes
 
 PARALLEL_FILES = 64
@@ -29,12 +30,14 @@ Loaded = tuple[LoadedYaml | None, list[Problem]]
 
 
 @contextmanager
-def parsing(files: list[tuple[Path, str]]) -> Iterator[Callable[[], list[Loaded]]]:
-    """`load_yaml(path, display)` of every file: helpers start on entry; the function
+def parsing(
+    files: list[tuple[Path, str]], within: Folder | None = None
+) -> Iterator[Callable[[], list[Loaded]]]:
+    """`load_yaml(path, display, within)` of every file: helpers start on entry; the function
     yielded parses the rest here and returns every result, in the order of `files`."""
     processes = min(worker_processes(), max(1, len(files) // PARALLEL_FILES))
     batches = [range(i, min(i + BATCH, len(files))) for i in range(0, len(files), BATCH)]
-    work = partial(_parse_taken, files, batches)
+    work = partial(_parse_taken, files, batches, within)
     with shared_out(work, processes, pack=_packed_all, unpack=_unpacked) as run:
 
         def finish() -> list[Loaded]:
@@ -47,12 +50,15 @@ def parsing(files: list[tuple[Path, str]]) -> Iterator[Callable[[], list[Loaded]
 
 
 def _parse_taken(
-    files: list[tuple[Path, str]], batches: list[range], take: Callable[[], int]
+    files: list[tuple[Path, str]],
+    batches: list[range],
+    within: Folder | None,
+    take: Callable[[], int],
 ) -> dict[int, Loaded]:
     done: dict[int, Loaded] = {}
     while (batch := take()) < len(batches):
         for index in batches[batch]:
-            done[index] = load_yaml(*files[index])
+            done[index] = load_yaml(*files[index], within)
     return done
 
 

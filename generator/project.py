@@ -6,6 +6,7 @@ problem from every file is collected; callers decide whether errors stop the bui
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from .history import History
 from .load import LoadedYaml, validate_as
 from .model import Plan
 from .parallel_load import parsing
+from .paths import Folder, special_files
 from .registry import Registry, load_registry
 
 
@@ -44,6 +46,53 @@ def plan_files(root: Path) -> list[Path]:
     return sorted((root / "plans").glob("*.yaml"))
 
 
+def _stray_plan_files(root: Path) -> Iterator[Problem]:
+    """YAML files under plans/ that are not read as plans: `*.yml`, `*.YAML`, subfolders."""
+    top = root / "plans"
+    for here, dirs, files in os.walk(top):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            stem, dot, ext = name.rpartition(".")
+            nested = here != str(top)
+            if not dot or ext.lower() not in ("yaml", "yml") or (ext == "yaml" and not nested):
+                continue
+            path = Path(here) / name
+            if nested:
+                yield Problem(
+                    _display(root, path),
+                    1,
+                    1,
+                    "stray-plan-file",
+                    "plan files in subfolders of plans/ are not read",
+                    "move it into plans/ itself, or out of plans/ if it is not a plan",
+                )
+            else:
+                yield Problem(
+                    _display(root, path),
+                    1,
+                    1,
+                    "stray-plan-file",
+                    f"`{name}` is not read: plan files end in `.yaml`",
+                    f"rename it to `{stem}.yaml`",
+                )
+
+
+def _unsafe_site_files(root: Path) -> Iterator[Problem]:
+    """Files MkDocs would publish from docs/ and overrides/ that lead out of their folder
+    or are not regular files (see `generator.paths`)."""
+    for name in ("docs", "overrides"):
+        for path, reason in special_files(Folder(root, name)):
+            yield Problem(
+                _display(root, path),
+                1,
+                1,
+                "unsafe-file",
+                f"file {reason}",
+                f"MkDocs publishes what {name}/ holds: only regular files inside it may be "
+                "there; copy the file in instead of linking to it",
+            )
+
+
 _Parsed = tuple[LoadedYaml | None, Plan | None, list[Problem]]
 _PLAN_CACHE: dict[Path, tuple[tuple[int, int, str], _Parsed]] = {}
 """Parsed and validated plan files by path, with the (mtime, size, display) they were read
@@ -52,7 +101,10 @@ again.  Used when `load_project(..., cache=True)` (the MkDocs plugin)."""
 
 
 def _cache_key(path: Path, display: str) -> tuple[int, int, str]:
-    stat = path.stat()
+    try:
+        stat = path.stat()
+    except OSError:  # a dangling symlink or a loop: reported when read, never cached
+        return (-1, -1, display)
     return (stat.st_mtime_ns, stat.st_size, display)
 
 
@@ -77,7 +129,7 @@ def _plans_parsing(root: Path, cache: bool) -> Iterator[Callable[[], list[_Parse
     hits = [_PLAN_CACHE.get(path) for path, _ in files] if cache else []
     todo = [i for i in range(len(files)) if not (cache and hits[i] and hits[i][0] == keys[i])]
 
-    with parsing([files[i] for i in todo]) as parsed:
+    with parsing([files[i] for i in todo], Folder(root, "plans")) as parsed:
 
         def finish() -> list[_Parsed]:
             loaded = dict(zip(todo, parsed(), strict=True))
@@ -143,6 +195,7 @@ def load_project(
     """
     with _plans_parsing(root, cache) as parsed:  # in helpers meanwhile, for a large project
         registry, problems = load_registry(root / "data", display_root=root)
+        problems += [*_stray_plan_files(root), *_unsafe_site_files(root)]
         if meanwhile is not None:
             meanwhile()
         parsed_files = parsed()

@@ -15,6 +15,7 @@ parent region or category…) as located `Problem`s.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
@@ -38,6 +39,7 @@ from .model import (
     Unit,
     UnitRegistry,
 )
+from .paths import Folder
 from .views.urls import RESERVED_IDS
 
 Kind = Literal["unit", "group"]
@@ -579,8 +581,11 @@ def load_registry(
         except ValueError:
             return path.as_posix()
 
-    def read(path: Path, model: type[Any], role: str) -> Any:
-        loaded, found = load_yaml(path, shown(path))
+    data_folder = Folder(data_dir.parent, data_dir.name)
+    units_folder = Folder(data_dir.parent, f"{data_dir.name}/units")
+
+    def read(path: Path, model: type[Any], role: str, within: Folder = data_folder) -> Any:
+        loaded, found = load_yaml(path, shown(path), within)
         problems.extend(found)
         if loaded is None or any(p.severity == "error" for p in found):
             return None
@@ -591,7 +596,7 @@ def load_registry(
         return record
 
     regions_path = data_dir / "regions.yaml"
-    if not regions_path.is_file():
+    if not os.path.lexists(regions_path):
         problems.append(
             Problem(
                 shown(regions_path),
@@ -609,10 +614,10 @@ def load_registry(
 
     topics: tuple[Topic, ...] = ()
     categories: tuple[Category, ...] = ()
-    if (data_dir / "topics.yaml").is_file():
+    if os.path.lexists(data_dir / "topics.yaml"):
         tf = read(data_dir / "topics.yaml", TopicsFile, "topics")
         topics = tf.topics if tf else ()
-    if (data_dir / "categories.yaml").is_file():
+    if os.path.lexists(data_dir / "categories.yaml"):
         cf = read(data_dir / "categories.yaml", CategoriesFile, "categories")
         categories = cf.categories if cf else ()
 
@@ -620,13 +625,13 @@ def load_registry(
     files: list[str] = []
     units_dir = data_dir / "units"
     for path in sorted(units_dir.glob("*.yaml")) if units_dir.is_dir() else ():
-        reg = read(path, UnitRegistry, f"units/{len(registries)}")
+        reg = read(path, UnitRegistry, f"units/{len(registries)}", units_folder)
         if reg is not None:
             registries.append(reg)
             files.append(shown(path))
 
-    overrides = _load_overrides(data_dir / "pinyin-overrides.yaml", shown, problems)
-    problems.extend(_check_glossary(data_dir / "glossary.yaml", shown))
+    overrides = _load_overrides(data_dir / "pinyin-overrides.yaml", shown, problems, data_folder)
+    problems.extend(_check_glossary(data_dir / "glossary.yaml", shown, data_folder))
 
     registry = Registry(
         regions_file.regions,
@@ -641,10 +646,12 @@ def load_registry(
     return registry, problems
 
 
-def _load_overrides(path: Path, shown: Any, problems: list[Problem]) -> pinyin.Overrides | None:
-    if not path.is_file():
+def _load_overrides(
+    path: Path, shown: Any, problems: list[Problem], within: Folder
+) -> pinyin.Overrides | None:
+    if not os.path.lexists(path):
         return None
-    loaded, found = load_yaml(path, shown(path))
+    loaded, found = load_yaml(path, shown(path), within)
     problems.extend(found)
     if loaded is None:
         return None
@@ -663,11 +670,11 @@ def _load_overrides(path: Path, shown: Any, problems: list[Problem]) -> pinyin.O
         return None
 
 
-def _check_glossary(path: Path, shown: Any) -> list[Problem]:
+def _check_glossary(path: Path, shown: Any, within: Folder) -> list[Problem]:
     """`glossary.yaml`: validated as `GlossaryFile`; each Chinese term listed once."""
-    if not path.is_file():
+    if not os.path.lexists(path):
         return []
-    loaded, found = load_yaml(path, shown(path))
+    loaded, found = load_yaml(path, shown(path), within)
     if loaded is None:
         return found
     glossary, invalid = validate_as(loaded, GlossaryFile)

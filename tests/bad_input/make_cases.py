@@ -1,8 +1,14 @@
-"""Regenerate the bad-input corpus: `python tests/bad_input/make_cases.py`.
+"""The bad-input corpus, written to `cases/` by `python tests/bad_input/regenerate_expected.py`
+(which also rewrites `expected.yaml`: one command regenerates both).
 
-Each case is one small plan or data file with one defect, written to `cases/<name>.<ext>`
-and placed over the matching file of a minimal valid project by the test. Review the
-diff of `cases/` and `expected.yaml` after regenerating: they are golden files.
+Each case is one small plan or data file with one defect, written to `cases/<name>.yaml`
+with its target path in `cases/<name>.target`; the test places it over the matching file of
+a minimal valid project. A second line in the `.target` file says how, when it is not a plain
+file (`SPECIAL`, below): `fifo`, `directory`, `symlink-to <path>`, `outside` (the content is
+written outside the project and the target is a symlink to it), `generated <recipe>` (made
+when the test runs: too large for git) or `history` (the content is an old revision in git,
+fixed by the next commit). Review the diff of `cases/` and `expected.yaml` after
+regenerating: they are golden files.
 """
 
 from __future__ import annotations
@@ -178,6 +184,25 @@ ACCEPTED: dict[str, Callable[[], tuple[str, bytes]]] = {
 }
 
 
+Special = tuple[str, bytes, str]
+"""(target, content, how): see the module's docstring."""
+
+VALID_PLAN = PLAN.encode()
+SPECIAL: dict[str, Callable[[], Special]] = {
+    # --- special files: regular files only, size checked before reading ---
+    "special-fifo-plan": lambda: ("plans/extra.yaml", b"", "fifo"),
+    "special-dev-zero-plan": lambda: ("plans/zero.yaml", b"", "symlink-to /dev/zero"),
+    "special-directory-plan": lambda: ("plans/x.yaml", b"", "directory"),
+    "special-dangling-symlink-plan": lambda: ("plans/gone.yaml", b"", "symlink-to gone.txt"),
+    "special-symlink-loop-plan": lambda: ("plans/loop.yaml", b"", "symlink-to loop.yaml"),
+    "special-fifo-units": lambda: ("data/units/other.yaml", b"", "fifo"),
+    "special-directory-regions": lambda: ("data/regions.yaml", b"", "directory"),
+    "special-dev-zero-topics": lambda: ("data/topics.yaml", b"", "symlink-to /dev/zero"),
+}
+GENERATED: dict[str, Callable[[], bytes]] = {}
+"""Cases made when the test runs (too large to keep in git), by recipe name."""
+
+
 def huge_plan() -> bytes:
     """The 20 MB case is made when the test runs, not stored in git."""
     return PLAN.encode() + b"# " + b"x" * (20 * 1024 * 1024) + b"\n"
@@ -192,8 +217,15 @@ def write_all() -> None:
         target, content = make()
         (out / f"{name}.yaml").write_bytes(content)
         (out / f"{name}.target").write_text(target + "\n", encoding="utf-8")
+    for name, special in SPECIAL.items():
+        target, content, how = special()
+        (out / f"{name}.yaml").write_bytes(content)
+        (out / f"{name}.target").write_text(f"{target}\n{how}\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
     write_all()
-    print(f"wrote {len(CASES)} defect cases and {len(ACCEPTED)} accepted cases to {HERE / 'cases'}")
+    print(
+        f"wrote {len(CASES) + len(SPECIAL)} defect cases and {len(ACCEPTED)} accepted cases "
+        f"to {HERE / 'cases'}"
+    )
