@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from . import walk
+from . import paths, walk
 from .errors import Problem
 from .load import LoadedYaml, YamlPath
 from .model import Deadline, Plan, Task
@@ -30,6 +31,8 @@ class PlanContext:
     """False when data/ has errors: reference checks would only repeat them."""
     plan_tasks: Mapping[str, frozenset[str]] = field(default_factory=dict)
     """Task ids of every plan in the project (for `task.implements`)."""
+    root: Path | None = None
+    """The project directory (for `source.file`); None skips the checks of files."""
 
     def at(
         self,
@@ -276,12 +279,43 @@ def check_implements(ctx: PlanContext) -> Iterator[Problem]:
             )
 
 
+def check_source(ctx: PlanContext) -> Iterator[Problem]:
+    """`source.file` is published: it must be a regular file inside data/sources/."""
+    if ctx.root is None:
+        return
+    file = ctx.plan.source.file
+    refused = paths.source_refusal(ctx.root, file)
+    if refused is None:
+        return
+    where, folder = ("source", "file"), paths.SOURCES
+    message = f"`source.file`: {file} {refused.reason}"
+    if refused.code == "missing":
+        yield ctx.at(
+            where,
+            "missing-source",
+            f"{message}: the plan page will have no link to the original text",
+            "add the file, or correct the path",
+            severity="warning",
+        )
+    elif refused.code == "outside-folder":
+        hint = (
+            f"copy the original text into {folder}/ instead of linking to it"
+            if "symbolic link" in refused.reason
+            else f"original texts are published from {folder}/ only: copy the text there "
+            f"and name it here (e.g. {folder}/{ctx.plan.id}.txt)"
+        )
+        yield ctx.at(where, "unsafe-source", message, hint)
+    else:
+        yield ctx.at(where, "unsafe-source", message, "name the file of the original text")
+
+
 CHECKS: tuple[Check, ...] = (
     check_ids,
     check_units,
     check_region_and_topics,
     check_dates,
     check_implements,
+    check_source,
 )
 
 

@@ -243,6 +243,7 @@ class _TooLarge(Exception):
 
 _REFUSAL_HINTS = {
     "not-a-file": "plan and data files must be regular files; replace it by one or remove it",
+    "missing": "plan and data files must be regular files; replace it by one or remove it",
     "outside-folder": "symbolic links may only point within the folder; copy the file in instead",
     "file-too-large": "split the plan or remove pasted binary data",
 }
@@ -253,8 +254,8 @@ def read_text(
 ) -> tuple[str | None, list[Problem]]:
     """Read a UTF-8 file (BOM and CRLF accepted) with size and encoding checks; only a
     regular file (inside `within`, when given) is read, its size checked first."""
-    reason = within.outside(path) if within is not None else None
-    got = Refused("outside-folder", reason) if reason else read_bounded(path, MAX_FILE_BYTES)
+    outside = within.outside(path) if within is not None else None
+    got = outside or read_bounded(path, MAX_FILE_BYTES)
     if isinstance(got, Refused):
         problem = Problem(
             display, 1, 1, got.code, f"file {got.reason}", _REFUSAL_HINTS.get(got.code)

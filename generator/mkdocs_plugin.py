@@ -132,8 +132,8 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         else:
             # serve: only edited files; the word lists load while helpers parse plan files
             project, problems = load_project(self.root, cache=True, meanwhile=warm_up)
-        for problem in sorted(problems):
-            (log.error if problem.severity == "error" else log.warning)(problem.format())
+        for problem in sorted(problems):  # data warnings, as in `check`, fail no build
+            (log.error if problem.severity == "error" else log.info)(problem.format())
         errors = errors_only(problems)
         if errors or project is None:
             raise PluginError(

@@ -81,13 +81,13 @@ def _unsafe_site_files(root: Path) -> Iterator[Problem]:
     """Files MkDocs would publish from docs/ and overrides/ that lead out of their folder
     or are not regular files (see `generator.paths`)."""
     for name in ("docs", "overrides"):
-        for path, reason in special_files(Folder(root, name)):
+        for path, refused in special_files(Folder(root, name)):
             yield Problem(
                 _display(root, path),
                 1,
                 1,
                 "unsafe-file",
-                f"file {reason}",
+                f"file {refused.reason}",
                 f"MkDocs publishes what {name}/ holds: only regular files inside it may be "
                 "there; copy the file in instead of linking to it",
             )
@@ -148,7 +148,7 @@ def _plans_parsing(root: Path, cache: bool) -> Iterator[Callable[[], list[_Parse
 
 
 def _checked(
-    parsed_files: list[_Parsed], registry: Registry, references_usable: bool
+    parsed_files: list[_Parsed], registry: Registry, references_usable: bool, root: Path
 ) -> tuple[list[Plan], list[Problem]]:
     """The valid plans of `parsed_files` and every problem, after the cross-plan checks."""
     problems: list[Problem] = []
@@ -162,7 +162,7 @@ def _checked(
     tasks = {plan.id: frozenset(t.id for t in plan.tasks()) for plan, _ in parsed}
     for plan, loaded in parsed:
         problems += run_checks(
-            PlanContext(plan, loaded, registry, ids, references_usable, plan_tasks=tasks)
+            PlanContext(plan, loaded, registry, ids, references_usable, plan_tasks=tasks, root=root)
         )
     return [plan for plan, _ in parsed], problems
 
@@ -202,7 +202,7 @@ def load_project(
     if registry is None:
         return None, problems
     usable = not errors_only(problems)
-    plans, found = _checked(parsed_files, registry, usable)
+    plans, found = _checked(parsed_files, registry, usable, root)
     problems += found
     if errors_only(problems):
         return None, problems

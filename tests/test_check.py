@@ -72,6 +72,9 @@ chapters:
 """
 
 
+SOURCE_TEXT = "测试市安全生产治本攻坚三年行动方案（虚构的测试文本）\n"
+
+
 def make_project(tmp_path: Path, plan: str = PLAN, name: str = "demo.yaml") -> Path:
     (tmp_path / "data" / "units").mkdir(parents=True)
     (tmp_path / "plans").mkdir()
@@ -80,6 +83,8 @@ def make_project(tmp_path: Path, plan: str = PLAN, name: str = "demo.yaml") -> P
     (tmp_path / "data" / "topics.yaml").write_text(TOPICS, encoding="utf-8")
     (tmp_path / "data" / "categories.yaml").write_text(CATEGORIES, encoding="utf-8")
     (tmp_path / "plans" / name).write_text(plan, encoding="utf-8")
+    (tmp_path / "data" / "sources").mkdir()
+    (tmp_path / "data" / "sources" / "demo.txt").write_text(SOURCE_TEXT, encoding="utf-8")
     return tmp_path
 
 
@@ -320,7 +325,7 @@ kind: three-year-action-plan
 region: testland
 issuer: 测试市安全生产委员会
 period: {start: 2024-01-01, end: 2026-12-31}
-source: {file: data/sources/parent.txt}
+source: {file: data/sources/demo.txt}
 chapters:
   - id: c1
     title: 主要任务

@@ -42,9 +42,7 @@ def test_a_symlink_out_of_the_folder_is_refused_before_reading(tmp_path: Path) -
     for name in ("x.yaml", "y.yaml"):
         text, problems = read_text(tmp_path / "plans" / name, f"plans/{name}", folder)
         assert text is None
-        assert problems[0].message == (
-            f"file is a symbolic link to {tmp_path / 'secret.yaml'}, outside plans/"
-        )
+        assert problems[0].message == "file is a symbolic link to secret.yaml, outside plans/"
 
 
 def test_a_symlink_within_the_folder_is_read(tmp_path: Path) -> None:
@@ -64,3 +62,25 @@ def test_a_folder_that_is_a_symlink_out_of_the_project_is_not_inside_it(tmp_path
     (tmp_path / "project" / "plans").symlink_to(tmp_path / "elsewhere")
     folder = Folder(tmp_path / "project", "plans")
     assert folder.outside(tmp_path / "project" / "plans" / "a.yaml") is not None
+
+
+def test_only_a_regular_file_inside_data_sources_is_publishable(tmp_path: Path) -> None:
+    from generator.paths import publishable_source
+
+    sources = tmp_path / "data" / "sources"
+    sources.mkdir(parents=True)
+    (sources / "a.txt").write_text("原文\n", encoding="utf-8")
+    (sources / "link.txt").symlink_to("a.txt")
+    (sources / "out.txt").symlink_to("/etc/passwd")
+    assert publishable_source(tmp_path, "data/sources/a.txt")
+    assert publishable_source(tmp_path, "data/sources/link.txt")
+    for bad in (
+        "data/sources/out.txt",
+        "/etc/passwd",
+        "/proc/self/environ",
+        "../x",
+        "data/sources/../../x",
+        "data/sources",
+        "data/sources/missing.txt",
+    ):
+        assert not publishable_source(tmp_path, bad), bad

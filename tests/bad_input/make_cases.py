@@ -51,6 +51,12 @@ def billion_laughs() -> bytes:
 
 P = "plans/demo.yaml"
 U = "data/units/testland.yaml"
+
+
+def source_file(path: str) -> tuple[str, bytes]:
+    return sub(P, "source: {file: data/sources/demo.txt}", f"source: {{file: {path}}}")
+
+
 CASES: dict[str, Callable[[], tuple[str, bytes]]] = {
     # --- YAML syntax ---
     "syntax-tab-indent": lambda: sub(P, "    title: 主要任务\n", "\ttitle: 主要任务\n"),
@@ -172,6 +178,13 @@ CASES: dict[str, Callable[[], tuple[str, bytes]]] = {
         P, "title: 强化源头管控", "title: !!python/object/apply:os.system [echo hi]"
     ),
     "hostile-custom-tag": lambda: sub(P, "title: 强化源头管控", "title: !include other.yaml"),
+    # --- source.file: only a regular file inside data/sources/ is published ---
+    "source-absolute-path": lambda: source_file("/etc/passwd"),
+    "source-proc-environ": lambda: source_file("/proc/self/environ"),
+    "source-parent-directory": lambda: source_file("../x"),
+    "source-dotdot-out-of-sources": lambda: source_file("data/sources/../../../x"),
+    "source-outside-sources-folder": lambda: source_file("plans/demo.yaml"),
+    "source-directory": lambda: source_file("data/sources"),
 }
 
 ACCEPTED: dict[str, Callable[[], tuple[str, bytes]]] = {
@@ -198,6 +211,18 @@ SPECIAL: dict[str, Callable[[], Special]] = {
     "special-fifo-units": lambda: ("data/units/other.yaml", b"", "fifo"),
     "special-directory-regions": lambda: ("data/regions.yaml", b"", "directory"),
     "special-dev-zero-topics": lambda: ("data/topics.yaml", b"", "symlink-to /dev/zero"),
+    # --- nothing outside the project is read or published ---
+    "outside-source-symlink": lambda: ("data/sources/demo.txt", b"", "symlink-to /etc/passwd"),
+    "outside-plan-symlink": lambda: (P, VALID_PLAN, "outside"),
+    "outside-units-symlink": lambda: (U, UNITS.encode(), "outside"),
+    "outside-docs-symlink": lambda: ("docs/secret.md", b"", "symlink-to /etc/passwd"),
+    "outside-overrides-symlink": lambda: ("overrides/main.html", b"", "symlink-to /etc/hostname"),
+    "outside-docs-fifo": lambda: ("docs/pipe.md", b"", "fifo"),
+    "outside-plan-symlink-into-data": lambda: (
+        "plans/regions.yaml",
+        b"",
+        "symlink-to ../data/regions.yaml",
+    ),
 }
 GENERATED: dict[str, Callable[[], bytes]] = {}
 """Cases made when the test runs (too large to keep in git), by recipe name."""
