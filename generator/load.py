@@ -28,6 +28,9 @@ MAX_FILE_BYTES = 5 * 1024 * 1024
 """Plans are tens of KB; a larger file is almost certainly a mistake (or an attack)."""
 MAX_NODES = 500_000
 """Upper bound on nodes after alias expansion: stops billion-laughs documents early."""
+MAX_DEPTH = 64
+"""Upper bound on nesting (lists and mappings inside each other): a plan needs about 10
+levels; a value such as `[[[[…]]]]` 500 levels deep would exhaust Python's stack."""
 
 YamlPath = tuple[str | int, ...]
 _STANDARD_TAGS = {
@@ -128,7 +131,7 @@ class _Converter:
         """Called for every node (a million at national scale): kept to plain operations."""
         self.visited += 1
         if self.visited > MAX_NODES:
-            raise _TooLarge(node)
+            raise _Refused(node, *_TOO_MANY_NODES)
         start = node.start_mark
         self.marks[path] = (start.line + 1, start.column + 1)
         if node.tag not in _STANDARD_TAGS:
@@ -136,6 +139,8 @@ class _Converter:
         kind = type(node)
         if kind is yaml.ScalarNode:
             return self._scalar(node, path)
+        if len(path) >= MAX_DEPTH:
+            raise _Refused(node, *_TOO_DEEP)
         if kind is yaml.MappingNode:
             return self._mapping(node, path)
         return [self.convert(child, (*path, i)) for i, child in enumerate(node.value)]
@@ -235,10 +240,37 @@ class _FastResolving(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ig
         return self.DEFAULT_MAPPING_TAG  # type: ignore[no-any-return]
 
 
-class _TooLarge(Exception):
-    def __init__(self, node: yaml.Node) -> None:
-        super().__init__()
-        self.node = node
+class _Refused(Exception):
+    """The document is refused as a whole at `node` (or at `mark`, before nodes exist)."""
+
+    def __init__(
+        self,
+        node: yaml.Node | None,
+        code: str,
+        message: str,
+        hint: str,
+        mark: Mark | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.code, self.message, self.hint = code, message, hint
+        if node is not None:
+            mark = Mark(node.start_mark.line + 1, node.start_mark.column + 1)
+        self.mark = mark or Mark(1, 1)
+
+    def problem(self, display: str) -> Problem:
+        return Problem(display, *self.mark, self.code, self.message, self.hint)
+
+
+_TOO_MANY_NODES = (
+    "alias-bomb",
+    f"document expands to more than {MAX_NODES:,} nodes",
+    "YAML anchors/aliases are expanded; do not nest them",
+)
+_TOO_DEEP = (
+    "too-deep",
+    f"values are nested more than {MAX_DEPTH} levels deep",
+    "plan and data files need about 10 levels; remove the extra brackets or indentation",
+)
 
 
 _REFUSAL_HINTS = {
@@ -296,13 +328,35 @@ def _compose(text: str) -> yaml.Node | None:
             return yaml.compose(text, Loader=_FAST_LOADER)
         except yaml.YAMLError:
             pass
-    return yaml.compose(text, Loader=yaml.SafeLoader)
+    try:  # PyYAML's own composer recurses once per level: deep nesting exhausts the stack
+        return yaml.compose(text, Loader=yaml.SafeLoader)
+    except RecursionError:
+        raise _Refused(None, *_TOO_DEEP, mark=_too_deep_at(text)) from None
+
+
+def _too_deep_at(text: str) -> Mark:
+    """Where nesting first goes deeper than `MAX_DEPTH` (PyYAML's parser, unlike its
+    composer, keeps its state in a list: it reads any depth)."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return Mark(event.start_mark.line + 1, event.start_mark.column + 1)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        pass
+    return Mark(1, 1)
 
 
 def parse_yaml(text: str, display: str) -> tuple[LoadedYaml | None, list[Problem]]:
     """Parse YAML text into `LoadedYaml`; syntax problems come back located."""
     try:
         node = _compose(text)
+    except _Refused as refused:
+        return None, [refused.problem(display)]
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_problem(exc, display, text)]
     except yaml.reader.ReaderError as exc:  # control characters such as NUL
@@ -325,18 +379,8 @@ def parse_yaml(text: str, display: str) -> tuple[LoadedYaml | None, list[Problem
     conv = _Converter(display)
     try:
         data = conv.convert(node)
-    except _TooLarge as big:
-        m = conv._mark(big.node)
-        return None, [
-            Problem(
-                display,
-                m.line,
-                m.col,
-                "alias-bomb",
-                f"document expands to more than {MAX_NODES:,} nodes",
-                "YAML anchors/aliases are expanded; do not nest them",
-            )
-        ]
+    except _Refused as refused:
+        return None, [refused.problem(display)]
     return LoadedYaml(display, data, conv.marks, conv.key_marks, conv.ambiguous), conv.problems
 
 

@@ -204,6 +204,8 @@ MKDOCS_SAMPLE = [
     "encoding-gbk",
     "hostile-billion-laughs",
     "unknown-unit-category",
+    "nesting-flow-lists-5000",
+    "special-fifo-plan",
 ]
 
 

@@ -53,6 +53,11 @@ P = "plans/demo.yaml"
 U = "data/units/testland.yaml"
 
 
+def appended(yaml_text: str) -> bytes:
+    """The valid plan with `yaml_text` added at its end."""
+    return (PLAN + yaml_text + "\n").encode()
+
+
 def source_file(path: str) -> tuple[str, bytes]:
     return sub(P, "source: {file: data/sources/demo.txt}", f"source: {{file: {path}}}")
 
@@ -178,6 +183,17 @@ CASES: dict[str, Callable[[], tuple[str, bytes]]] = {
         P, "title: 强化源头管控", "title: !!python/object/apply:os.system [echo hi]"
     ),
     "hostile-custom-tag": lambda: sub(P, "title: 强化源头管控", "title: !include other.yaml"),
+    # --- nesting depth: bounded, never a RecursionError ---
+    "nesting-flow-lists-600": lambda: raw(P, appended("x: " + "[" * 600 + "]" * 600)),
+    "nesting-flow-lists-5000": lambda: raw(P, appended("x: " + "[" * 5000 + "]" * 5000)),
+    "nesting-flow-mappings-300": lambda: raw(P, appended("x: " + "{a: " * 300 + "}" * 300)),
+    "nesting-block-sequences-100": lambda: raw(P, appended("x:\n  " + "- " * 100 + "a")),
+    "nesting-deep-then-syntax-error": lambda: raw(
+        P, appended("x: " + "[" * 700 + "]" * 700 + "\ny: [unclosed\n\tz: 1")
+    ),
+    "nesting-in-units-file": lambda: raw(
+        U, (UNITS + "x: " + "[" * 800 + "]" * 800 + "\n").encode()
+    ),
     # --- source.file: only a regular file inside data/sources/ is published ---
     "source-absolute-path": lambda: source_file("/etc/passwd"),
     "source-proc-environ": lambda: source_file("/proc/self/environ"),
