@@ -28,6 +28,13 @@ MAX_FILE_BYTES = 5 * 1024 * 1024
 """Plans are tens of KB; a larger file is almost certainly a mistake (or an attack)."""
 MAX_NODES = 500_000
 """Upper bound on nodes after alias expansion: stops billion-laughs documents early."""
+MAX_EXPANDED_CHARS = MAX_FILE_BYTES
+"""Upper bound on the characters of a file's values and keys after alias expansion: an
+anchored text referenced many times must not hold more than the largest file could (a 1 MB
+string referenced 150 times built an 846 MB site)."""
+MAX_PROJECT_ALIAS_CHARS = 16 * 1024 * 1024
+"""Upper bound on the characters aliases add in all files of a project together: 500 files
+each under `MAX_EXPANDED_CHARS` could still add gigabytes."""
 MAX_DEPTH = 64
 """Upper bound on nesting (lists and mappings inside each other): a plan needs about 10
 levels; a value such as `[[[[…]]]]` 500 levels deep would exhaust Python's stack."""
@@ -84,6 +91,9 @@ class LoadedYaml:
     key_marks: dict[YamlPath, Position]
     ambiguous: dict[YamlPath, str] = field(default_factory=dict)
     """Plain scalars kept as text here that YAML 1.1 tools read as something else."""
+    alias_chars: int = 0
+    """About how many characters alias expansion added (values and keys beyond the text's
+    own length; 0 without aliases)."""
 
     def where(self, path: YamlPath, *, key: bool = False) -> Mark:
         """Position of `path`, or of its nearest ancestor that has one."""
@@ -118,6 +128,8 @@ class _Converter:
         self.problems: list[Problem] = []
         self.ambiguous: dict[YamlPath, str] = {}
         self.visited = 0
+        self.chars = 0
+        """Characters of keys and values so far, aliases expanded."""
 
     def _mark(self, node: yaml.Node) -> Mark:
         start = node.start_mark
@@ -169,6 +181,9 @@ class _Converter:
                 self._problem(key_node, "bad-key", "mapping keys must be plain names")
                 continue
             key = _nfc("NFC", str(key_node.value))
+            self.chars += len(key)
+            if self.chars > MAX_EXPANDED_CHARS:
+                raise _Refused(key_node, *_TOO_MANY_CHARS)
             start = key_node.start_mark
             key_mark = (start.line + 1, start.column + 1)
             if key in first_seen:
@@ -187,6 +202,9 @@ class _Converter:
 
     def _scalar(self, node: yaml.ScalarNode, path: YamlPath) -> Any:
         raw = node.value
+        self.chars += len(raw)
+        if self.chars > MAX_EXPANDED_CHARS:
+            raise _Refused(node, *_TOO_MANY_CHARS)
         text = _nfc("NFC", raw)
         if node.style:  # quoted or block: always text
             return text
@@ -265,6 +283,12 @@ _TOO_MANY_NODES = (
     "alias-bomb",
     f"document expands to more than {MAX_NODES:,} nodes",
     "YAML anchors/aliases are expanded; do not nest them",
+)
+_TOO_MANY_CHARS = (
+    "alias-bomb",
+    f"document expands to more than {MAX_EXPANDED_CHARS:,} characters when its YAML aliases "
+    "are expanded (the limit for one file)",
+    "the anchor (&name) here is referenced (*name) too often: write the text out once",
 )
 _TOO_DEEP = (
     "too-deep",
@@ -381,7 +405,9 @@ def parse_yaml(text: str, display: str) -> tuple[LoadedYaml | None, list[Problem
         data = conv.convert(node)
     except _Refused as refused:
         return None, [refused.problem(display)]
-    return LoadedYaml(display, data, conv.marks, conv.key_marks, conv.ambiguous), conv.problems
+    added = max(0, conv.chars - len(text))
+    loaded = LoadedYaml(display, data, conv.marks, conv.key_marks, conv.ambiguous, added)
+    return loaded, conv.problems
 
 
 def load_yaml(

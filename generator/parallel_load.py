@@ -69,7 +69,14 @@ def _packed_all(done: dict[int, Loaded]) -> bytes:
 def _packed(loaded: LoadedYaml | None, problems: list[Problem]) -> tuple[Any, list[Any]]:
     fields = None
     if loaded is not None:
-        fields = (loaded.path, loaded.data, loaded.marks, loaded.key_marks, loaded.ambiguous)
+        fields = (
+            loaded.path,
+            loaded.data,
+            loaded.marks,
+            loaded.key_marks,
+            loaded.ambiguous,
+            loaded.alias_chars,
+        )
     return fields, [astuple(problem) for problem in problems]
 
 

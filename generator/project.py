@@ -15,7 +15,7 @@ from pathlib import Path
 from .checks import PlanContext, run_checks
 from .errors import Problem, errors_only
 from .history import History
-from .load import LoadedYaml, validate_as
+from .load import MAX_PROJECT_ALIAS_CHARS, LoadedYaml, validate_as
 from .model import Plan
 from .parallel_load import parsing
 from .paths import Folder, special_files
@@ -184,6 +184,24 @@ def _duplicate_plan_ids(parsed: list[tuple[Plan, LoadedYaml]]) -> list[Problem]:
     return out
 
 
+def _alias_budget(files: list[LoadedYaml]) -> list[Problem]:
+    """Aliases may add `MAX_PROJECT_ALIAS_CHARS` characters to the project in all (each
+    file is bounded by the loader): reported at the file whose aliases add the most."""
+    added = sum(file.alias_chars for file in files)
+    if added <= MAX_PROJECT_ALIAS_CHARS:
+        return []
+    worst = max(files, key=lambda file: file.alias_chars)
+    return [
+        worst.problem(
+            (),
+            "alias-bomb",
+            f"YAML aliases add {added:,} characters to the project's files in all, more than "
+            f"the limit of {MAX_PROJECT_ALIAS_CHARS:,}; this file's add {worst.alias_chars:,}",
+            "write repeated texts out instead of referring to anchors (&name, *name)",
+        )
+    ]
+
+
 def load_project(
     root: Path, *, cache: bool = False, meanwhile: Callable[[], object] | None = None
 ) -> tuple[Project | None, list[Problem]]:
@@ -201,6 +219,8 @@ def load_project(
         parsed_files = parsed()
     if registry is None:
         return None, problems
+    loaded = [file[0] for file in parsed_files] + list(registry.sources.values())
+    problems += _alias_budget([file for file in loaded if file is not None])
     usable = not errors_only(problems)
     plans, found = _checked(parsed_files, registry, usable, root)
     problems += found

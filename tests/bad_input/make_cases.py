@@ -207,6 +207,15 @@ ACCEPTED: dict[str, Callable[[], tuple[str, bytes]]] = {
     # Not defects: common editor habits that must keep working.
     "accepted-crlf": lambda: raw(P, PLAN.replace("\n", "\r\n").encode()),
     "accepted-bom": lambda: raw(P, b"\xef\xbb\xbf" + PLAN.encode()),
+    "accepted-aliases-within-limits": lambda: raw(
+        P,
+        PLAN.replace("lead: [市应急管理局]", "lead: &lead [市应急管理局]")
+        .replace(
+            "        text: 深化城镇燃气专项治理。\n",
+            "        text: 深化城镇燃气专项治理。\n        responsibility: {lead: *lead}\n",
+        )
+        .encode(),
+    ),
     "accepted-fullwidth-and-compat": lambda: sub(
         P, "text: 深化城镇燃气专项治理。", "text: 深化城镇燃气专项治理（２０２４年）。\uf900"
     ),
@@ -234,13 +243,65 @@ SPECIAL: dict[str, Callable[[], Special]] = {
     "outside-docs-symlink": lambda: ("docs/secret.md", b"", "symlink-to /etc/passwd"),
     "outside-overrides-symlink": lambda: ("overrides/main.html", b"", "symlink-to /etc/hostname"),
     "outside-docs-fifo": lambda: ("docs/pipe.md", b"", "fifo"),
+    # --- alias expansion bounded in characters ---
+    "alias-scalar-64k-times-100": lambda: (P, b"", "generated alias-scalar-64k-times-100"),
+    "alias-scalar-1m-times-6": lambda: (P, b"", "generated alias-scalar-1m-times-6"),
+    "alias-list-of-aliases": lambda: (P, b"", "generated alias-list-of-aliases"),
     "outside-plan-symlink-into-data": lambda: (
         "plans/regions.yaml",
         b"",
         "symlink-to ../data/regions.yaml",
     ),
 }
-GENERATED: dict[str, Callable[[], bytes]] = {}
+
+
+def alias_bomb(value: str, references: int) -> bytes:
+    """The valid plan with more tasks: the first's text an anchored `value`, the others'
+    text references to it (each task page, unit page and export would print it again)."""
+    tasks = [f'      - {{id: "a0", no: 100, text: &big {value}}}']
+    tasks += [f'      - {{id: "a{i}", no: {100 + i}, text: *big}}' for i in range(1, references)]
+    return appended("\n".join(tasks))
+
+
+SPECIAL: dict[str, Callable[[], Special]] = {
+    # --- special files: regular files only, size checked before reading ---
+    "special-fifo-plan": lambda: ("plans/extra.yaml", b"", "fifo"),
+    "special-dev-zero-plan": lambda: ("plans/zero.yaml", b"", "symlink-to /dev/zero"),
+    "special-directory-plan": lambda: ("plans/x.yaml", b"", "directory"),
+    "special-dangling-symlink-plan": lambda: ("plans/gone.yaml", b"", "symlink-to gone.txt"),
+    "special-symlink-loop-plan": lambda: ("plans/loop.yaml", b"", "symlink-to loop.yaml"),
+    "special-fifo-units": lambda: ("data/units/other.yaml", b"", "fifo"),
+    "special-directory-regions": lambda: ("data/regions.yaml", b"", "directory"),
+    "special-dev-zero-topics": lambda: ("data/topics.yaml", b"", "symlink-to /dev/zero"),
+    # --- nothing outside the project is read or published ---
+    "outside-source-symlink": lambda: ("data/sources/demo.txt", b"", "symlink-to /etc/passwd"),
+    "outside-plan-symlink": lambda: (P, VALID_PLAN, "outside"),
+    "outside-units-symlink": lambda: (U, UNITS.encode(), "outside"),
+    "outside-docs-symlink": lambda: ("docs/secret.md", b"", "symlink-to /etc/passwd"),
+    "outside-overrides-symlink": lambda: ("overrides/main.html", b"", "symlink-to /etc/hostname"),
+    "outside-docs-fifo": lambda: ("docs/pipe.md", b"", "fifo"),
+    # --- alias expansion bounded in characters ---
+    "alias-scalar-64k-times-100": lambda: (P, b"", "generated alias-scalar-64k-times-100"),
+    "alias-scalar-1m-times-6": lambda: (P, b"", "generated alias-scalar-1m-times-6"),
+    "alias-list-of-aliases": lambda: (P, b"", "generated alias-list-of-aliases"),
+    "outside-plan-symlink-into-data": lambda: (
+        "plans/regions.yaml",
+        b"",
+        "symlink-to ../data/regions.yaml",
+    ),
+}
+
+
+GENERATED: dict[str, Callable[[], bytes]] = {
+    "alias-scalar-64k-times-100": lambda: alias_bomb("x" * 65536, 100),
+    "alias-scalar-1m-times-6": lambda: alias_bomb("x" * 1048576, 6),
+    "alias-list-of-aliases": lambda: appended(
+        "    sections:\n      - id: s1\n        text: &a "
+        + "字" * 30000
+        + "\n        tasks:\n"
+        + "\n".join(f'          - {{id: "b{i}", no: {i}, text: *a, title: *a}}' for i in range(90))
+    ),
+}
 """Cases made when the test runs (too large to keep in git), by recipe name."""
 
 
