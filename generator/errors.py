@@ -6,6 +6,7 @@ Every stage collects `Problem`s instead of raising, so one run reports everythin
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Literal
@@ -13,9 +14,26 @@ from typing import Literal
 Severity = Literal["error", "warning"]
 
 
+_HIDDEN = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\xa0\xad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e"
+    "\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3164\ufeff\uffa0\ufff0-\uffff"
+    "\ud800-\udfff\ue000-\uf8ff]"
+)
+"""Characters a reader cannot see or tell from a space: control and format characters,
+unusual spaces, fillers, private use (`工业和科技局\u2060` looked like a good name)."""
+
+
+def visible(text: str) -> str:
+    """`text` with each hidden character shown as `<U+2060>`."""
+    if not _HIDDEN.search(text):
+        return text
+    return _HIDDEN.sub(lambda found: f"<U+{ord(found.group()):04X}>", text)
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One problem at one place. `code` is stable (tests and CI annotations key on it)."""
+    """One problem at one place. `code` is stable (tests and CI annotations key on it).
+    Hidden characters in the message and hint are shown (`visible`)."""
 
     file: str
     line: int
@@ -24,6 +42,11 @@ class Problem:
     message: str
     hint: str | None = None
     severity: Severity = "error"
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "message", visible(self.message))
+        if self.hint:
+            object.__setattr__(self, "hint", visible(self.hint))
 
     def format(self) -> str:
         """`path:line:col: message (hint)` — the form editors and CI jump to."""

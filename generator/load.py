@@ -56,6 +56,22 @@ _TYPED_FIRST = frozenset(k for k in _RESOLVER.yaml_implicit_resolvers if k)
 assert None not in _RESOLVER.yaml_implicit_resolvers
 _STR = "tag:yaml.org,2002:str"
 _nfc = unicodedata.normalize
+_BIDI = "\u202a-\u202e\u2066-\u2069"
+"""Embeddings, overrides and isolates: they reorder how the text around them is shown, so
+what a reviewer reads differs from what is published ("Trojan Source")."""
+_INVISIBLE = "\u061c\u180e\u200b\u200e\u200f\u2060-\u2064\ufeff"
+"""Zero-width and invisible format characters with no use in plan text (zero-width
+joiners are left alone: scripts such as Mongolian need them); names are compared without
+them (`registry.normalise`), elsewhere they are flagged."""
+_SUSPECT = re.compile(f"[{_BIDI}{_INVISIBLE}]")
+_BIDI_CHARS = frozenset(chr(c) for c in [*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+_ESCAPED = re.compile(
+    f"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff{_BIDI}{_INVISIBLE}]"
+)
+"""What a double-quoted string may hold through escapes (`"\\e"`, `"\\x80"`, `"\\ud800"`) but
+a file may not hold as it is: control characters (tab and line feed excepted), surrogates,
+non-characters, and the characters above. Feeds, calendars and spreadsheets cannot carry
+them."""
 _YAML11_READINGS = {
     "tag:yaml.org,2002:bool": "a boolean",
     "tag:yaml.org,2002:int": "a number",
@@ -121,8 +137,10 @@ class LoadedYaml:
 class _Converter:
     """Turns a composed node tree into plain data, recording marks and problems."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, text: str = "") -> None:
         self.path = path
+        self.text = text
+        """The document's text, to tell escaped characters from ones written as they are."""
         self.marks: dict[YamlPath, Position] = {}
         self.key_marks: dict[YamlPath, Position] = {}
         self.problems: list[Problem] = []
@@ -184,6 +202,8 @@ class _Converter:
             self.chars += len(key)
             if self.chars > MAX_EXPANDED_CHARS:
                 raise _Refused(key_node, *_TOO_MANY_CHARS)
+            if key_node.style == '"' and _ESCAPED.search(key):
+                self._escaped(key_node, key)
             start = key_node.start_mark
             key_mark = (start.line + 1, start.column + 1)
             if key in first_seen:
@@ -200,6 +220,19 @@ class _Converter:
             out[key] = self.convert(value_node, where)
         return out
 
+    def _escaped(self, node: yaml.Node, value: str) -> None:
+        """Characters a double-quoted string holds through escapes that it may not hold
+        (those written as they are were reported from the text, `_suspect_characters`)."""
+        written = self.text[node.start_mark.index : node.end_mark.index]
+        for found in _ESCAPED.finditer(value):
+            char = found.group()
+            if _SUSPECT.match(char) and char in written:
+                continue
+            code, message, hint = _character_problem(char, escaped=True)
+            self.problems.append(Problem(self.path, *self._mark(node), code, message, hint))
+            if code != "invisible-character":
+                return  # one error per string is enough
+
     def _scalar(self, node: yaml.ScalarNode, path: YamlPath) -> Any:
         raw = node.value
         self.chars += len(raw)
@@ -207,6 +240,8 @@ class _Converter:
             raise _Refused(node, *_TOO_MANY_CHARS)
         text = _nfc("NFC", raw)
         if node.style:  # quoted or block: always text
+            if node.style == '"' and _ESCAPED.search(text):  # escapes may write anything
+                self._escaped(node, text)
             return text
         if node.tag == _STR and not (_maybe_typed(raw) or _maybe_typed(text)):
             return text  # most values: no YAML version reads them as anything but text
@@ -400,14 +435,72 @@ def parse_yaml(text: str, display: str) -> tuple[LoadedYaml | None, list[Problem
         return None, [Problem(display, 1, 1, "yaml-syntax", f"invalid YAML: {exc}")]
     if node is None:
         return LoadedYaml(display, None, {(): (1, 1)}, {}), []
-    conv = _Converter(display)
+    conv = _Converter(display, text)
     try:
         data = conv.convert(node)
     except _Refused as refused:
         return None, [refused.problem(display)]
     added = max(0, conv.chars - len(text))
     loaded = LoadedYaml(display, data, conv.marks, conv.key_marks, conv.ambiguous, added)
-    return loaded, conv.problems
+    suspect = _suspect_characters(text, display) if _SUSPECT.search(text) else []
+    return loaded, [*suspect, *conv.problems]
+
+
+MAX_CHARACTER_PROBLEMS = 20
+"""Bidi controls and invisible characters reported per file, at most (one per line)."""
+
+
+def _suspect_characters(text: str, display: str) -> list[Problem]:
+    """Bidi controls (errors) and invisible characters (warnings) written as they are, in
+    values, keys or comments (a bidi control in a comment misleads reviewers as well)."""
+    out: list[Problem] = []
+    last_line = 0
+    for found in _SUSPECT.finditer(text):
+        start = found.start()
+        line = text.count("\n", 0, start) + 1
+        if line == last_line:
+            continue
+        last_line = line
+        col = start - (text.rfind("\n", 0, start) + 1) + 1
+        code, message, hint = _character_problem(found.group(), escaped=False)
+        severity = "warning" if code == "invisible-character" else "error"
+        out.append(Problem(display, line, col, code, message, hint, severity))  # type: ignore[arg-type]
+        if len(out) >= MAX_CHARACTER_PROBLEMS:
+            break
+    return out
+
+
+def _character_problem(char: str, *, escaped: bool) -> tuple[str, str, str]:
+    """(code, message, hint) for a character a plan or data file must not hold."""
+    point = ord(char)
+    name = unicodedata.name(char, "")
+    shown = f"U+{point:04X}" + (f" ({name})" if name else "")
+    how = " (written as an escape in a quoted string)" if escaped else ""
+    if char in _BIDI_CHARS:
+        return (
+            "bidi-control",
+            f"bidirectional control character {shown} is not allowed{how}",
+            "it reorders how the text around it is shown, so readers see other text than "
+            "reviewers did; delete it",
+        )
+    if _SUSPECT.match(char):
+        return (
+            "invisible-character",
+            f"invisible character {shown}{how}",
+            "delete it unless it is intended (names are compared without it)",
+        )
+    if 0xD800 <= point <= 0xDFFF or unicodedata.category(char) == "Cn":
+        what = "a lone surrogate" if point <= 0xDFFF else "a non-character"
+        return (
+            "control-character",
+            f"{shown} is not a character ({what}){how}",
+            "write the character itself in the file (saved as UTF-8)",
+        )
+    return (
+        "control-character",
+        f"control character {shown} is not allowed{how}",
+        "delete the escape: pages, feeds and spreadsheets cannot carry control characters",
+    )
 
 
 def load_yaml(

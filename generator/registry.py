@@ -44,7 +44,10 @@ from .views.urls import RESERVED_IDS
 
 Kind = Literal["unit", "group"]
 
-_SPACE = re.compile(r"[\s\u200b\u200c\u200d\ufeff]+")
+_SPACE = re.compile(r"[\s\u00ad\u061c\u180e\u200b-\u200f\u2060-\u2064\ufeff]+")
+"""Whitespace and invisible characters (zero-width spaces and joiners, word joiner, soft
+hyphen, direction marks): a name copied with one still names the same unit (the loader
+flags them)."""
 _PARENS = str.maketrans({"(": "（", ")": "）"})
 
 SUGGEST_CUTOFF = 0.6
@@ -54,7 +57,8 @@ SUGGEST_MARGIN = 0.12
 
 
 def normalise(name: str) -> str:
-    """The form names are compared in: NFC, no whitespace, full-width parentheses."""
+    """The form names are compared in: NFC, no whitespace or invisible characters,
+    full-width parentheses."""
     return _SPACE.sub("", unicodedata.normalize("NFC", name)).translate(_PARENS)
 
 

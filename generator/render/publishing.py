@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from ..datadict import FILES, RecordDoc, dictionary
 from ..exports import DeadlineEvent, UnitFeed, iter_plan_exports, iter_unit_exports
+from ..feedcheck import verify
 from ..history import History, PlanDiff, Redline, Revision, TaskChange, Tombstone
 from ..langs import DEFAULT_LANG
 from ..views import urls
@@ -487,6 +488,7 @@ def _handed_over(
 ) -> dict[str, int]:
     sizes: dict[str, int] = {}
     for path, content in files:
+        verify(path, content)  # feeds and calendars are read back (generator.feedcheck)
         sizes[path] = len(content)
         sink(path, content)
     return sizes

@@ -53,6 +53,11 @@ P = "plans/demo.yaml"
 U = "data/units/testland.yaml"
 
 
+def dq_text(value: str) -> tuple[str, bytes]:
+    """The first task's text as a double-quoted string holding `value` (escapes allowed)."""
+    return sub(P, "text: 主要有2项任务：", f'text: "{value}"')
+
+
 def appended(yaml_text: str) -> bytes:
     """The valid plan with `yaml_text` added at its end."""
     return (PLAN + yaml_text + "\n").encode()
@@ -193,6 +198,38 @@ CASES: dict[str, Callable[[], tuple[str, bytes]]] = {
     ),
     "nesting-in-units-file": lambda: raw(
         U, (UNITS + "x: " + "[" * 800 + "]" * 800 + "\n").encode()
+    ),
+    # --- control characters written as escapes; bidi controls; invisible characters ---
+    "control-escape-nul": lambda: dq_text("主要有2项\\0任务"),
+    "control-escape-esc": lambda: dq_text("\\e[31m主要有2项任务"),
+    "control-escape-vertical-tab": lambda: dq_text("主要有2项\\v任务"),
+    "control-escape-c1": lambda: dq_text("主要有2项\\x80任务"),
+    "control-escape-next-line": lambda: dq_text("主要有2项\\N任务"),
+    "control-escape-delete": lambda: dq_text("主要有2项\\x7f任务"),
+    "control-escape-in-key": lambda: sub(
+        P, "    title: 主要任务\n", '    "title\\x01": 主要任务\n'
+    ),
+    "control-escape-in-unit-name": lambda: sub(
+        U, "name: 测试市住房和城乡建设局", 'name: "测试市住房\\x1b和城乡建设局"'
+    ),
+    "escape-lone-surrogate": lambda: dq_text("主要有2项\\ud800任务"),
+    "escape-noncharacter": lambda: dq_text("主要有2项\\uffff任务"),
+    "bidi-override-in-title": lambda: sub(P, "title: 强化源头管控", "title: 强化源头\u202e控管"),
+    "bidi-isolate-in-unit-name": lambda: sub(
+        U, "name: 测试市住房和城乡建设局", "name: 测试市\u2067住房和城乡建设局\u2069"
+    ),
+    "bidi-escape-in-quoted-text": lambda: dq_text("主要有2项\\u202e任务"),
+    "bidi-in-comment": lambda: sub(
+        P, "kind: three-year-action-plan\n", "kind: three-year-action-plan  # \u2066注释\u2069\n"
+    ),
+    "invisible-zero-width-space-in-title": lambda: sub(
+        P, "title: 强化源头管控", "title: 强化\u200b源头管控"
+    ),
+    "invisible-word-joiner-in-unit-ref": lambda: sub(
+        P, "lead: [市应急管理局]", "lead: [市应急管理局\u2060]"
+    ),
+    "invisible-filler-in-unit-ref": lambda: sub(
+        P, "lead: [市应急管理局]", "lead: [市应急管理局\u3164]"
     ),
     # --- source.file: only a regular file inside data/sources/ is published ---
     "source-absolute-path": lambda: source_file("/etc/passwd"),
