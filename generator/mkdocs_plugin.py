@@ -142,6 +142,8 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
             )
         self.project = project
         self.history = read_history(self.root, project.plans)
+        for warning in self.history.problems:  # old revisions that cannot be read: shown only
+            say(warning.format())
         if self.history.note:
             log.info(f"revision history: {self.history.note}")
         self.project = dataclasses.replace(project, history=self.history)

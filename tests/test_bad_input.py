@@ -47,6 +47,7 @@ def place(name: str, tmp: Path) -> Path:
     path = root / target
     content = (CASES / f"{name}.yaml").read_bytes()
     path.parent.mkdir(parents=True, exist_ok=True)
+    original = path.read_bytes() if path.is_file() else None
     if path.exists() or path.is_symlink():
         path.unlink()
     kind, _, arg = how.partition(" ")
@@ -64,7 +65,7 @@ def place(name: str, tmp: Path) -> Path:
     elif kind == "generated":
         path.write_bytes(GENERATED[arg]())
     elif kind == "history":
-        _commit_history(root, path, content)
+        _commit_history(root, path, GENERATED[arg]() if arg else content, original)
     else:
         assert not kind, f"unknown placement {how!r}"
         path.write_bytes(content)
@@ -84,10 +85,11 @@ def _git(root: Path, *args: str) -> None:
     subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, env=env)
 
 
-def _commit_history(root: Path, path: Path, bad: bytes) -> None:
-    """Commits: the valid project, then `bad` at `path`, then the valid file again (fixed);
-    fixed dates and names, so the commit ids in the golden messages stay the same."""
-    good = path.read_bytes() if path.exists() else None
+def _commit_history(root: Path, path: Path, bad: bytes, good: bytes | None) -> None:
+    """Commits: the valid project, then `bad` at `path`, then `good` (the valid file) again,
+    or no file; fixed dates and names, so the commit ids in the golden messages stay."""
+    if good is not None:
+        path.write_bytes(good)
     _git(root, "init", "-q")
     _git(root, "add", "-A")
     _git(root, "commit", "-qm", "Add the project")
@@ -113,7 +115,7 @@ def run_case(name: str, tmp: Path) -> tuple[int, list[str], str]:
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         code = main(["--root", str(root), "check", "--format", "json"])
         found = json.loads(out.getvalue())
-        if target_of(name)[1] == "history":
+        if target_of(name)[1].startswith("history"):
             from generator.history import read_history
 
             found += [p.as_dict() for p in read_history(root).problems]
@@ -143,9 +145,9 @@ def test_case(name: str, tmp_path: Path) -> None:
         return
     target, how = target_of(name)
     assert problems, "a defect must produce at least one located problem"
-    if how == "history":  # the current files are valid: a warning names commit and file
+    if how.startswith("history"):  # the current files are valid: a warning names the revision
         assert code == 0
-        assert all(f":{target}:" in p and "[unreadable-revision]" in p for p in problems)
+        assert all(f":{target}:" in p and "-revision] warning:" in p for p in problems)
         return
     assert code == (0 if all("] warning: " in p for p in problems) else 1)
     if target.startswith("data/sources/"):  # reported where `source.file` names it

@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+import pytest
 from test_check import PLAN, make_project
 
 from generator.history import read_history, redline
@@ -101,3 +102,66 @@ def test_shallow_clone_says_so(tmp_path: Path) -> None:
     history = read_history(clone)
     assert history.note is not None and "shallow clone" in history.note
     assert len(history.revisions) == 1
+
+
+def test_an_unreadable_old_revision_is_listed_and_the_build_goes_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A plan committed as GB18030 and fixed in the next commit broke every later build."""
+    from generator.build import build_site
+
+    root = make_project(tmp_path / "repo")
+    git(root, "init", "-q")
+    commit_all(root, "Add demo plan")
+    (root / "plans" / "demo.yaml").write_bytes(PLAN.encode("gb18030"))
+    commit_all(root, "Saved as GB18030")
+    (root / "plans" / "demo.yaml").write_text(PLAN, encoding="utf-8")
+    commit_all(root, "Saved as UTF-8 again")
+
+    history = read_history(root)
+    assert [d.status for r in history.revisions for d in r.plans] == [
+        "modified",
+        "unreadable",
+        "added",
+    ]
+    bad = history.revisions[1]
+    [warning] = history.problems
+    assert warning.file == f"{bad.commit[:8]}:plans/demo.yaml" and warning.severity == "warning"
+    assert "file is not valid UTF-8 (byte 0xb2)" in warning.message
+
+    site = tmp_path / "site"
+    assert build_site(root, site, search=False) == 0
+    out = capsys.readouterr().out
+    assert f"{bad.commit[:8]}:plans/demo.yaml:2:8: warning: this old revision cannot be read" in out
+    changes = (site / "changes" / "index.html").read_text(encoding="utf-8")
+    assert "该版本无法读取，未比较" in changes
+    assert "Saved as GB18030" in changes
+
+
+def test_metadata_of_commits_is_cleaned_for_pages_and_feeds(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "repo")
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(
+        root,
+        "-c",
+        "user.name=Ed\x1bitor",
+        "-c",
+        "user.email=e@x.org",
+        "commit",
+        "-qm",
+        "A\x1b[31m \u202eB",
+    )
+    [rev] = read_history(root).revisions
+    assert (rev.author, rev.subject) == ("Editor", "A[31m B")
+
+
+def test_a_plan_file_that_is_a_symlink_in_git_is_not_followed(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "repo")
+    git(root, "init", "-q")
+    commit_all(root, "Add demo plan")
+    (root / "plans" / "other.yaml").symlink_to("/etc/passwd")
+    commit_all(root, "A link")
+    history = read_history(root)
+    assert history.revisions[0].plans[0].status == "unreadable"
+    assert "the file is a symbolic link in git" in history.problems[0].message

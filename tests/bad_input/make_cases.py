@@ -284,6 +284,34 @@ SPECIAL: dict[str, Callable[[], Special]] = {
     "alias-scalar-64k-times-100": lambda: (P, b"", "generated alias-scalar-64k-times-100"),
     "alias-scalar-1m-times-6": lambda: (P, b"", "generated alias-scalar-1m-times-6"),
     "alias-list-of-aliases": lambda: (P, b"", "generated alias-list-of-aliases"),
+    # --- history: an old revision that cannot be read (fixed by the next commit) ---
+    "history-encoding-gb18030": lambda: (P, PLAN.encode("gb18030"), "history"),
+    "history-nesting-1000": lambda: (P, appended("x: " + "[" * 1000 + "]" * 1000), "history"),
+    "history-syntax-error": lambda: (
+        P,
+        PLAN.replace("    title: 主要任务\n", "\ttitle: 主要任务\n").encode(),
+        "history",
+    ),
+    "history-invalid-missing-title": lambda: (
+        P,
+        PLAN.replace("title: 测试市安全生产治本攻坚三年行动方案\n", "").encode(),
+        "history",
+    ),
+    "history-control-escape": lambda: (
+        P,
+        PLAN.replace("text: 主要有2项任务：", 'text: "主要有2项\\e任务"').encode(),
+        "history",
+    ),
+    "history-billion-laughs": lambda: (P, billion_laughs(), "history"),
+    "history-alias-characters": lambda: (P, b"", "history alias-scalar-1m-times-6"),
+    "history-file-too-large": lambda: (P, b"", "history huge-6-mib"),
+    "history-empty-file": lambda: (P, b"", "history"),
+    "history-not-a-mapping": lambda: (P, b"- a\n- b\n", "history"),
+    "history-added-plan-unreadable": lambda: (
+        "plans/other.yaml",
+        PLAN.replace("id: demo", "id: other").encode("gb18030"),
+        "history",
+    ),
     "outside-plan-symlink-into-data": lambda: (
         "plans/regions.yaml",
         b"",
@@ -321,6 +349,34 @@ SPECIAL: dict[str, Callable[[], Special]] = {
     "alias-scalar-64k-times-100": lambda: (P, b"", "generated alias-scalar-64k-times-100"),
     "alias-scalar-1m-times-6": lambda: (P, b"", "generated alias-scalar-1m-times-6"),
     "alias-list-of-aliases": lambda: (P, b"", "generated alias-list-of-aliases"),
+    # --- history: an old revision that cannot be read (fixed by the next commit) ---
+    "history-encoding-gb18030": lambda: (P, PLAN.encode("gb18030"), "history"),
+    "history-nesting-1000": lambda: (P, appended("x: " + "[" * 1000 + "]" * 1000), "history"),
+    "history-syntax-error": lambda: (
+        P,
+        PLAN.replace("    title: 主要任务\n", "\ttitle: 主要任务\n").encode(),
+        "history",
+    ),
+    "history-invalid-missing-title": lambda: (
+        P,
+        PLAN.replace("title: 测试市安全生产治本攻坚三年行动方案\n", "").encode(),
+        "history",
+    ),
+    "history-control-escape": lambda: (
+        P,
+        PLAN.replace("text: 主要有2项任务：", 'text: "主要有2项\\e任务"').encode(),
+        "history",
+    ),
+    "history-billion-laughs": lambda: (P, billion_laughs(), "history"),
+    "history-alias-characters": lambda: (P, b"", "history alias-scalar-1m-times-6"),
+    "history-file-too-large": lambda: (P, b"", "history huge-6-mib"),
+    "history-empty-file": lambda: (P, b"", "history"),
+    "history-not-a-mapping": lambda: (P, b"- a\n- b\n", "history"),
+    "history-added-plan-unreadable": lambda: (
+        "plans/other.yaml",
+        PLAN.replace("id: demo", "id: other").encode("gb18030"),
+        "history",
+    ),
     "outside-plan-symlink-into-data": lambda: (
         "plans/regions.yaml",
         b"",
@@ -330,6 +386,7 @@ SPECIAL: dict[str, Callable[[], Special]] = {
 
 
 GENERATED: dict[str, Callable[[], bytes]] = {
+    "huge-6-mib": lambda: PLAN.encode() + b"# " + b"x" * (6 * 1024 * 1024) + b"\n",
     "alias-scalar-64k-times-100": lambda: alias_bomb("x" * 65536, 100),
     "alias-scalar-1m-times-6": lambda: alias_bomb("x" * 1048576, 6),
     "alias-list-of-aliases": lambda: appended(
