@@ -243,7 +243,8 @@ class PublishingPages:
         label = self.names.label(ui.format("change_clause", no=change.no, title=change.title))
         fields = tuple(
             FieldRow(
-                ui.get(f"field_{fc.name}", fc.name),
+                ui.get(f"field_{fc.name}", fc.name)
+                + (ui["redline_coarse"] if fc.redline and fc.redline.coarse else ""),
                 fc.old,
                 fc.new,
                 redline_markup(fc.redline) if fc.redline else _reassignment(fc.old, fc.new),
