@@ -79,6 +79,8 @@ def check_ids(ctx: PlanContext) -> Iterator[Problem]:
             (item.id, (*located.path, "items", i)) for i, item in enumerate(located.record.items)
         )
         yield from _duplicates(ctx, items, f"item (in task {located.record.id})")
+    yield from _anchor_collisions(ctx, tasks)
+    yield from _moved_to(ctx, {t.record.id for t in tasks})
     retired = {r.id for r in plan.retired}
     for located in tasks:
         if located.record.id in retired:
@@ -103,6 +105,42 @@ def check_ids(ctx: PlanContext) -> Iterator[Problem]:
             f"plan id `{plan.id}` differs from the file name `{stem}.yaml`",
             f"rename the file to `{plan.id}.yaml`",
         )
+
+
+def _anchor_collisions(ctx: PlanContext, tasks: list[walk.Located[Task]]) -> Iterator[Problem]:
+    """A task whose anchor is another task's item's (`t-01-1`: task `01-1`, or item `1` of
+    task `01`): links to one would land on the other."""
+    items = {
+        f"{t.record.id}-{item.id}": (t.record.id, item.id) for t in tasks for item in t.record.items
+    }
+    for located in tasks:
+        owner = items.get(located.record.id)
+        if owner:
+            yield ctx.at(
+                (*located.path, "id"),
+                "duplicate-id",
+                f"task id `{located.record.id}` has the anchor of item `{owner[1]}` of task "
+                f"`{owner[0]}` (t-{located.record.id})",
+                "links to one would land on the other; choose another id",
+            )
+
+
+def _moved_to(ctx: PlanContext, task_ids: set[str]) -> Iterator[Problem]:
+    """`retired[].moved_to` names a task of the plan (its old anchor's notice links there)."""
+    for i, retired in enumerate(ctx.plan.retired):
+        target = retired.moved_to
+        if target is not None and target not in task_ids:
+            yield ctx.at(
+                ("retired", i, "moved_to"),
+                "unknown-task",
+                f"`moved_to`: the plan has no task `{target}` (retired task `{retired.id}` "
+                "is said to have moved there)",
+                _did_you_mean(target, task_ids).replace(
+                    "check the spelling",
+                    "name a task of this plan, or leave `moved_to` out when the content went "
+                    "nowhere",
+                ),
+            )
 
 
 def _unit(ctx: PlanContext, name: str, path: YamlPath) -> Iterator[Problem]:
@@ -188,7 +226,6 @@ def _deadline_problems(
 ) -> Iterator[Problem]:
     period = ctx.plan.period
     period_ok = period.start <= period.end
-    item_ids = {item.id for item in task.items} if task else set()
     for i, deadline in enumerate(deadlines):
         here = (*path, "deadlines", i)
         if period_ok and not period.start <= deadline.date <= period.end:
@@ -199,13 +236,44 @@ def _deadline_problems(
                 f"plan period {period.start.isoformat()}…{period.end.isoformat()}",
                 "check the date, or the plan's `period`",
             )
-        if deadline.item and task is not None and deadline.item not in item_ids:
-            yield ctx.at(
-                (*here, "item"),
-                "unknown-item",
-                f"deadline refers to item `{deadline.item}`, which task {task.id} does not have",
-                f"items of this task: {', '.join(sorted(item_ids)) or 'none'}",
+
+
+def _item_refs(
+    ctx: PlanContext, facts: dict[str, Iterable[object]], path: YamlPath, task: Task | None
+) -> Iterator[Problem]:
+    """`item` of deadlines, recurrences and targets (`facts` by field) names an item of
+    the task they belong to; outside tasks there are no items."""
+    item_ids = {item.id for item in task.items} if task else set()
+    for name, records in facts.items():
+        for i, record in enumerate(records):
+            item = getattr(record, "item", None)
+            if item is None or item in item_ids:
+                continue
+            what = {"deadlines": "deadline", "recurrence": "recurrence", "targets": "target"}
+            message = (
+                f"{what[name]} refers to item `{item}`, which task {task.id} does not have"
+                if task is not None
+                else f"{what[name]} refers to item `{item}`, but only tasks have items"
             )
+            hint = (
+                f"items of this task: {', '.join(sorted(item_ids)) or 'none'}"
+                if task is not None
+                else "leave `item` out here"
+            )
+            yield ctx.at((*path, name, i, "item"), "unknown-item", message, hint)
+
+
+def check_items(ctx: PlanContext) -> Iterator[Problem]:
+    """Every `item` reference points at an item of its task."""
+    for located in walk.tasks(ctx.plan):
+        task = located.record
+        facts = {"deadlines": task.deadlines, "recurrence": task.recurrence}
+        yield from _item_refs(ctx, {**facts, "targets": task.targets}, located.path, task)
+    for part in (*walk.chapters(ctx.plan), *walk.sections(ctx.plan)):
+        facts = {"deadlines": part.record.deadlines, "targets": part.record.targets}
+        yield from _item_refs(ctx, facts, part.path, None)
+    for located in walk.phases(ctx.plan):
+        yield from _item_refs(ctx, {"deadlines": located.record.deadlines}, located.path, None)
 
 
 def check_dates(ctx: PlanContext) -> Iterator[Problem]:
@@ -315,6 +383,7 @@ CHECKS: tuple[Check, ...] = (
     check_region_and_topics,
     check_dates,
     check_implements,
+    check_items,
     check_source,
 )
 

@@ -194,6 +194,26 @@ def test_build_stops_and_previous_site_is_untouched(
     assert made == ["project", "site"]  # no half-built dir
 
 
+ACCEPTED_BY_CHECK = [
+    n
+    for n in case_names()
+    if EXPECTED.get(n, {}).get("exit") == 0 and not target_of(n)[1].startswith("history")
+]
+"""Cases `check` lets through (accepted ones, warnings only): the build must pass too."""
+
+
+@pytest.mark.parametrize("name", ACCEPTED_BY_CHECK)
+def test_what_check_accepts_builds(
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`check` and `build` agree on what is valid (a `moved_to` naming no task passed check
+    and failed only the build's strict link check)."""
+    from generator.build import build_site
+
+    root = place(name, tmp_path)
+    assert build_site(root, tmp_path / "site", search=False) == 0, capsys.readouterr().out
+
+
 # One case per category through plain `mkdocs build` (the plugin path), in a subprocess.
 MKDOCS_SAMPLE = [
     "syntax-tab-indent",

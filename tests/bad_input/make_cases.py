@@ -51,6 +51,7 @@ def billion_laughs() -> bytes:
 
 P = "plans/demo.yaml"
 U = "data/units/testland.yaml"
+T2 = "        text: 深化城镇燃气专项治理。\n"
 
 
 def dq_text(value: str) -> tuple[str, bytes]:
@@ -231,6 +232,29 @@ CASES: dict[str, Callable[[], tuple[str, bytes]]] = {
     "invisible-filler-in-unit-ref": lambda: sub(
         P, "lead: [市应急管理局]", "lead: [市应急管理局\u3164]"
     ),
+    # --- check and build agree: what the build cannot link, check refuses ---
+    "retired-moved-to-missing-task": lambda: sub(
+        P,
+        "source: {file: data/sources/demo.txt}\n",
+        'source: {file: data/sources/demo.txt}\nretired:\n  - {id: "09", moved_to: "99"}\n',
+    ),
+    "recurrence-item-missing": lambda: sub(
+        P,
+        T2,
+        T2 + '        recurrence: [{phrase: 每季度1次, every: quarter, item: "9"}]\n',
+    ),
+    "target-item-missing": lambda: sub(
+        P,
+        T2,
+        T2 + '        targets: [{indicator: 达标率, value: 100, phrase: 达标率100%, item: "9"}]\n',
+    ),
+    "phase-deadline-with-item": lambda: sub(
+        P,
+        "end: 2024-04-30}",
+        "end: 2024-04-30, deadlines: "
+        '[{date: 2024-03-31, precision: month, phrase: 3月底前, item: "1"}]}',
+    ),
+    "task-id-collides-with-item-anchor": lambda: sub(P, 'id: "02"', 'id: "01-1"'),
     # --- source.file: only a regular file inside data/sources/ is published ---
     "source-absolute-path": lambda: source_file("/etc/passwd"),
     "source-proc-environ": lambda: source_file("/proc/self/environ"),
