@@ -291,6 +291,7 @@ def check_dates(ctx: PlanContext) -> Iterator[Problem]:
             f"plan issued {plan.issued} after its period ends",
             severity="warning",
         )
+    period = plan.period
     for located in walk.phases(plan):
         phase = located.record
         if phase.end < phase.start:
@@ -300,13 +301,43 @@ def check_dates(ctx: PlanContext) -> Iterator[Problem]:
                 f"phase `{phase.id}` ends ({phase.end}) before it starts ({phase.start})",
                 "swap start and end, or fix the typo",
             )
+        elif period.start <= period.end:
+            for end in ("start", "end"):
+                day = getattr(phase, end)
+                if not period.start <= day <= period.end:
+                    yield ctx.at(
+                        (*located.path, end),
+                        "date-outside-period",
+                        f"phase `{phase.id}` {end}s on {day}, outside the plan period "
+                        f"{period.start}…{period.end}",
+                        "check the date, or the plan's `period`",
+                    )
         yield from _deadline_problems(ctx, phase.deadlines, located.path)
+    yield from _targets_in_period(ctx)
     for located in walk.tasks(plan):
         yield from _deadline_problems(ctx, located.record.deadlines, located.path, located.record)
     for located in walk.sections(plan):
         yield from _deadline_problems(ctx, located.record.deadlines, located.path)
     for located in walk.chapters(plan):
         yield from _deadline_problems(ctx, located.record.deadlines, located.path)
+
+
+def _targets_in_period(ctx: PlanContext) -> Iterator[Problem]:
+    """A target's `by` date lies in the plan period, as deadlines do."""
+    period = ctx.plan.period
+    if period.end < period.start:
+        return
+    parts = [*walk.tasks(ctx.plan), *walk.sections(ctx.plan), *walk.chapters(ctx.plan)]
+    for located in parts:
+        for i, target in enumerate(located.record.targets):
+            if target.by is not None and not period.start <= target.by <= period.end:
+                yield ctx.at(
+                    (*located.path, "targets", i, "by"),
+                    "date-outside-period",
+                    f"target date {target.by} ({target.phrase}) is outside the plan period "
+                    f"{period.start}…{period.end}",
+                    "check the date, or the plan's `period`",
+                )
 
 
 def check_implements(ctx: PlanContext) -> Iterator[Problem]:

@@ -55,6 +55,7 @@ _TYPED_FIRST = frozenset(k for k in _RESOLVER.yaml_implicit_resolvers if k)
 """First characters of values an implicit resolver may type (`None`, a wildcard, has none)."""
 assert None not in _RESOLVER.yaml_implicit_resolvers
 _STR = "tag:yaml.org,2002:str"
+_MERGE = "tag:yaml.org,2002:merge"
 _nfc = unicodedata.normalize
 _BIDI = "\u202a-\u202e\u2066-\u2069"
 """Embeddings, overrides and isolates: they reorder how the text around them is shown, so
@@ -197,6 +198,15 @@ class _Converter:
         for key_node, value_node in node.value:
             if type(key_node) is not yaml.ScalarNode:
                 self._problem(key_node, "bad-key", "mapping keys must be plain names")
+                continue
+            if key_node.tag == _MERGE:
+                self._problem(
+                    key_node,
+                    "merge-key",
+                    "YAML merge keys (`<<`) are not supported (YAML 1.2 has none, and "
+                    "tools disagree on them)",
+                    "write the fields out here (an alias of a whole value, `*name`, works)",
+                )
                 continue
             key = _nfc("NFC", str(key_node.value))
             self.chars += len(key)
@@ -659,7 +669,7 @@ def _located(loaded: LoadedYaml, model: type[BaseModel], base: YamlPath, err: An
         return loaded.problem(
             loc,
             "invalid-date",
-            f"`{name}`: {shown} is not a valid date ({err['msg'].split(',')[-1].strip()})",
+            f"`{name}`: {shown} is not a valid date ({_date_reason(kind, value, err['msg'])})",
             "write dates as YYYY-MM-DD",
         )
     if kind in ("enum", "literal_error"):
@@ -678,9 +688,35 @@ def _located(loaded: LoadedYaml, model: type[BaseModel], base: YamlPath, err: An
         )
     if kind == "string_too_short":
         return loaded.problem(loc, "empty-value", f"`{name}` must not be empty")
-    return loaded.problem(
-        loc, "wrong-type", f"`{name}`: {err['msg'].replace('Input should', 'should')}, got {shown}"
-    )
+    expected = _EXPECTED.get(kind) or err["msg"].replace("Input should", "should")
+    return loaded.problem(loc, "wrong-type", f"`{name}`: {expected}, got {shown}")
+
+
+_EXPECTED = {
+    "tuple_type": "should be a list",
+    "list_type": "should be a list",
+    "dict_type": "should be a mapping of fields",
+    "model_type": "should be a mapping of fields",
+    "model_attributes_type": "should be a mapping of fields",
+    "string_type": "should be text",
+    "bool_type": "should be true or false",
+}
+"""Plain words for pydantic's (`should be a valid tuple`: YAML has lists)."""
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _date_reason(kind: str, value: object, message: str) -> str:
+    """Why `value` is not a date, in plain words (not pydantic's: `input is too short`
+    for 明年, `Datetimes provided to dates should have zero time`)."""
+    if kind == "date_number":
+        return message
+    if kind == "date_from_datetime_inexact":
+        return "it has a time of day"
+    if isinstance(value, str) and _DAY.match(value):  # e.g. month 13, February 30
+        return message.split(",")[-1].strip()
+    if isinstance(value, str):
+        return "not in the form YYYY-MM-DD"
+    return "a date is written YYYY-MM-DD"
 
 
 def _show(value: object) -> str:

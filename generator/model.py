@@ -13,6 +13,7 @@ from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
 # --- shared building blocks --------------------------------------------------------------
 
@@ -33,6 +34,17 @@ Printed = Annotated[
     BeforeValidator(_int_to_str, json_schema_input_type=str | int),
     StringConstraints(min_length=1),
 ]
+def _not_a_number(value: object) -> object:
+    """Dates are written YYYY-MM-DD: pydantic would read `0` as 1970-01-01 (a Unix time)."""
+    if isinstance(value, int | float):  # booleans too
+        kind = "a boolean" if isinstance(value, bool) else "a number"
+        raise PydanticCustomError("date_number", "{kind} is not a date", {"kind": kind})
+    return value
+
+
+#: A calendar day, written YYYY-MM-DD (numbers are refused, not read as timestamps).
+Day = Annotated[dt.date, BeforeValidator(_not_a_number)]
+
 #: Free text, at least one character.
 Text = Annotated[str, StringConstraints(min_length=1)]
 #: A unit or group as named in the text or by its canonical name; resolved against data/units.
@@ -106,16 +118,16 @@ class EditorNote(Record):
 class Period(Record):
     """A span of days, both ends included."""
 
-    start: dt.date
+    start: Day
     """First day of the plan period."""
-    end: dt.date
+    end: Day
     """Last day of the plan period (2024-2026年 → 2026-12-31)."""
 
 
 class Deadline(Record):
     """A date by which something is due, with the phrase that states it."""
 
-    date: dt.date
+    date: Day
     """Last day of the stated period (2024年底前 → 2024-12-31 with precision `year`)."""
     precision: Precision
     """How exact the phrase is: `day`, `month`, `quarter`, `half` or `year`."""
@@ -151,7 +163,7 @@ class Target(Record):
     """Unit of the value (`%`, `家`, `人` …)."""
     comparator: Literal["=", ">=", "<=", ">", "<"] = "="
     """`>=` for 不低于/达到, `<=` for 不超过, `=` for 为."""
-    by: dt.date | None = None
+    by: Day | None = None
     """Date by which the target is to be met, when stated."""
     phrase: Text
     """The source phrase, verbatim."""
@@ -238,9 +250,9 @@ class Phase(Record):
     """Number as printed (`（一）`)."""
     name: Text
     """Name as printed (动员部署阶段)."""
-    start: dt.date
+    start: Day
     """First day of the phase."""
-    end: dt.date
+    end: Day
     """Last day of the phase (2024年2月至4月 → 2024-04-30)."""
     period_text: str | None = None
     """The dates as printed (`2024年2月至4月`)."""
@@ -405,7 +417,7 @@ class Plan(Record):
     """Issuing body."""
     doc_number: str | None = None
     """文号, e.g. 呼安委会字〔2024〕4号; absent when the text has none."""
-    issued: dt.date | None = None
+    issued: Day | None = None
     """Date of issue; absent when the text has none."""
     period: Period
     """The period the plan covers."""

@@ -73,7 +73,7 @@ def _stray_plan_files(root: Path) -> Iterator[Problem]:
                     1,
                     "stray-plan-file",
                     f"`{name}` is not read: plan files end in `.yaml`",
-                    f"rename it to `{stem}.yaml`",
+                    f"rename it to `{stem.lower()}.yaml`",
                 )
 
 

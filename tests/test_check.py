@@ -130,7 +130,7 @@ CASES = {
     ),
     "wrong type": (
         broken("          lead: [市应急管理局]\n", "          lead: {name: 市应急管理局}\n"),
-        ["plans/demo.yaml:25:17: `lead`: should be a valid tuple, got a mapping"],
+        ["plans/demo.yaml:25:17: `lead`: should be a list, got a mapping"],
     ),
     "impossible date": (
         broken("issued: 2024-03-08", "issued: 2024-02-30"),

@@ -255,6 +255,38 @@ CASES: dict[str, Callable[[], tuple[str, bytes]]] = {
         '[{date: 2024-03-31, precision: month, phrase: 3月底前, item: "1"}]}',
     ),
     "task-id-collides-with-item-anchor": lambda: sub(P, 'id: "02"', 'id: "01-1"'),
+    # --- silent acceptance: files not read, dates outside the period, numbers as dates ---
+    "stray-yml-extension": lambda: ("plans/other.yml", VALID_PLAN),
+    "stray-uppercase-extension": lambda: ("plans/Other.YAML", VALID_PLAN),
+    "stray-plan-in-subfolder": lambda: ("plans/drafts/demo.yaml", VALID_PLAN),
+    "source-missing": lambda: source_file("data/sources/missing.txt"),
+    "phase-outside-period": lambda: sub(
+        P, "start: 2024-02-01, end: 2024-04-30", "start: 2023-02-01, end: 2023-04-30"
+    ),
+    "phase-ends-after-period": lambda: sub(
+        P, "start: 2024-02-01, end: 2024-04-30", "start: 2026-11-01, end: 2027-02-28"
+    ),
+    "target-by-outside-period": lambda: sub(
+        P,
+        T2,
+        T2 + "        targets: [{indicator: 达标率, value: 100, phrase: 达标率100%,"
+        " by: 2030-12-31}]\n",
+    ),
+    "date-integer-zero": lambda: sub(P, "issued: 2024-03-08", "issued: 0"),
+    "date-integer-yyyymmdd": lambda: sub(P, "issued: 2024-03-08", "issued: 20240308"),
+    "date-integer-timestamp-deadline": lambda: sub(
+        P, "{date: 2024-12-31, precision: year", "{date: 1735603200, precision: year"
+    ),
+    "date-float": lambda: sub(P, "issued: 2024-03-08", "issued: 2024.03"),
+    "date-boolean": lambda: sub(P, "issued: 2024-03-08", "issued: true"),
+    # --- messages in plain words (no pydantic wording) ---
+    "date-with-time-of-day": lambda: sub(P, "issued: 2024-03-08", "issued: 2024-03-08T10:00:00"),
+    "date-in-words": lambda: sub(P, "issued: 2024-03-08", "issued: 明年"),
+    "merge-key": lambda: sub(
+        P,
+        "          lead: [市应急管理局]\n",
+        "          <<: {lead: [市应急管理局]}\n",
+    ),
     # --- source.file: only a regular file inside data/sources/ is published ---
     "source-absolute-path": lambda: source_file("/etc/passwd"),
     "source-proc-environ": lambda: source_file("/proc/self/environ"),
