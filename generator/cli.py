@@ -39,7 +39,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     if fmt == "text" and os.environ.get("GITHUB_ACTIONS") == "true":
         print(format_problems(problems, "github"))
     if problems:
-        print(format_problems(problems, fmt), file=sys.stdout if fmt == "json" else sys.stderr)
+        print(format_problems(problems, fmt), file=sys.stderr if fmt == "text" else sys.stdout)
     elif fmt == "json":
         print("[]")
     errors = errors_only(problems)

@@ -55,16 +55,24 @@ class Problem:
         return f"{self.file}:{self.line}:{self.col}: {tag}{self.message}{hint}"
 
     def github(self) -> str:
-        """A GitHub Actions workflow command, so the problem shows on the changed line."""
+        """A GitHub Actions workflow command, so the problem shows on the changed line.
+        Escaped as the runner reads them: `%`, CR and LF in the message; also `:` and `,`
+        in properties (a file named `a,b::c.yaml` would end them early)."""
         kind = "error" if self.severity == "error" else "warning"
-        text = self.message + (f" ({self.hint})" if self.hint else "")
-        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        text = _escaped(self.message + (f" ({self.hint})" if self.hint else ""))
         return (
-            f"::{kind} file={self.file},line={self.line},col={self.col},title={self.code}::{text}"
+            f"::{kind} file={_escaped(self.file, property=True)},line={self.line},"
+            f"col={self.col},title={_escaped(self.code, property=True)}::{text}"
         )
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
+
+
+def _escaped(value: str, *, property: bool = False) -> str:
+    """`value` escaped for a workflow command's message, or (`property`) a property."""
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return value.replace(":", "%3A").replace(",", "%2C") if property else value
 
 
 def errors_only(problems: Iterable[Problem]) -> list[Problem]:

@@ -392,6 +392,22 @@ def test_github_annotations(
     )
 
 
+def test_github_annotations_escape_file_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """GitHub's workflow commands end a property at `,` and the data at `::`; `%`, CR and LF
+    are escaped everywhere, and `:` and `,` in properties too."""
+    root = make_project(tmp_path)
+    (root / "plans" / "demo.yaml").rename(root / "plans" / "a,b::c%\nd.yaml")
+    assert main(["--root", str(root), "check", "--format", "github"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines == [
+        "::error file=plans/a%2Cb%3A%3Ac%25%0Ad.yaml,line=1,col=5,title=id-filename::"
+        "plan id `demo` differs from the file name `a,b::c%25%0Ad.yaml` (rename the file to "
+        "`demo.yaml`)"
+    ]
+
+
 def test_reserved_ids_are_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     plan = PLAN.replace("id: demo\n", "id: by-region\n", 1)
     code, lines = run_check(make_project(tmp_path, plan, name="by-region.yaml"), capsys)
