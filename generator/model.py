@@ -367,7 +367,7 @@ class Source(Record):
     """Where the original text of the plan is."""
 
     file: str
-    """Path of the original text inside the project (data/sources/…)."""
+    """Path of the original text in the project: a file in data/sources/ (it is published)."""
     url: str | None = None
     """Where the original was published, when known."""
     note: str | None = None
