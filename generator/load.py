@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .errors import Problem
+from .errors import Problem, Severity
 from .paths import Folder, Refused, read_bounded
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -239,7 +239,8 @@ class _Converter:
             if _SUSPECT.match(char) and char in written:
                 continue
             code, message, hint = _character_problem(char, escaped=True)
-            self.problems.append(Problem(self.path, *self._mark(node), code, message, hint))
+            mark = self._mark(node)
+            self.problems.append(Problem(self.path, *mark, code, message, hint, _severity(code)))
             if code != "invisible-character":
                 return  # one error per string is enough
 
@@ -464,20 +465,24 @@ def _suspect_characters(text: str, display: str) -> list[Problem]:
     """Bidi controls (errors) and invisible characters (warnings) written as they are, in
     values, keys or comments (a bidi control in a comment misleads reviewers as well)."""
     out: list[Problem] = []
-    last_line = 0
+    seen: set[tuple[int, str]] = set()
     for found in _SUSPECT.finditer(text):
         start = found.start()
         line = text.count("\n", 0, start) + 1
-        if line == last_line:
-            continue
-        last_line = line
-        col = start - (text.rfind("\n", 0, start) + 1) + 1
         code, message, hint = _character_problem(found.group(), escaped=False)
-        severity = "warning" if code == "invisible-character" else "error"
-        out.append(Problem(display, line, col, code, message, hint, severity))  # type: ignore[arg-type]
+        if (line, code) in seen:  # one of each kind per line
+            continue
+        seen.add((line, code))
+        col = start - (text.rfind("\n", 0, start) + 1) + 1
+        out.append(Problem(display, line, col, code, message, hint, _severity(code)))
         if len(out) >= MAX_CHARACTER_PROBLEMS:
             break
     return out
+
+
+def _severity(code: str) -> Severity:
+    """Invisible characters are flagged; every other character problem is an error."""
+    return "warning" if code == "invisible-character" else "error"
 
 
 def _character_problem(char: str, *, escaped: bool) -> tuple[str, str, str]:
