@@ -323,7 +323,9 @@ def test_serve_reload_parses_only_edited_plan_files(tmp_path: Path, monkeypatch)
     from generator import parallel_load
 
     real = parallel_load.load_yaml
-    monkeypatch.setattr(parallel_load, "load_yaml", lambda p, d: parsed.append(d) or real(p, d))
+    monkeypatch.setattr(
+        parallel_load, "load_yaml", lambda p, d, *rest: parsed.append(d) or real(p, d, *rest)
+    )
     again, _ = project_mod.load_project(root, cache=True)
     assert parsed == [] and again is not None
     assert [p.id for p in again.plans] == [p.id for p in first.plans]
