@@ -23,6 +23,15 @@ _HIDDEN = re.compile(
 unusual spaces, fillers, private use (`工业和科技局\u2060` looked like a good name)."""
 
 
+MAX_MESSAGE = 1000
+"""Characters of a message or hint, at most: a value quoted in one (an unknown key an
+alias repeats, say) must not make the output of a check megabytes long."""
+
+
+def _shortened(text: str) -> str:
+    return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 1] + "…"
+
+
 def visible(text: str) -> str:
     """`text` with each hidden character shown as `<U+2060>`."""
     if not _HIDDEN.search(text):
@@ -44,9 +53,9 @@ class Problem:
     severity: Severity = "error"
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "message", visible(self.message))
+        object.__setattr__(self, "message", visible(_shortened(self.message)))
         if self.hint:
-            object.__setattr__(self, "hint", visible(self.hint))
+            object.__setattr__(self, "hint", visible(_shortened(self.hint)))
 
     def format(self) -> str:
         """`path:line:col: message (hint)` — the form editors and CI jump to."""

@@ -148,7 +148,7 @@ class _Converter:
         self.ambiguous: dict[YamlPath, str] = {}
         self.visited = 0
         self.chars = 0
-        """Characters of keys and values so far, aliases expanded."""
+        """Characters of keys and values, aliases expanded (`_CarefulConverter` counts)."""
 
     def _mark(self, node: yaml.Node) -> Mark:
         start = node.start_mark
@@ -199,21 +199,7 @@ class _Converter:
             if type(key_node) is not yaml.ScalarNode:
                 self._problem(key_node, "bad-key", "mapping keys must be plain names")
                 continue
-            if key_node.tag == _MERGE:
-                self._problem(
-                    key_node,
-                    "merge-key",
-                    "YAML merge keys (`<<`) are not supported (YAML 1.2 has none, and "
-                    "tools disagree on them)",
-                    "write the fields out here (an alias of a whole value, `*name`, works)",
-                )
-                continue
             key = _nfc("NFC", str(key_node.value))
-            self.chars += len(key)
-            if self.chars > MAX_EXPANDED_CHARS:
-                raise _Refused(key_node, *_TOO_MANY_CHARS)
-            if key_node.style == '"' and _ESCAPED.search(key):
-                self._escaped(key_node, key)
             start = key_node.start_mark
             key_mark = (start.line + 1, start.column + 1)
             if key in first_seen:
@@ -230,6 +216,59 @@ class _Converter:
             out[key] = self.convert(value_node, where)
         return out
 
+    def _scalar(self, node: yaml.ScalarNode, path: YamlPath) -> Any:
+        raw = node.value
+        text = _nfc("NFC", raw)
+        if node.style:  # quoted or block: always text
+            return text
+        if node.tag == _STR and not (_maybe_typed(raw) or _maybe_typed(text)):
+            return text  # most values: no YAML version reads them as anything but text
+        if node.tag == _STR and _implicit_tag(raw) != _STR:  # written `!!str 2024`
+            return text
+        value = _plain_value(text)
+        reading = _YAML11_READINGS.get(node.tag)
+        if reading and isinstance(value, str):
+            self.ambiguous[path] = reading
+        return value
+
+
+class _CarefulConverter(_Converter):
+    """The converter for a document that may repeat values through aliases, write refused
+    characters through escapes, or hold merge keys (`_careful`): it also counts the
+    characters of keys and values as expanded, checks double-quoted strings and refuses
+    merge keys. Most files need none of it and are converted without the extra work."""
+
+    def _mapping(self, node: yaml.MappingNode, path: YamlPath) -> dict[str, Any]:
+        kept = []
+        for key_node, value_node in node.value:
+            if type(key_node) is yaml.ScalarNode:
+                if key_node.tag == _MERGE:
+                    self._problem(
+                        key_node,
+                        "merge-key",
+                        "YAML merge keys (`<<`) are not supported (YAML 1.2 has none, and "
+                        "tools disagree on them)",
+                        "write the fields out here (an alias of a whole value, `*name`, works)",
+                    )
+                    continue
+                self._count(key_node)
+            kept.append((key_node, value_node))
+        if len(kept) != len(node.value):
+            node = yaml.MappingNode(node.tag, kept, node.start_mark, node.end_mark)
+        return super()._mapping(node, path)
+
+    def _scalar(self, node: yaml.ScalarNode, path: YamlPath) -> Any:
+        self._count(node)
+        return super()._scalar(node, path)
+
+    def _count(self, node: yaml.ScalarNode) -> None:
+        value = node.value
+        self.chars += len(value)
+        if self.chars > MAX_EXPANDED_CHARS:
+            raise _Refused(node, *_TOO_MANY_CHARS)
+        if node.style == '"' and _ESCAPED.search(value):  # escapes may write anything
+            self._escaped(node, _nfc("NFC", value))
+
     def _escaped(self, node: yaml.Node, value: str) -> None:
         """Characters a double-quoted string holds through escapes that it may not hold
         (those written as they are were reported from the text, `_suspect_characters`)."""
@@ -244,25 +283,20 @@ class _Converter:
             if code != "invisible-character":
                 return  # one error per string is enough
 
-    def _scalar(self, node: yaml.ScalarNode, path: YamlPath) -> Any:
-        raw = node.value
-        self.chars += len(raw)
-        if self.chars > MAX_EXPANDED_CHARS:
-            raise _Refused(node, *_TOO_MANY_CHARS)
-        text = _nfc("NFC", raw)
-        if node.style:  # quoted or block: always text
-            if node.style == '"' and _ESCAPED.search(text):  # escapes may write anything
-                self._escaped(node, text)
-            return text
-        if node.tag == _STR and not (_maybe_typed(raw) or _maybe_typed(text)):
-            return text  # most values: no YAML version reads them as anything but text
-        if node.tag == _STR and _implicit_tag(raw) != _STR:  # written `!!str 2024`
-            return text
-        value = _plain_value(text)
-        reading = _YAML11_READINGS.get(node.tag)
-        if reading and isinstance(value, str):
-            self.ambiguous[path] = reading
-        return value
+
+def _careful(text: str) -> bool:
+    """Whether `text` may hold what only `_CarefulConverter` deals with: an anchor (then
+    aliases can repeat it), an escape that writes a refused character, a merge key."""
+    anchor = "&" in text and any(
+        found.start() == 0 or text[found.start() - 1] in _BEFORE_ANCHOR
+        for found in _AMPERSAND.finditer(text)
+    )
+    return anchor or "<<" in text or ("\\" in text and bool(_ESCAPE.search(text)))
+
+
+_AMPERSAND = re.compile(r"&[^\s\[\]{},]")
+_BEFORE_ANCHOR = frozenset(" \t\n[{,:")
+_ESCAPE = re.compile(r"\\[0abvfreNxuU]")
 
 
 def _plain_value(text: str) -> Any:
@@ -446,12 +480,12 @@ def parse_yaml(text: str, display: str) -> tuple[LoadedYaml | None, list[Problem
         return None, [Problem(display, 1, 1, "yaml-syntax", f"invalid YAML: {exc}")]
     if node is None:
         return LoadedYaml(display, None, {(): (1, 1)}, {}), []
-    conv = _Converter(display, text)
+    conv = (_CarefulConverter if _careful(text) else _Converter)(display, text)
     try:
         data = conv.convert(node)
     except _Refused as refused:
         return None, [refused.problem(display)]
-    added = max(0, conv.chars - len(text))
+    added = max(0, conv.chars - len(text))  # 0 unless counted: no aliases without anchors
     loaded = LoadedYaml(display, data, conv.marks, conv.key_marks, conv.ambiguous, added)
     suspect = _suspect_characters(text, display) if _SUSPECT.search(text) else []
     return loaded, [*suspect, *conv.problems]

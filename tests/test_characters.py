@@ -49,3 +49,8 @@ def test_messages_show_hidden_characters() -> None:
         "unknown unit 局<U+202E>",
         "did you mean 局<U+200D>?",
     )
+
+
+def test_messages_are_bounded() -> None:
+    problem = Problem("f.yaml", 1, 1, "unknown-field", "unknown field `" + "字" * 100_000 + "`")
+    assert len(problem.message) == 1000 and problem.message.endswith("字…")
