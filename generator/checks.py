@@ -239,7 +239,7 @@ def _deadline_problems(
 
 
 def _item_refs(
-    ctx: PlanContext, facts: dict[str, Iterable[object]], path: YamlPath, task: Task | None
+    ctx: PlanContext, facts: Mapping[str, Iterable[object]], path: YamlPath, task: Task | None
 ) -> Iterator[Problem]:
     """`item` of deadlines, recurrences and targets (`facts` by field) names an item of
     the task they belong to; outside tasks there are no items."""
@@ -268,7 +268,9 @@ def check_items(ctx: PlanContext) -> Iterator[Problem]:
     for located in walk.tasks(ctx.plan):
         task = located.record
         facts = {"deadlines": task.deadlines, "recurrence": task.recurrence}
-        yield from _item_refs(ctx, {**facts, "targets": task.targets}, located.path, task)
+        facts["targets"] = task.targets
+        if any(record.item for records in facts.values() for record in records):
+            yield from _item_refs(ctx, facts, located.path, task)
     for part in (*walk.chapters(ctx.plan), *walk.sections(ctx.plan)):
         facts = {"deadlines": part.record.deadlines, "targets": part.record.targets}
         yield from _item_refs(ctx, facts, part.path, None)
