@@ -53,11 +53,11 @@ def _xml_problem(content: bytes) -> str | None:
     return None
 
 
-_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\r(?!\n)|(?<!\r)\n")
-"""RFC 5545's CONTROL characters (tab is allowed), CR and LF other than as a line's end."""
+_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+"""RFC 5545's CONTROL characters but tab, CR and LF (those only end lines)."""
+_BARE_BREAK = re.compile(rb"\r(?!\n)|(?<!\r)\n")
 _LINE = rb"(?:[A-Za-z0-9-]+(?:;[^\r\n:]*)?:[^\r\n]*|[ \t][^\r\n]*)\r\n"
 _LINES = re.compile(rb"(?:" + _LINE + rb")+")
-_LONG = re.compile(rb"[^\r\n]{76}")
 _BLOCK = re.compile(rb"^(BEGIN|END):([A-Za-z-]+)\r$", re.M)
 
 
@@ -67,15 +67,19 @@ def _ics_problem(content: bytes) -> str | None:
     except UnicodeDecodeError as exc:
         return f"not UTF-8 at byte {exc.start}"
     bad = _CONTROL.search(content)
+    breaks = content.count(b"\r\n")
+    if bad is None and not content.count(b"\r") == content.count(b"\n") == breaks:
+        bad = _BARE_BREAK.search(content)  # a CR or LF on its own (rare: looked for only then)
     if bad is not None:
         return f"line {_line_of(content, bad.start())}: control character U+{bad.group()[0]:04X}"
     if _LINES.fullmatch(content) is None:
         matched = _LINES.match(content)
         at = matched.end() if matched else 0
         return f"line {_line_of(content, at)}: not a content line (NAME;PARAMS:VALUE + CRLF)"
-    long = _LONG.search(content)
-    if long is not None:
-        return f"line {_line_of(content, long.start())}: longer than 75 octets (not folded)"
+    lines = content.split(b"\r\n")
+    if max(map(len, lines)) > 75:
+        number = next(n for n, line in enumerate(lines, 1) if len(line) > 75)
+        return f"line {number}: longer than 75 octets (not folded)"
     return _blocks_problem(content)
 
 
