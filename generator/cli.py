@@ -22,11 +22,13 @@ if TYPE_CHECKING:
 EPILOG = """\
 commands:
   check    validate plans/ and data/ (schema, references, ids, dates); exit 1 on errors
-  import   turn a plan text into draft YAML plus a report of what needs review
+  import   turn a plan (text, Word, PDF, web page, task table; or a folder of them) into
+           draft YAML plus a report and a side-by-side review page
   new      scaffold an empty plan file
   schema   write the JSON Schemas for editors into schema/
   translations  how much is translated, per language; --missing lists what is not
   build    check, then build the site (MkDocs + Pagefind) atomically into site/
+  progress sheet: write a plan's 进展报送表 (XLSX); import: read filled copies back
 
 See README.md for the workflow (import → review → check → build).
 """
@@ -38,8 +40,13 @@ def _root(args: argparse.Namespace) -> Path:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from .project import load_project
+    from .reports import attach_progress
+    from .settings import build_date_from_environment
 
     project, problems = load_project(_root(args))
+    if project is not None:  # progress reports are checked against valid plans
+        project, found = attach_progress(project, build_date_from_environment(os.environ))
+        problems += found
     fmt = args.format
     if fmt == "text" and os.environ.get("GITHUB_ACTIONS") == "true":
         print(format_problems(problems, "github"))
@@ -56,7 +63,15 @@ def cmd_check(args: argparse.Namespace) -> int:
         return 1
     if fmt == "text":
         tasks = sum(len(plan.tasks()) for plan in project.plans)
-        print(f"ok: {len(project.plans)} plans, {tasks} tasks, {len(problems)} warning(s)")
+        reports = f", {len(project.progress.reports)} reports" if project.progress.files else ""
+        print(
+            f"ok: {len(project.plans)} plans, {tasks} tasks{reports}, {len(problems)} warning(s)"
+        )
+        from .groups import explained_without_members
+
+        if empty := explained_without_members(project.registry, project.duties):
+            print(f"{len(empty)} group(s) without member units, as editors' notes explain:")
+            print("\n".join(f"  {line}" for line in empty))
         _print_coverage(project)
     return 0
 
@@ -90,7 +105,7 @@ def cmd_translations(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from .importer import run_import
+    from .importer.run import run_import
 
     return run_import(
         Path(args.file), args.region, Path(args.out), sys.stdout, plan_id=args.id, root=_root(args)
@@ -149,9 +164,17 @@ def parser() -> argparse.ArgumentParser:
     tr.add_argument("--missing", action="store_true", help="list each untranslated text, located")
     tr.set_defaults(func=cmd_translations)
 
-    imp = sub.add_parser("import", help="plan text → draft YAML + report")
-    imp.add_argument("file", help="plain-text plan (UTF-8)")
-    imp.add_argument("--region", required=True, help="region id from data/regions.yaml")
+    imp = sub.add_parser("import", help="plan document(s) → draft YAML + report")
+    imp.add_argument(
+        "file",
+        help="a plan: .txt (UTF-8/GB18030) .docx .pdf .html .xlsx .csv (.doc .wps .xls via "
+        "LibreOffice), or a folder: every such file in it, with a summary table",
+    )
+    imp.add_argument(
+        "--region",
+        required=True,
+        help="region id or name; one not in data/regions.yaml is drafted for review",
+    )
     imp.add_argument("--id", help="plan id (default: derived from the title)")
     imp.add_argument(
         "--out", default="build/drafts", help="output directory (default: build/drafts)"
@@ -172,6 +195,10 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--no-search", action="store_true", help="skip the Pagefind index")
     build.add_argument("--no-strict", action="store_true", help="do not fail on MkDocs warnings")
     build.set_defaults(func=cmd_build)
+
+    from .reports.commands import add_parser as add_progress
+
+    add_progress(sub)
     return top
 
 

@@ -8,11 +8,11 @@ import pytest
 from test_check import PLAN
 
 from generator.exports import iter_plan_exports
+from generator.exports.feeds import atom_feed
 from generator.feedcheck import MalformedFeed, verify
 from generator.history import Revision
 from generator.load import parse_yaml
 from generator.model import Plan
-from generator.render.publishing import atom_feed
 from generator.render.ui import load_ui
 
 
