@@ -14,8 +14,9 @@ from pathlib import Path
 
 from .errors import errors_only, format_problems
 from .runtime import tune_gc
+from .settings import SettingsError, environment_help, make_settings, project_root
 
-EPILOG = """\
+EPILOG = f"""\
 commands:
   check    validate plans/ and data/ (schema, references, ids, dates); exit 1 on errors
   import   turn a plan text into draft YAML plus a report of what needs review
@@ -23,18 +24,35 @@ commands:
   schema   write the JSON Schemas for editors into schema/
   build    check, then build the site (MkDocs + Pagefind) atomically into site/
 
+{environment_help()}
+
 See README.md for the workflow (import → review → check → build).
 """
+USAGE_ERROR = 2
+"""The exit code of a command given a setting it cannot use (as argparse's own)."""
+
+
+def _flags(args: argparse.Namespace) -> dict[str, object]:
+    """The settings given on the command line, by name (`generator.settings`)."""
+    given = {
+        "root": args.root,
+        "search": False if getattr(args, "no_search", False) else None,
+        "build_date": getattr(args, "build_date", None),
+        "site_url": getattr(args, "site_url", None),
+        "processes": getattr(args, "processes", None),
+    }
+    return {name: value for name, value in given.items() if value is not None}
 
 
 def _root(args: argparse.Namespace) -> Path:
-    return Path(args.root).resolve()
+    return project_root(_flags(args), os.environ, default=Path.cwd())
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     from .project import load_project
 
-    project, problems = load_project(_root(args))
+    settings = make_settings(default_root=Path.cwd(), flags=_flags(args), environ=os.environ)
+    project, problems = load_project(settings.root, processes=settings.processes)
     fmt = args.format
     if fmt == "text" and os.environ.get("GITHUB_ACTIONS") == "true":
         print(format_problems(problems, "github"))
@@ -79,15 +97,18 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     from .build import build_site
-    from .runtime import interrupt_once
+    from .processes import interrupt_once
 
     interrupt_once()  # SIGTERM too: the unfinished site is removed, the old one kept
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's notice on every build
+    given = _flags(args)
     return build_site(
-        _root(args),
+        given.pop("root", None),  # type: ignore[arg-type]
         Path(args.site_dir),
-        search=not args.no_search,
+        environ=os.environ,
         strict=not args.no_strict,
         isolate=True,
+        **given,
     )
 
 
@@ -98,7 +119,9 @@ def parser() -> argparse.ArgumentParser:
         epilog=EPILOG,
         formatter_class=argparse.RawTextHelpFormatter,
     )
-    top.add_argument("--root", default=".", help="project directory (default: current)")
+    top.add_argument(
+        "--root", help="project directory (default: $PLANPORTAL_ROOT, else the current one)"
+    )
     sub = top.add_subparsers(dest="command", metavar="COMMAND")
 
     check = sub.add_parser("check", help="validate plans/ and data/")
@@ -128,10 +151,20 @@ def parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("schema", help="write JSON Schemas into schema/")
     schema.set_defaults(func=cmd_schema)
 
-    build = sub.add_parser("build", help="check, then build the site")
+    build = sub.add_parser(
+        "build",
+        help="check, then build the site",
+        epilog=environment_help(),
+        formatter_class=argparse.RawTextHelpFormatter,
+    )
     build.add_argument("--site-dir", default="site", help="output directory (default: site)")
     build.add_argument("--no-search", action="store_true", help="skip the Pagefind index")
     build.add_argument("--no-strict", action="store_true", help="do not fail on MkDocs warnings")
+    build.add_argument(
+        "--build-date", metavar="YYYY-MM-DD", help="date deadlines are measured against"
+    )
+    build.add_argument("--site-url", metavar="URL", help="address of the published site")
+    build.add_argument("--processes", metavar="N", help="use at most N processes")
     build.set_defaults(func=cmd_build)
     return top
 
@@ -144,6 +177,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     tune_gc()
     try:
         return int(args.func(args))
+    except SettingsError as exc:
+        print(f"planportal: {exc}", file=sys.stderr)
+        return USAGE_ERROR
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130

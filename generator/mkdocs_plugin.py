@@ -1,9 +1,11 @@
 """MkDocs plugin shell: hands the engine-independent pages to MkDocs, nothing more.
 
-Events: `on_config` loads and checks the project (problems are printed located; errors stop
-the build with a `PluginError`), `on_files` adds the rendered pages and the original texts
-as generated files, `on_post_build` runs the Pagefind indexer (unless `PLANPORTAL_SEARCH=0`),
-`on_serve` watches `plans/` and `data/`.
+Events: `on_config` makes the build's settings (`generator.settings`: `mkdocs.yml`, then
+the documented environment overrides; first log line) and loads and checks the project
+(problems are printed located; errors stop the build with a `PluginError`) — unless
+`planportal build` has handed both over (`hand_over`); `on_files` adds the rendered pages
+and the original texts as generated files, `on_post_build` runs the Pagefind indexer
+(when the settings say so), `on_serve` watches `plans/` and `data/`.
 
 Languages: every generated page is rendered once per language (`generator.render.i18n`):
 the Chinese tree at the site root, the English one under `en/` (hand-written pages have
@@ -24,10 +26,11 @@ import re
 import shutil
 import tempfile
 import time
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from types import MethodType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -35,7 +38,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from .errors import errors_only
+from .errors import errors_only, format_problems
 from .history import History, read_history
 from .parallel_write import PageWriters
 from .progress import Progress, say
@@ -56,47 +59,53 @@ from .render.spool import (
     remove_stale_spools,
     spool_trees,
 )
-from .runtime import return_freed_memory, tune_gc, worker_processes
+from .runtime import tune_gc
 from .search_keywords import warm_up
+from .settings import Settings, SettingsError, make_settings
 
-log = get_plugin_logger(__name__)
-ROOT_ENV = "PLANPORTAL_ROOT"
+if TYPE_CHECKING:
+    from .project import Project
+
+log = get_plugin_logger("planportal")
 UNUSED_THEME_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
 """Material's lunr search files: not used (search is Pagefind), so not published."""
 PAGES = "pages"
 """Folder of the spool (a temporary directory) holding the generated pages."""
-SEARCH_ENV = "PLANPORTAL_SEARCH"
-"""`0` skips indexing in the plugin (`planportal build` indexes after the build itself)."""
-
-
-_PRELOADED: dict[Path, Any] = {}
-"""Projects already loaded and checked by `planportal build` (`generator.build`), which runs
-MkDocs in its own process: the plugin takes the project from here instead of loading it."""
-
-
-def preload(root: Path, project: Any) -> None:
-    """Hand `project` (checked, without errors) to the next build of `root`; None clears."""
-    key = Path(root).resolve()
-    if project is None:
-        _PRELOADED.pop(key, None)
-    else:
-        _PRELOADED[key] = project
 
 
 class PlanPortalConfig(Config):
+    """The plugin's options in `mkdocs.yml` (`generator.settings`: environment variables
+    and `planportal` flags take precedence)."""
+
     root = c.Optional(c.Dir(exists=True))
     """Project directory holding plans/ and data/ (default: the directory of mkdocs.yml)."""
-    languages = c.ListOfItems(c.Choice(LANGS), default=list(LANGS))
+    languages = c.Optional(c.ListOfItems(c.Choice(LANGS)))
     """Language trees to build (`zh`, the default, is always built, at the site root)."""
-    search = c.Type(bool, default=True)
-    """Index the built site with Pagefind (`generator.search_index`) after the build."""
+    search = c.Optional(c.Type(bool))
+    """Index the built site with Pagefind (`generator.search_index`) after the build
+    (default: true)."""
+
+
+@dataclass(frozen=True)
+class Handover:
+    """What `planportal build` gives the plugin before MkDocs builds (`hand_over`)."""
+
+    project: Project
+    """Loaded and checked already (without errors): not loaded a second time."""
+    settings: Settings
+    index: bool
+    """Whether the plugin runs Pagefind (`planportal build` indexes after the build)."""
 
 
 class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
     def __init__(self) -> None:
-        self.project: Any = None
+        self.project: Project | None = None
         self.history: History = History()
-        self.root: Path | None = None
+        self.settings: Settings | None = None
+        self.handover: Handover | None = None
+        """Set by `hand_over` for the next build only."""
+        self.index = True
+        """Whether `on_post_build` runs Pagefind (this build's settings, or the handover)."""
         self.navs: dict[str, Any] = {}
         """Navigation per language tree (the default one is MkDocs' own)."""
         self.known: set[str] = set()
@@ -113,49 +122,69 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         """Helpers writing a share of the generated pages meanwhile (`on_env`)."""
         self.started = 0.0
 
-    def _project_root(self, config: Any) -> Path:
-        if os.environ.get(ROOT_ENV):
-            return Path(os.environ[ROOT_ENV]).resolve()
-        if self.config.root:
-            return Path(self.config.root).resolve()
-        return Path(config.config_file_path).resolve().parent
+    def hand_over(self, project: Project, settings: Settings, *, index: bool) -> None:
+        """For the next build only: build `project` (checked) with `settings`; `index`:
+        run Pagefind after it. Called by `planportal build` (`generator.build`) on the
+        instance MkDocs' config holds (`config.plugins`)."""
+        self.handover = Handover(project, settings, index)
+
+    def _settings(self, config: Any) -> Settings:
+        """The edge of `mkdocs build` and `mkdocs serve`: `mkdocs.yml`, then the
+        documented environment overrides (`generator.settings`)."""
+        given = {name: self.config[name] for name in ("root", "search", "languages")}
+        given["site_url"] = config.site_url
+        try:
+            return make_settings(
+                default_root=Path(config.config_file_path).resolve().parent,
+                environ=os.environ,
+                config=given,
+            )
+        except SettingsError as exc:
+            raise PluginError(f"planportal: {exc}") from None
 
     def on_config(self, config: Any) -> Any:
-        from .errors import format_problems
         from .project import load_project
 
         tune_gc()  # `mkdocs build` / `serve`: see generator.runtime
-        self.root = self._project_root(config)
-        project = _PRELOADED.pop(self.root, None)
-        if project is not None:  # `planportal build` has loaded and checked it already
-            problems = []
+        handed, self.handover = self.handover, None
+        if handed is not None:  # `planportal build` has loaded and checked the project
+            settings, project, problems = handed.settings, handed.project, []
+            self.index = handed.index
         else:
+            settings = self._settings(config)
+            if settings != self.settings:  # every build, or a rebuild whose settings changed
+                say(settings.describe())
+            self.index = settings.search
             # serve: only edited files; the word lists load while helpers parse plan files
-            project, problems = load_project(self.root, cache=True, meanwhile=warm_up)
+            project, problems = load_project(
+                settings.root, cache=True, meanwhile=warm_up, processes=settings.processes
+            )
+        self.settings = settings
         for problem in sorted(problems):
             (log.error if problem.severity == "error" else log.warning)(problem.format())
         errors = errors_only(problems)
         if errors or project is None:
             raise PluginError(
-                f"planportal: {len(errors)} error(s) in plans/ or data/ under {self.root}; "
+                f"planportal: {len(errors)} error(s) in plans/ or data/ under {settings.root}; "
                 "fix them (see above) or run `planportal check`\n" + format_problems(errors)
             )
-        self.project = project
-        self.history = read_history(self.root, project.plans)
+        self.history = read_history(settings.root, project.plans)
         if self.history.note:
             log.info(f"revision history: {self.history.note}")
         self.project = dataclasses.replace(project, history=self.history)
         return config
 
     def on_files(self, files: Files, *, config: Any) -> Files:
-        langs = [DEFAULT_LANG, *(x for x in self.config.languages if x != DEFAULT_LANG)]
+        assert self.settings is not None
+        settings = self.settings
+        langs = list(settings.languages)
         self._drop_spool()
         for stale in remove_stale_spools():
             say(f"removed {stale}, left by a build that was stopped")
         self.spool = Path(tempfile.mkdtemp(prefix=f"{SPOOL_PREFIX}{os.getpid()}-"))
         sizes: dict[str, int] = {}
         """Exports and feeds written (site path → bytes), for /data/ and the link check."""
-        base_url = _base_url(config)
+        base_url = settings.site_url
         site_dir = Path(config.site_dir)
         made_dirs: set[Path] = set()
 
@@ -184,7 +213,9 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
             self.project,
             langs=langs,
             root=self.spool / PAGES,
+            today=settings.build_date,
             jobs=(publish_plans, publish_units),
+            processes=settings.processes,
         )
         for files_sizes in written:
             sizes.update(files_sizes)
@@ -204,10 +235,9 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
             files.append(File.generated(config, path, content=""))  # read from the spool
         pages.close()  # flushed: MkDocs reads the pages back from here on
         self.pages = pages
-        assert self.root is not None
         for site_path, project_path in sources:
             files.append(
-                File.generated(config, site_path, abs_src_path=str(self.root / project_path))
+                File.generated(config, site_path, abs_src_path=str(settings.root / project_path))
             )
         self.known = {f.url for f in files.documentation_pages()}
         say(
@@ -220,7 +250,7 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
 
     def on_nav(self, nav: Any, *, config: Any, files: Files) -> Any:
         self.navs = {DEFAULT_LANG: nav}
-        for lang in self.config.languages:
+        for lang in self.settings.languages if self.settings is not None else ():
             if lang != DEFAULT_LANG:
                 self.navs[lang] = _translated_nav(nav, files, lang)
         return nav
@@ -228,12 +258,12 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
     def on_env(self, env: Any, *, config: Any, files: Files) -> Any:
         """Every page is read: helpers write a share of the generated ones from here on."""
         if self.pages is not None:  # needed for reading only: let it go before forking
-            self.pages.drop_reading_state()
-            return_freed_memory()  # else each helper would count it too (~70 MB at scale)
+            self.pages.drop_reading_state()  # (~70 MB at scale: each helper would count it)
         generated = [f.page for f in files.documentation_pages() if self._generated(f.page)]
         nav = self.navs.get(DEFAULT_LANG)
+        processes = self.settings.processes if self.settings is not None else 1
         self.writers.start(
-            generated, processes=worker_processes(), config=config, nav=nav, env=env, files=files
+            generated, processes=processes, config=config, nav=nav, env=env, files=files
         )
         return env
 
@@ -291,6 +321,7 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         (hundreds of MB at national scale) before the search indexer starts."""
         self.project = None
         self.navs, self.known, self.pages = {}, set(), None
+        self.handover = None
 
     def on_build_error(self, *, error: Exception) -> None:
         self.writers.stop()
@@ -309,7 +340,7 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
             say(f"wrote {self.writing.done:,} pages in {time.monotonic() - self.started:.1f} s")
         self._drop_spool()  # every page has been written by now
         self._drop_build_state()
-        if not self.config.search or os.environ.get(SEARCH_ENV) == "0":
+        if not self.index:
             return
         from .search_index import index_site
 
@@ -317,10 +348,10 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         log.info(stats.summary())
 
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
-        assert self.root is not None
+        assert self.settings is not None
         for part in ("plans", "data"):
-            if (self.root / part).is_dir():
-                server.watch(str(self.root / part))
+            if (self.settings.root / part).is_dir():
+                server.watch(str(self.settings.root / part))
         server.watch(str(Path(__file__).parent / "templates"))
         return server
 
@@ -349,16 +380,6 @@ def _render_prerendered(page: Any, config: Any, files: Files, *, ids: frozenset[
 def _existing(files: Files) -> set[str]:
     """Site paths of hand-written pages and assets (links to them are valid)."""
     return {f.url for f in files if f.url}
-
-
-SITE_URL_ENV = "PLANPORTAL_SITE_URL"
-"""Absolute URL of the published site (CI sets it), for links in feeds and downloads."""
-
-
-def _base_url(config: Any) -> str:
-    """Absolute site URL for feeds/calendars/spreadsheets; root-relative when unknown."""
-    url = os.environ.get(SITE_URL_ENV) or config.site_url or "/"
-    return url.rstrip("/") or ""
 
 
 def _translated_nav(nav: Any, files: Files, lang: str) -> Any:

@@ -12,7 +12,7 @@ import pytest
 from generator.project import load_project
 from generator.render.i18n import render_trees
 from generator.render.spool import _runs, spool_trees
-from generator.runtime import MAX_PROCESSES, PARALLEL_ENV, worker_processes
+from generator.settings import MAX_PROCESSES, available_processes
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = dt.date(2024, 10, 1)
@@ -29,9 +29,8 @@ def _packs(root: Path) -> list[str]:
     return sorted(p.name for p in root.iterdir())
 
 
-@pytest.mark.parametrize("parallel", ["0", "2"])
-def test_spooled_pages_are_the_rendered_pages(project, tmp_path, monkeypatch, parallel):
-    monkeypatch.setenv(PARALLEL_ENV, parallel)
+@pytest.mark.parametrize("processes", [1, 2])
+def test_spooled_pages_are_the_rendered_pages(project, tmp_path, processes):
 
     def plans_job(views):
         return ("plans", os.getpid(), len(views.plans))
@@ -40,20 +39,23 @@ def test_spooled_pages_are_the_rendered_pages(project, tmp_path, monkeypatch, pa
         return ("units", os.getpid(), len(views.units))
 
     spool, views, results = spool_trees(
-        project, langs=["zh", "en"], root=tmp_path, today=TODAY, jobs=[plans_job, units_job]
+        project,
+        langs=["zh", "en"],
+        root=tmp_path,
+        today=TODAY,
+        jobs=[plans_job, units_job],
+        processes=processes,
     )
     # the build's other jobs run once each, in whichever process is free, results in order
     assert [r[0] for r in results] == ["plans", "units"]
     assert results[0][2] == len(project.plans) and results[1][2] == len(views.units)
-    if parallel == "0":
+    if processes == 1:
         assert {r[1] for r in results} == {os.getpid()}
     pages, _ = render_trees(project, langs=["zh", "en"], today=TODAY)
     assert {path: spool.read(path) for path in spool.paths} == {p.path: p.content for p in pages}
     # in site order, as if one process had rendered one tree after the other
     assert spool.paths == [p.path for p in pages]
     # at most one pack file per rendering process, not a file per page
-    processes = worker_processes()
-    assert processes == (1 if parallel == "0" else min(os.cpu_count() or 1, 2))
     assert 1 <= len(_packs(tmp_path)) <= processes, _packs(tmp_path)
     assert all(name.endswith(".pack") for name in _packs(tmp_path))
     assert spool.paths[0] == "index.md" and "en/index.md" in spool.paths
@@ -76,14 +78,10 @@ def test_pieces_are_runs_of_similar_cost():
 
 
 @pytest.mark.parametrize(
-    ("value", "expected"),
-    [("", "auto"), ("0", 1), ("1", 1), ("2", 2), ("64", "cores"), ("many", "auto")],
+    ("requested", "expected"), [(None, MAX_PROCESSES), (0, 1), (1, 1), (2, 2), (64, 8)]
 )
-def test_parallel_setting_caps_the_processes(monkeypatch, capsys, value, expected):
-    """`PLANPORTAL_PARALLEL`: unset, one process per core (at most four); N, at most N and
-    one per core; 0 or 1, none forked; anything else is reported and ignored."""
-    monkeypatch.setenv(PARALLEL_ENV, value)
-    monkeypatch.setattr(os, "cpu_count", lambda: 8)
-    want = {"auto": MAX_PROCESSES, "cores": 8}.get(expected, expected)  # type: ignore[arg-type]
-    assert worker_processes() == want
-    assert ("not a number" in capsys.readouterr().err) == (value == "many")
+def test_processes_are_capped_by_the_cores(requested, expected):
+    """Unset, one process per core (at most four); N, at most N and one per core; 0 or 1,
+    none forked (`PLANPORTAL_PARALLEL` and `--processes` are read in `generator.settings`)."""
+    assert available_processes(requested, cores=8) == expected
+    assert available_processes(requested, cores=1) == 1

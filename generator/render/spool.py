@@ -14,8 +14,8 @@ other jobs (exports, feeds) are pieces too. Each process takes the next piece fr
 shared counter until none is left, so all of them finish at about the same time, whatever
 a piece costs (measured at national scale on two cores: the same total work as one tree
 per process, without the ~1.4 s one process used to wait for the other). Where `fork` is
-unavailable, on one core, or with `PLANPORTAL_PARALLEL=0` (or 1), this process does every
-piece in order.
+unavailable, on one core, or with one process allowed (`Settings.processes`), this
+process does every piece in order.
 """
 
 from __future__ import annotations
@@ -31,10 +31,10 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from ..langs import PREFIX
+from ..processes import remove_left_behind, shared_out
 from ..progress import Progress
-from ..runtime import remove_left_behind, shared_out, worker_processes
 from ..search_keywords import warm_up
-from ..views import SiteViews, build_date, build_views
+from ..views import SiteViews, build_views
 from .linkcheck import LinkIndex
 from .pages import site_builders
 from .renderer import Page, PageGroup
@@ -180,24 +180,25 @@ def spool_trees(
     root: Path,
     today: dt.date | None = None,
     jobs: Sequence[Job] = (),
+    processes: int = 1,
 ) -> tuple[PageSpool, SiteViews, list[Any]]:
     """Render every tree in `langs` (the first at the site root) into files under `root`
     and run `jobs(views)` meanwhile; the spool of all pages (paths in site order: each
     tree, in `langs` order, as `iter_site` yields it), the views, and the jobs' results
-    (each must pickle: it may come from another process)."""
-    views = build_views(project, today or build_date())  # the same for every tree
+    (each must pickle: it may come from another process). `processes`: how many
+    processes may share the work (`Settings.processes`)."""
+    views = build_views(project, today or dt.date.today())  # the same for every tree
     builders = site_builders(project, views, langs)
     groups = {lang: builder.groups() for lang, builder in builders.items()}
     if len({len(g) for g in groups.values()}) > 1:
         raise AssertionError("the language trees must have the same page groups")
-    processes = worker_processes()
     runs = _runs([g.cost for g in groups[langs[0]]], PIECES_PER_PROCESS * processes)
     work = _Work(langs, views, groups, [*jobs, *runs], root)
     groups_count = sum(len(g) for g in groups.values())  # about as many as pages
     progress = Progress("rendering pages and exports", len(work.pieces), pages=groups_count)
     if processes > 1:
         warm_up()  # the word lists, loaded once and inherited
-    with shared_out(partial(_do, work, progress=progress), processes) as run:
+    with shared_out(partial(_do, work, progress=progress), processes, name="renderer") as run:
         done = run()
     return _merged(done), views, [_result(done, index) for index in range(len(jobs))]
 
