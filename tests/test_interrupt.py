@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import select
+import shutil
 import signal
 import subprocess
 import sys
@@ -265,3 +266,72 @@ def test_a_build_process_that_does_not_end_after_an_interruption_is_killed():
     assert time.monotonic() - started < 10
     with pytest.raises(ChildProcessError):  # ended, and waited for
         os.waitpid(pid, os.WNOHANG)
+
+
+@pytest.mark.xfail(strict=True, reason="issue 21 item 11: reproduction, fixed next")
+def test_a_site_left_between_the_two_renames_is_put_back_before_anything_else(tmp_path):
+    """A build killed between the two renames of its swap left the published site as
+    `site.old-PID`, its new one as `site.new-PID`, and no `site/`: the next build puts
+    the old site back first, so that when it then fails on bad data a site is still
+    there (it used to delete both and leave nothing)."""
+    gone = _gone_pid()
+    for kind, text in (("old", "published"), ("new", "unfinished")):
+        (tmp_path / f"site.{kind}-{gone}").mkdir()
+        (tmp_path / f"site.{kind}-{gone}" / "index.html").write_text(text, encoding="utf-8")
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE, project)
+    plan = next((project / "plans").glob("*.yaml"))
+    plan.write_text(plan.read_text(encoding="utf-8") + "\nunknown_field: 1\n", encoding="utf-8")
+
+    assert build.build_site(project, tmp_path / "site", search=False) == 1
+
+    assert (tmp_path / "site" / "index.html").read_text(encoding="utf-8") == "published"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"]
+
+
+@posix_only
+@pytest.mark.xfail(strict=True, reason="issue 21 item 13: reproduction, fixed next")
+def test_a_second_build_into_the_same_site_says_another_is_running(tmp_path, capsys):
+    """Two builds into one site raced in the swap (`OSError: Directory not empty`, or
+    one's site replaced by the other's): the second one now stops at once."""
+    site, temp = tmp_path / "site", tmp_path / "temp"
+    site.mkdir()
+    temp.mkdir()
+    (site / "index.html").write_text("old", encoding="utf-8")
+    proc, output = _stopped_build("rendering", site, temp)
+    try:
+        assert build.build_site(FIXTURE, site, search=False) == 1
+        out = capsys.readouterr().out
+        assert f"another build is running into {site} (process {proc.pid})" in out
+        assert (site / "index.html").read_text(encoding="utf-8") == "old"
+    finally:
+        proc.terminate()
+        output += proc.communicate(timeout=60)[0]
+    assert proc.returncode == 130, output
+    assert (site / "index.html").read_text(encoding="utf-8") == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "temp"]  # lock removed
+
+
+_INDEXING = """
+import sys
+from generator.search_index import _run
+
+slow = "import os, time; print(os.getpid(), flush=True); time.sleep(60)"
+_run([sys.executable, "-c", slow], print, 600)
+"""
+
+
+@posix_only
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux ends them (prctl)")
+@pytest.mark.xfail(strict=True, reason="issue 21 item 18: reproduction, fixed next")
+def test_pagefind_ends_when_the_build_is_killed_while_indexing():
+    """`kill -9` of the build during indexing: Pagefind went on writing into the
+    unfinished site; it now ends with the process that started it, as helpers do."""
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _INDEXING], cwd=REPO, stdout=subprocess.PIPE, text=True
+    )
+    assert proc.stdout is not None
+    indexer = int(proc.stdout.readline().split()[-1])  # "pagefind: PID": it runs
+    proc.kill()
+    proc.wait()
+    assert _ends_within(indexer, seconds=10)
