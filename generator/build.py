@@ -2,8 +2,9 @@
 
 `build_site` reads top to bottom:
 
-1. what killed builds left is dealt with: every `site.new-PID` and `site.old-PID` of a
-   process that is gone is removed;
+1. what killed builds left is dealt with: an old site left between the two renames of a
+   swap (`site.old-PID`, no `site/`) is put back first, then every `site.new-PID` and
+   `site.old-PID` of a process that is gone is removed;
 2. in the build process (forked: `processes.run_isolated`): MkDocs' config is loaded, the
    settings are made (`generator.settings`; the first line of the log), the project is
    checked, and MkDocs builds it into `site.new-PID` with the checked project and the
@@ -31,7 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import errors_only, format_problems
-from .processes import INTERRUPTED, remove_left_behind, run_isolated
+from .processes import INTERRUPTED, left_behind, remove_left_behind, run_isolated
 from .progress import PROGRESS
 from .runtime import frozen_heap, release_memory
 from .settings import Settings, SettingsError, make_settings, project_root
@@ -86,6 +87,7 @@ def _build_locked(
     isolate: bool,
 ) -> int:
     tmp = site_dir.with_name(f"{site_dir.name}.new-{os.getpid()}")
+    _restore_old_site(site_dir)
     _remove_leftovers(site_dir)
     shutil.rmtree(tmp, ignore_errors=True)
     swapped = False
@@ -283,6 +285,19 @@ def _swap(new: Path, site_dir: Path) -> Path:
 
 def _leftover(site_dir: Path, kinds: str = "new|old") -> re.Pattern[str]:
     return re.compile(re.escape(site_dir.name) + rf"\.(?:{kinds})-(\d+)")
+
+
+def _restore_old_site(site_dir: Path) -> None:
+    """A build killed between the two renames of its swap left the published site as
+    `site.old-PID` and no `site_dir`: put it back (the latest renamed, if several)."""
+    if site_dir.exists():
+        return
+    old = left_behind(site_dir.parent, _leftover(site_dir, "old"))
+    if not old:
+        return
+    latest = max(old, key=lambda path: path.stat().st_ctime)
+    _say(f"putting back {latest.name} as {site_dir.name}: a build was killed while replacing it")
+    latest.rename(site_dir)
 
 
 def _remove_leftovers(site_dir: Path) -> None:

@@ -268,7 +268,6 @@ def test_a_build_process_that_does_not_end_after_an_interruption_is_killed():
         os.waitpid(pid, os.WNOHANG)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 21 item 11: reproduction, fixed next")
 def test_a_site_left_between_the_two_renames_is_put_back_before_anything_else(tmp_path):
     """A build killed between the two renames of its swap left the published site as
     `site.old-PID`, its new one as `site.new-PID`, and no `site/`: the next build puts
