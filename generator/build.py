@@ -2,23 +2,26 @@
 
 `build_site` reads top to bottom:
 
-1. what killed builds left is dealt with: an old site left between the two renames of a
+1. one build at a time per site: a lock beside it (`.site.lock`); a second build says
+   "another build is running" and leaves everything alone;
+2. what killed builds left is dealt with: an old site left between the two renames of a
    swap (`site.old-PID`, no `site/`) is put back first, then every `site.new-PID` and
    `site.old-PID` of a process that is gone is removed;
-2. in the build process (forked: `processes.run_isolated`): MkDocs' config is loaded, the
+3. in the build process (forked: `processes.run_isolated`): MkDocs' config is loaded, the
    settings are made (`generator.settings`; the first line of the log), the project is
    checked, and MkDocs builds it into `site.new-PID` with the checked project and the
    settings handed to the plugin instance (`PlanPortalPlugin.hand_over`);
-3. Pagefind indexes the new site (from this small process);
-4. two renames put the new site in place; the old one is deleted.
+4. Pagefind indexes the new site (from this small process);
+5. two renames put the new site in place; the old one is deleted.
 
 A failed build (bad data, a broken link under --strict, a failing search index) never
 touches the published `site_dir`. An interrupted one (Ctrl-C, SIGTERM) stops quietly and
-removes what it made; what a killed one left is dealt with by the next build (step 1).
+removes what it made; what a killed one left is dealt with by the next build (step 2).
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
@@ -32,7 +35,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import errors_only, format_problems
-from .processes import INTERRUPTED, left_behind, remove_left_behind, run_isolated
+from .processes import (
+    INTERRUPTED,
+    Busy,
+    exclusive,
+    left_behind,
+    remove_left_behind,
+    run_isolated,
+)
 from .progress import PROGRESS
 from .runtime import frozen_heap, release_memory
 from .settings import Settings, SettingsError, make_settings, project_root
@@ -72,7 +82,14 @@ def build_site(
     started = time.monotonic()
     site_dir = Path(site_dir).resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    code = _build_locked(site_dir, flags, environ or {}, strict, isolate)
+    with contextlib.ExitStack() as held:
+        try:
+            held.enter_context(exclusive(site_dir.with_name(f".{site_dir.name}.lock")))
+        except Busy as busy:
+            holder = f" (process {busy.holder})" if busy.holder else ""
+            _say(f"another build is running into {site_dir}{holder}: try again when it ends")
+            return 1
+        code = _build_locked(site_dir, flags, environ or {}, strict, isolate)
     if code == 0:
         pages = sum(1 for _ in site_dir.rglob("*.html"))
         _say(f"site ready: {site_dir} ({pages} HTML pages, {time.monotonic() - started:.1f} s)")

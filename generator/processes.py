@@ -446,3 +446,54 @@ def remove_left_behind(
         shutil.rmtree(path, ignore_errors=True)
         removed.append(path)
     return removed
+
+
+# --- one build at a time ----------------------------------------------------------------
+
+
+class Busy(RuntimeError):
+    """Another process holds the lock; `holder` is its process id, when known."""
+
+    def __init__(self, holder: int | None) -> None:
+        super().__init__(f"held by process {holder}" if holder else "held")
+        self.holder = holder
+
+
+@contextmanager
+def exclusive(lock_file: Path) -> Iterator[None]:
+    """Hold an exclusive lock on `lock_file` while the block runs, or raise `Busy` at
+    once. The lock ends with the process holding it, however it ends (the processes it
+    forks share it); the file holds that process's id and is removed on the way out."""
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: no lock
+        yield
+        return
+    while True:
+        held = open(lock_file, "a+", encoding="ascii")  # noqa: SIM115 (closed below)
+        try:
+            fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            held.seek(0)
+            text = held.read().strip()
+            held.close()
+            raise Busy(int(text) if text.isdigit() else None) from None
+        if _same_file(held.fileno(), lock_file):
+            break
+        held.close()  # removed by the holder meanwhile: lock the new one
+    try:
+        held.seek(0)
+        held.truncate()
+        held.write(str(os.getpid()))
+        held.flush()
+        yield
+    finally:
+        lock_file.unlink(missing_ok=True)  # while still held: the next one locks a new file
+        held.close()
+
+
+def _same_file(descriptor: int, path: Path) -> bool:
+    try:
+        return os.path.samestat(os.fstat(descriptor), os.stat(path))
+    except FileNotFoundError:
+        return False

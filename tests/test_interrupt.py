@@ -289,7 +289,6 @@ def test_a_site_left_between_the_two_renames_is_put_back_before_anything_else(tm
 
 
 @posix_only
-@pytest.mark.xfail(strict=True, reason="issue 21 item 13: reproduction, fixed next")
 def test_a_second_build_into_the_same_site_says_another_is_running(tmp_path, capsys):
     """Two builds into one site raced in the swap (`OSError: Directory not empty`, or
     one's site replaced by the other's): the second one now stops at once."""
@@ -309,6 +308,20 @@ def test_a_second_build_into_the_same_site_says_another_is_running(tmp_path, cap
     assert proc.returncode == 130, output
     assert (site / "index.html").read_text(encoding="utf-8") == "old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "temp"]  # lock removed
+
+
+@posix_only
+def test_the_build_lock_names_its_holder_and_is_removed_however_the_build_ends(tmp_path):
+    lock = tmp_path / ".site.lock"
+    with processes.exclusive(lock):
+        assert lock.read_text(encoding="ascii") == str(os.getpid())
+        with pytest.raises(processes.Busy) as busy, processes.exclusive(lock):
+            pass
+        assert busy.value.holder == os.getpid()
+    assert not lock.exists()
+    with pytest.raises(RuntimeError), processes.exclusive(lock):
+        raise RuntimeError("a failed build")
+    assert not lock.exists()
 
 
 _INDEXING = """
