@@ -12,6 +12,8 @@ rendering, writing and indexing.
      result back through a pipe, and are killed when the process that forked them ends.
      Memory freed before the fork is handed back to the system first
      (`return_freed_memory`), else each helper would count it too.
+   - `guarded(command)` makes a program (Pagefind) end when the process that starts it
+     ends.
 2. **Pass on an interruption.** `interrupt_once`: the first Ctrl-C or SIGTERM raises
    `KeyboardInterrupt` in the main thread and later ones are ignored, so that the clean-up
    it starts is not cut short; the build process passes it on to its group. Helpers and
@@ -26,7 +28,7 @@ rendering, writing and indexing.
    is gone (`remove_left_behind`).
 
 Killed outright (`kill -9`, out of memory), a process cannot clean up; steps 1 and 4 cover
-that: nothing it forked outlives it, and what it left is removed later. Process ends are
+that: nothing it started outlives it, and what it left is removed later. Process ends are
 waited for on events (a pipe's end, a pidfd), not by polling, where the system allows.
 """
 
@@ -44,7 +46,7 @@ import signal
 import sys
 import time
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -345,6 +347,33 @@ def _isolated_main(parent: int, work: Callable[[], Any], send: Connection) -> No
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(code)
+
+
+_ORPHAN_GUARD = """\
+import ctypes, os, runpy, sys
+ctypes.CDLL(None).prctl(1, 9)  # PR_SET_PDEATHSIG, SIGKILL: ends with its parent
+if os.getppid() != int(sys.argv[1]):
+    os._exit(1)
+if sys.argv[2] == "-m":
+    sys.argv = sys.argv[3:]
+    runpy.run_module(sys.argv[0], run_name="__main__", alter_sys=True)
+else:
+    os.execvp(sys.argv[2], sys.argv[2:])
+"""
+"""Run before the program: the kernel kills it when the process that started it ends
+(kept across `exec`). A separate step, not `preexec_fn`, which is unsafe in a process
+with threads (`mkdocs serve`); a Python module (`python -m pagefind`) runs in this same
+interpreter, so no extra process starts."""
+
+
+def guarded(command: Sequence[str]) -> list[str]:
+    """`command` made to end with this process (on Linux; elsewhere unchanged)."""
+    if not sys.platform.startswith("linux"):
+        return list(command)
+    own = [sys.executable, "-c", _ORPHAN_GUARD, str(os.getpid())]
+    if len(command) > 2 and command[0] == sys.executable and command[1] == "-m":
+        return own + list(command[1:])
+    return own + list(command)
 
 
 # --- 2. pass on an interruption --------------------------------------------------------

@@ -335,7 +335,6 @@ _run([sys.executable, "-c", slow], print, 600)
 
 @posix_only
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux ends them (prctl)")
-@pytest.mark.xfail(strict=True, reason="issue 21 item 18: reproduction, fixed next")
 def test_pagefind_ends_when_the_build_is_killed_while_indexing():
     """`kill -9` of the build during indexing: Pagefind went on writing into the
     unfinished site; it now ends with the process that started it, as helpers do."""
