@@ -230,7 +230,8 @@ def _mkdocs(
     config: MkDocsConfig, plugin: PlanPortalPlugin, project: Project, settings: Settings
 ) -> bool:
     """`mkdocs build [--strict]` in this process, with the checked project and the
-    settings handed to the plugin, which does not load them again."""
+    settings handed to the plugin, which does not load them again; each MkDocs warning is
+    shown (under --strict they stop the build)."""
     from mkdocs.commands.build import build
     from mkdocs.exceptions import MkDocsException
 
@@ -245,19 +246,23 @@ def _mkdocs(
                 config.plugins.on_shutdown()
             return True
         except MkDocsException as exc:
-            print(f"ERROR   -  {exc.format_message()}", file=sys.stderr)
+            message = exc.format_message()
+            if message.endswith("in strict mode!"):  # "Aborted with 2 warnings in …"
+                _say("the warnings above stop the build (strict mode; --no-strict ignores them)")
+            else:
+                print(f"ERROR   -  {message}", file=sys.stderr)
             return False
 
 
 @contextmanager
 def _engine_output() -> Iterator[None]:
-    """What MkDocs logs, shown as `mkdocs build -q` would; the plugin's progress lines
-    printed as they come."""
+    """What MkDocs logs, shown as `mkdocs build -q` would, warnings included; the plugin's
+    progress lines printed as they come."""
     logger = logging.getLogger("mkdocs")
     level, propagate = logger.level, logger.propagate
     stream = logging.StreamHandler(sys.stderr)
-    stream.setLevel(logging.ERROR)  # -q: warnings are counted (--strict), not shown
-    stream.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    stream.setLevel(logging.WARNING)
+    stream.setFormatter(_EngineFormatter())
     progress = logging.StreamHandler(sys.stdout)
     progress.setFormatter(logging.Formatter("%(message)s"))
     logger.setLevel(logging.WARNING)
@@ -273,6 +278,24 @@ def _engine_output() -> Iterator[None]:
         logger.propagate = propagate
         PROGRESS.removeHandler(progress)
         PROGRESS.setLevel(logging.NOTSET)
+
+
+class _EngineFormatter(logging.Formatter):
+    """MkDocs' own lines as MkDocs shows them (`WARNING -  …`); the plugin's located
+    problems as `planportal check` shows them (`plans/x.yaml:12:5: warning: …`)."""
+
+    def __init__(self) -> None:
+        super().__init__("%(levelname)-7s -  %(message)s")
+
+    def format(self, record: logging.LogRecord) -> str:
+        message = record.getMessage()
+        if record.name == PLUGIN_LOGGER and _LOCATED.match(message):
+            return message.removeprefix("planportal: ")
+        return super().format(record)
+
+
+PLUGIN_LOGGER = "mkdocs.plugins.planportal"
+_LOCATED = re.compile(r"planportal: [^\s:]+:\d+:\d+: ")
 
 
 def _index(out: Path) -> bool:

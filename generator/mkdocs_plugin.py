@@ -40,6 +40,7 @@ from mkdocs.structure.files import File, Files
 
 from .errors import errors_only, format_problems
 from .history import History, read_history
+from .link_sources import located
 from .parallel_write import PageWriters
 from .progress import Progress, say
 from .render import published_sources
@@ -224,8 +225,8 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
             pages.add(page)
         sources = published_sources(views)
         known = _existing(files) | {site_path for site_path, _ in sources} | set(sizes)
-        for problem in pages.links.problems(extra=known):
-            log.warning(problem)
+        for problem in located(pages.links.problems(extra=known), settings.root):
+            log.warning(problem if isinstance(problem, str) else problem.format())
         for unused in [f for f in files if f.src_uri.startswith(UNUSED_THEME_FILES)]:
             files.remove(unused)
         for path in pages.paths:
