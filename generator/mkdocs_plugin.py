@@ -7,6 +7,10 @@ the documented environment overrides; first log line) and loads and checks the p
 and the original texts as generated files, `on_post_build` runs the Pagefind indexer
 (when the settings say so), `on_serve` watches `plans/` and `data/`.
 
+Under `mkdocs serve`, errors in the data do not stop the preview: the last good project
+is built again, with the errors shown at the top of every page (MkDocs would otherwise
+hold every request until a build succeeds), and each is printed once.
+
 Languages: every generated page is rendered once per language (`generator.render.i18n`):
 the Chinese tree at the site root, the English one under `en/` (hand-written pages have
 their English version under `docs/en/`).  One MkDocs build has one `theme.language`, so the
@@ -38,7 +42,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from .errors import errors_only, format_problems
+from .errors import Problem, errors_only
 from .history import History, read_history
 from .link_sources import located
 from .parallel_write import PageWriters
@@ -107,6 +111,12 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         """Set by `hand_over` for the next build only."""
         self.index = True
         """Whether `on_post_build` runs Pagefind (this build's settings, or the handover)."""
+        self.serving = False
+        """Under `mkdocs serve` (`on_startup`): errors in the data do not stop the preview."""
+        self.last_good: Project | None = None
+        """Under serve: the last project without errors, built again while errors last."""
+        self.errors: list[Problem] = []
+        """Under serve: the errors the preview shows on every page (none: all is well)."""
         self.navs: dict[str, Any] = {}
         """Navigation per language tree (the default one is MkDocs' own)."""
         self.known: set[str] = set()
@@ -128,6 +138,10 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         run Pagefind after it. Called by `planportal build` (`generator.build`) on the
         instance MkDocs' config holds (`config.plugins`)."""
         self.handover = Handover(project, settings, index)
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Also keeps this instance for every rebuild of `mkdocs serve` (MkDocs' rule)."""
+        self.serving = command == "serve"
 
     def _settings(self, config: Any) -> Settings:
         """The edge of `mkdocs build` and `mkdocs serve`: `mkdocs.yml`, then the
@@ -165,14 +179,25 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
             (log.error if problem.severity == "error" else log.warning)(problem.format())
         errors = errors_only(problems)
         if errors or project is None:
-            raise PluginError(
-                f"planportal: {len(errors)} error(s) in plans/ or data/ under {settings.root}; "
-                "fix them (see above) or run `planportal check`\n" + format_problems(errors)
+            summary = (
+                f"{len(errors)} error(s) in plans/ or data/ under {settings.root} (above); "
+                "fix them or run `planportal check`"
             )
-        self.history = read_history(settings.root, project.plans)
-        if self.history.note:
-            log.info(f"revision history: {self.history.note}")
-        self.project = dataclasses.replace(project, history=self.history)
+            if not self.serving:
+                raise PluginError(f"planportal: {summary}")  # each error printed once, above
+            log.error(f"{summary}; the preview shows them on every page until they are fixed")
+            self.errors = errors
+            project = self.last_good
+        else:
+            self.errors = []
+            self.last_good = project
+        self.project = project
+        self.history = History()
+        if project is not None:
+            self.history = read_history(settings.root, project.plans)
+            if self.history.note:
+                log.info(f"revision history: {self.history.note}")
+            self.project = dataclasses.replace(project, history=self.history)
         return config
 
     def on_files(self, files: Files, *, config: Any) -> Files:
@@ -182,6 +207,9 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         self._drop_spool()
         for stale in remove_stale_spools():
             say(f"removed {stale}, left by a build that was stopped")
+        if self.project is None:  # serve, and no good project yet: only the errors
+            files.append(File.generated(config, "index.md", content=_errors_page(self.errors)))
+            return files
         self.spool = Path(tempfile.mkdtemp(prefix=f"{SPOOL_PREFIX}{os.getpid()}-"))
         sizes: dict[str, int] = {}
         """Exports and feeds written (site path → bytes), for /data/ and the link check."""
@@ -310,6 +338,7 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         url = page.url if page.url not in (".", "./") else ""
         context["pp"] = chrome(url, self.known)
         context["nav"] = self.navs.get(lang_of(url), nav)
+        context["pp_errors"] = [problem.format() for problem in self.errors]
         return context
 
     def _drop_spool(self) -> None:
@@ -331,6 +360,7 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
 
     def on_shutdown(self) -> None:
         """Also when a caller ran only some events (e.g. the benchmark's `on_files`)."""
+        self.serving, self.last_good, self.errors = False, None, []
         self.writers.stop()
         self._drop_spool()
         self._drop_build_state()
@@ -381,6 +411,16 @@ def _render_prerendered(page: Any, config: Any, files: Files, *, ids: frozenset[
 def _existing(files: Files) -> set[str]:
     """Site paths of hand-written pages and assets (links to them are valid)."""
     return {f.url for f in files if f.url}
+
+
+def _errors_page(errors: list[Problem]) -> str:
+    """The home page of a preview that has no good build to show yet (the errors are
+    listed above it, as on every page of such a preview: `pp_errors`)."""
+    return (
+        "# planportal: the data has errors\n\n"
+        f"Nothing can be built until the {len(errors)} error(s) above are fixed; this page "
+        "reloads when they are.\n"
+    )
 
 
 def _translated_nav(nav: Any, files: Files, lang: str) -> Any:

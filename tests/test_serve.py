@@ -78,7 +78,6 @@ class Serve:
             self.proc.wait()
 
 
-@pytest.mark.xfail(strict=True, reason="issue 21 items 15 and 16: reproduction, fixed next")
 def test_serve_keeps_the_last_good_site_and_shows_the_errors_on_its_pages(tmp_path):
     root = copy_fixture(tmp_path / "proj")
     plan = root / "plans" / f"{HLBE}.yaml"
@@ -103,7 +102,6 @@ def test_serve_keeps_the_last_good_site_and_shows_the_errors_on_its_pages(tmp_pa
         serve.stop()
 
 
-@pytest.mark.xfail(strict=True, reason="issue 21 item 16: reproduction, fixed next")
 def test_serve_starts_with_errors_and_shows_them(tmp_path):
     """No good build yet: the home page lists the errors until they are fixed."""
     root = copy_fixture(tmp_path / "proj")
