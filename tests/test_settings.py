@@ -142,3 +142,10 @@ def test_only_the_edges_read_the_environment():
         if re.search(r"os\.environ|os\.getenv|getenv\(", path.read_text(encoding="utf-8"))
     }
     assert readers <= EDGES, readers - EDGES
+
+
+def test_every_variable_is_documented_in_the_readme():
+    readme = (GENERATOR.parent / "README.md").read_text(encoding="utf-8")
+    settings = readme[readme.index("### Settings") :]
+    for variable in ENVIRONMENT:
+        assert f"| `{variable}` |" in settings, variable
