@@ -1,4 +1,4 @@
-"""`planportal` command line: check, import, new, schema, build.
+"""`planportal` command line: check, import, new, schema, translations, build.
 
 Bad input never produces a traceback: every command reports problems as
 `path:line:col: message (hint)` and exits 1.
@@ -11,10 +11,14 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import errors_only, format_problems
 from .runtime import tune_gc
 from .settings import SettingsError, environment_help, make_settings, project_root
+
+if TYPE_CHECKING:
+    from .project import Project
 
 EPILOG = f"""\
 commands:
@@ -22,6 +26,7 @@ commands:
   import   turn a plan text into draft YAML plus a report of what needs review
   new      scaffold an empty plan file
   schema   write the JSON Schemas for editors into schema/
+  translations  how much is translated, per language; --missing lists what is not
   build    check, then build the site (MkDocs + Pagefind) atomically into site/
 
 {environment_help()}
@@ -70,6 +75,35 @@ def cmd_check(args: argparse.Namespace) -> int:
     if fmt == "text":
         tasks = sum(len(plan.tasks()) for plan in project.plans)
         print(f"ok: {len(project.plans)} plans, {tasks} tasks, {len(problems)} warning(s)")
+        _print_coverage(project)
+    return 0
+
+
+def _print_coverage(project: Project) -> None:
+    """The translated share of each language but the default, on one line each."""
+    from .langs import LANGS
+    from .translations import project_coverage
+
+    for lang in LANGS[1:]:
+        print(project_coverage(project, lang).summary())
+
+
+def cmd_translations(args: argparse.Namespace) -> int:
+    from .langs import LANGS
+    from .project import load_project
+    from .translations import located_missing, project_coverage
+
+    project, problems = load_project(_root(args))
+    if project is None:
+        print(format_problems(errors_only(problems)), file=sys.stderr)
+        return 1
+    for lang in args.lang or LANGS[1:]:
+        cov = project_coverage(project, lang)
+        print(cov.summary())
+        for kind, (done, total) in cov.by_kind.items():
+            print(f"  {kind:<20} {done:>5} of {total:<5}")
+        if args.missing and cov.missing:
+            print(format_problems(located_missing(cov, project.root)))
     return 0
 
 
@@ -132,6 +166,11 @@ def parser() -> argparse.ArgumentParser:
         help="text (default), json (one object per problem) or github annotations",
     )
     check.set_defaults(func=cmd_check)
+
+    tr = sub.add_parser("translations", help="translation coverage per language")
+    tr.add_argument("--lang", action="append", help="language (default: every one but Chinese)")
+    tr.add_argument("--missing", action="store_true", help="list each untranslated text, located")
+    tr.set_defaults(func=cmd_translations)
 
     imp = sub.add_parser("import", help="plan text → draft YAML + report")
     imp.add_argument("file", help="plain-text plan (UTF-8)")

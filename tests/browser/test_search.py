@@ -1,7 +1,7 @@
 """Search on the real seed plans (`plans/`), in Debian's Chromium.
 
 Pinyin and initials need the hidden keyword blocks (`keyword_html`) that the page templates
-put after the plan, task and unit headings (docs/search.md); a build without them fails.
+put after the plan, task and unit headings (developer-docs/search.md); a build without them fails.
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ def _assert_keywords(site) -> None:
     page = site.site / HULUNBEIER.strip("/") / "index.html"
     html = page.read_text(encoding="utf-8")
     assert 'class="pp-kw"' in html and "data-pagefind-body" in html, (
-        "plan pages carry no keyword_html() block / data-pagefind-body (see docs/search.md)"
+        "plan pages carry no keyword_html() block / data-pagefind-body "
+        "(see developer-docs/search.md)"
     )
 
 
