@@ -24,7 +24,9 @@ an English navigation (`on_nav`).  All logic lives in
 
 from __future__ import annotations
 
+import copy
 import dataclasses
+import inspect
 import os
 import re
 import shutil
@@ -160,6 +162,7 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
     def on_config(self, config: Any) -> Any:
         from .project import load_project
 
+        check_engine()  # the parts of MkDocs used beyond plugin events are the known ones
         tune_gc()  # `mkdocs build` / `serve`: see generator.runtime
         handed, self.handover = self.handover, None
         if handed is not None:  # `planportal build` has loaded and checked the project
@@ -281,7 +284,7 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         self.navs = {DEFAULT_LANG: nav}
         for lang in self.settings.languages if self.settings is not None else ():
             if lang != DEFAULT_LANG:
-                self.navs[lang] = _translated_nav(nav, files, lang)
+                self.navs[lang] = _translated_nav(nav, config, files, lang)
         return nav
 
     def on_env(self, env: Any, *, config: Any, files: Files) -> Any:
@@ -300,9 +303,11 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         return self.pages is not None and page.file.src_uri in self.pages
 
     def on_pre_page(self, page: Any, *, config: Any, files: Files) -> Any:
-        """Generated pages skip Markdown: their body is one block of finished HTML, which
-        Python-Markdown would only re-parse tag by tag (md_in_html) to print it unchanged —
-        measured, 44 % of a build at 2,000 tasks."""
+        """Generated pages skip MkDocs' Markdown pass: their body is one block of finished
+        HTML, which Python-Markdown would only re-parse to print it unchanged (the largest
+        cost of a build before: bench/RESULTS.md). Their `Page.render` is replaced, which
+        `check_engine` guards; the site is the same byte for byte as through Markdown
+        (tests/test_mkdocs_shell.py)."""
         if self._generated(page):
             assert self.pages is not None
             ids = self.pages.links.page_ids(page.file.src_uri)
@@ -423,47 +428,77 @@ def _errors_page(errors: list[Problem]) -> str:
     )
 
 
-def _translated_nav(nav: Any, files: Files, lang: str) -> Any:
-    """The default tree's navigation with each page swapped for its `lang` counterpart.
+def _translated_nav(nav: Any, config: Any, files: Files, lang: str) -> Any:
+    """The default tree's navigation with each page swapped for its `lang` counterpart,
+    made by MkDocs' own `get_navigation` from a `nav` setting written for that tree (so
+    parents and previous and next pages are linked as in the default tree).
 
     Titles set in `mkdocs.yml` are translated through the UI strings
     (`render.i18n.translated_title`); entries without a counterpart page are dropped.
     """
-    from mkdocs.structure.nav import (
-        Navigation,
-        Section,
-        _add_parent_links,
-        _add_previous_and_next_links,
-    )
-    from mkdocs.structure.pages import Page
+    from mkdocs.structure.nav import get_navigation
 
-    pages: list[Page] = []
-
-    def convert(items: list[Any]) -> list[Any]:
-        out: list[Any] = []
-        for item in items:
-            if isinstance(item, Page):
-                file = files.get_file_from_path(PREFIX[lang] + item.file.src_uri)
-                if file is None or file.page is None:
-                    continue
-                title = translated_title(item.__dict__.get("title"), lang)
-                if title:
-                    file.page.title = title
-                pages.append(file.page)
-                out.append(file.page)
-            elif isinstance(item, Section):
-                children = convert(item.children)
-                if children:
-                    out.append(Section(translated_title(item.title, lang) or item.title, children))
-            else:
-                out.append(item)
-        return out
-
-    items = convert(nav.items)
-    _add_previous_and_next_links(pages)
-    _add_parent_links(items)
-    translated = Navigation(items, pages)
+    titles: dict[str, str] = {}
+    tree_config = copy.copy(config)  # the same settings, with this tree's `nav`
+    tree_config["nav"] = _nav_setting(nav.items, files, lang, titles)
+    translated = get_navigation(files, tree_config)
+    for page in translated.pages:  # pages read already keep their own title otherwise
+        if page.file.src_uri in titles:
+            page.title = titles[page.file.src_uri]
     home = files.get_file_from_path(PREFIX[lang] + "index.md")
     if home is not None and home.page is not None:
         translated.homepage = home.page
     return translated
+
+
+def _nav_setting(items: list[Any], files: Files, lang: str, titles: dict[str, str]) -> list[Any]:
+    """`items` of the default tree's navigation as the `nav` setting of the `lang` tree;
+    `titles` gets the translated title of each page that has one."""
+    from mkdocs.structure.nav import Link, Section
+    from mkdocs.structure.pages import Page
+
+    out: list[Any] = []
+    for item in items:
+        if isinstance(item, Page):
+            path = PREFIX[lang] + item.file.src_uri
+            if files.get_file_from_path(path) is None:
+                continue
+            title = translated_title(item.__dict__.get("title"), lang)  # as set in mkdocs.yml
+            if title:
+                titles[path] = title
+            out.append({title: path} if title else path)
+        elif isinstance(item, Section):
+            children = _nav_setting(item.children, files, lang, titles)
+            if children:
+                out.append({translated_title(item.title, lang) or item.title: children})
+        elif isinstance(item, Link):
+            out.append({item.title: item.url} if item.title else item.url)
+    return out
+
+
+def check_engine() -> None:
+    """The parts of MkDocs this shell relies on beyond its plugin events are as they were
+    when it was written (MkDocs 1.6): else the build stops here, saying what changed,
+    instead of publishing a site that is subtly wrong. Tested, so that an upgrade of MkDocs
+    fails the tests first."""
+    from mkdocs.structure.nav import get_navigation
+    from mkdocs.structure.pages import Page
+
+    expected = {
+        "mkdocs.structure.nav.get_navigation": (get_navigation, ["files", "config"]),
+        "mkdocs.structure.pages.Page.render": (Page.render, ["self", "config", "files"]),
+    }
+    for name, (function, parameters) in expected.items():
+        found = list(inspect.signature(function).parameters)
+        if found != parameters:
+            raise PluginError(
+                f"planportal: MkDocs' {name} takes {found}, not {parameters} as in MkDocs "
+                "1.6, which this plugin was written for: install mkdocs 1.6 or update "
+                "generator/mkdocs_plugin.py"
+            )
+    missing = {"markdown", "content", "toc", "present_anchor_ids"} - set(Page.__annotations__)
+    if missing:
+        raise PluginError(
+            f"planportal: MkDocs' Page has no {sorted(missing)}, as MkDocs 1.6 had: install "
+            "mkdocs 1.6 or update generator/mkdocs_plugin.py (`_render_prerendered`)"
+        )
