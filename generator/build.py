@@ -211,10 +211,14 @@ def _plugin(config: MkDocsConfig) -> PlanPortalPlugin:
 def _check(settings: Settings) -> Project | None:
     """The checked project, or None (problems printed)."""
     from .project import load_project
+    from .reports import attach_progress
     from .search_keywords import warm_up
 
     # the word lists for rendering load while forked helpers parse the plan files
     project, problems = load_project(settings.root, meanwhile=warm_up, processes=settings.processes)
+    if project is not None:  # progress reports are checked against valid plans
+        project, found = attach_progress(project, settings.build_date)
+        problems += found
     if problems:
         print(format_problems(problems), file=sys.stderr)
     errors = errors_only(problems)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from .errors import errors_only, format_problems
 from .runtime import tune_gc
-from .settings import SettingsError, environment_help, make_settings, project_root
+from .settings import Settings, SettingsError, environment_help, make_settings, project_root
 
 if TYPE_CHECKING:
     from .project import Project
@@ -28,6 +28,7 @@ commands:
   schema   write the JSON Schemas for editors into schema/
   translations  how much is translated, per language; --missing lists what is not
   build    check, then build the site (MkDocs + Pagefind) atomically into site/
+  progress sheet: write a plan's 进展报送表 (XLSX); import: read filled copies back
 
 {environment_help()}
 
@@ -53,11 +54,21 @@ def _root(args: argparse.Namespace) -> Path:
     return project_root(_flags(args), os.environ, default=Path.cwd())
 
 
+def settings_from(args: argparse.Namespace) -> Settings:
+    """The settings of a command: its flags, the environment, the defaults (a command
+    other than `build` reads no mkdocs.yml)."""
+    return make_settings(default_root=Path.cwd(), flags=_flags(args), environ=os.environ)
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     from .project import load_project
+    from .reports import attach_progress
 
-    settings = make_settings(default_root=Path.cwd(), flags=_flags(args), environ=os.environ)
+    settings = settings_from(args)
     project, problems = load_project(settings.root, processes=settings.processes)
+    if project is not None:  # progress reports are checked against valid plans
+        project, found = attach_progress(project, settings.build_date)
+        problems += found
     fmt = args.format
     if fmt == "text" and os.environ.get("GITHUB_ACTIONS") == "true":
         print(format_problems(problems, "github"))
@@ -74,7 +85,13 @@ def cmd_check(args: argparse.Namespace) -> int:
         return 1
     if fmt == "text":
         tasks = sum(len(plan.tasks()) for plan in project.plans)
-        print(f"ok: {len(project.plans)} plans, {tasks} tasks, {len(problems)} warning(s)")
+        reports = f", {len(project.progress.reports)} reports" if project.progress.files else ""
+        print(f"ok: {len(project.plans)} plans, {tasks} tasks{reports}, {len(problems)} warning(s)")
+        from .groups import explained_without_members
+
+        if empty := explained_without_members(project.registry, project.duties):
+            print(f"{len(empty)} group(s) without member units, as editors' notes explain:")
+            print("\n".join(f"  {line}" for line in empty))
         _print_coverage(project)
     return 0
 
@@ -205,6 +222,10 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--site-url", metavar="URL", help="address of the published site")
     build.add_argument("--processes", metavar="N", help="use at most N processes")
     build.set_defaults(func=cmd_build)
+
+    from .reports.commands import add_parser as add_progress
+
+    add_progress(sub)
     return top
 
 

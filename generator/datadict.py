@@ -27,6 +27,8 @@ from .model import (
     TopicsFile,
     UnitRegistry,
 )
+from .reports.model import STATUS_TERMS, ProgressFile, RoundsFile
+from .reports.status import STATE_TERMS
 
 FILES: tuple[tuple[str, type[BaseModel]], ...] = (
     ("plans/<plan-id>.yaml", Plan),
@@ -35,6 +37,8 @@ FILES: tuple[tuple[str, type[BaseModel]], ...] = (
     ("data/topics.yaml", TopicsFile),
     ("data/categories.yaml", CategoriesFile),
     ("data/glossary.yaml", GlossaryFile),
+    ("progress/rounds.yaml", RoundsFile),
+    ("progress/<plan-id>/<round>.yaml", ProgressFile),
 )
 
 
@@ -180,4 +184,48 @@ def dictionary() -> list[RecordDoc]:
     return [describe(record) for record in record_types()]
 
 
-__all__ = ["FILES", "FieldDoc", "RecordDoc", "dictionary", "model"]
+@dataclass(frozen=True)
+class ValueDoc:
+    """One allowed value of a fixed set, with its names and definition."""
+
+    value: str
+    zh: str
+    en: str
+    definition: str
+
+
+@dataclass(frozen=True)
+class ValueSetDoc:
+    name: str
+    description: str
+    values: tuple[ValueDoc, ...]
+
+
+def value_sets() -> list[ValueSetDoc]:
+    """The fixed sets of values with a meaning of their own: the statuses a unit reports, and
+    the states the portal derives from the reports and the build date."""
+    return [
+        ValueSetDoc(
+            "Report status",
+            "The `status` of a progress report: what the reporting unit says.",
+            tuple(ValueDoc(s.value, *terms) for s, terms in STATUS_TERMS.items()),
+        ),
+        ValueSetDoc(
+            "Derived state",
+            "What the portal shows for a task or sub-item: derived from its latest report "
+            "(its lead units' when they reported) and its deadline, as of the build date.",
+            tuple(ValueDoc(s.value, *terms) for s, terms in STATE_TERMS.items()),
+        ),
+    ]
+
+
+__all__ = [
+    "FILES",
+    "FieldDoc",
+    "RecordDoc",
+    "ValueDoc",
+    "ValueSetDoc",
+    "dictionary",
+    "model",
+    "value_sets",
+]

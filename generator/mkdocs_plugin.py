@@ -161,6 +161,7 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
 
     def on_config(self, config: Any) -> Any:
         from .project import load_project
+        from .reports import attach_progress
 
         check_engine()  # the parts of MkDocs used beyond plugin events are the known ones
         tune_gc()  # `mkdocs build` / `serve`: see generator.runtime
@@ -177,6 +178,9 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
             project, problems = load_project(
                 settings.root, cache=True, meanwhile=warm_up, processes=settings.processes
             )
+            if project is not None:  # progress reports, as `planportal build` checks them
+                project, found = attach_progress(project, settings.build_date)
+                problems += found
         self.settings = settings
         for problem in sorted(problems):
             (log.error if problem.severity == "error" else log.warning)(problem.format())

@@ -843,6 +843,75 @@ class Unit(Record):
     中文：所属单位的标识，如某局的分局。"""
 
 
+class MembershipSource(StrEnum):
+    """On what authority units are counted as members of a group.
+
+    中文：据以认定单位为群体成员的依据。"""
+
+    plan = "plan"
+    """A plan's own list: its wording names the units as members (市应急管理局、市能源局等安委会
+    成员单位按职责分工负责); `plan`, `quote` and, where the list is in a task, `task` say where.
+
+    中文：规划自己的列举：其文字点名这些单位为成员；`plan`、`quote` 及（列举在任务中时）`task`
+    说明出处。"""
+    committee = "committee"
+    """The committee's published member list (安委会组成人员名单 or a notice adjusting it):
+    `document` names it, `quote` gives the wording; its text belongs in data/sources/.
+
+    中文：安委会公布的成员单位名单（或调整成员的通知）：`document` 写明文件，`quote` 照录原文；
+    原文存入 data/sources/。"""
+    editor = "editor"
+    """An editor's decision where no source lists the members, explained in `note`; shown as
+    such, never as the source's wording.
+
+    中文：没有来源列出成员时由编者决定，理由写在 `note`；按编者决定显示，绝不当作原文。"""
+
+
+class Membership(Record):
+    """Units that belong to a group, and where that is stated (one source, one or more units).
+
+    中文：属于某一群体的单位，以及出处（一个来源，一个或多个单位）。"""
+
+    source: MembershipSource
+    """`plan` (a plan's own list), `committee` (the committee's member list) or `editor` (an
+    editor's decision, with a `note`).
+
+    中文：`plan`（规划自己的列举）、`committee`（安委会成员名单）或 `editor`（编者决定，须附
+    `note`）。"""
+    units: tuple[Slug, ...] = ()
+    """Ids of the member units (in the group's own file). Empty only for an editor's note that
+    explains why no members are recorded.
+
+    中文：成员单位的标识（在该群体所在文件中）。只有编者说明为何不记成员时才可为空。"""
+    plan: Slug | None = None
+    """For `source: plan`: id of the plan whose wording lists the units.
+
+    中文：`source: plan` 时：列举这些单位的规划的标识。"""
+    task: Slug | None = None
+    """For `source: plan`: id of the task whose wording lists them, when it is a task's.
+
+    中文：`source: plan` 时：列举所在任务的标识（列举在任务中时）。"""
+    document: str | None = None
+    """For `source: committee`: title or 文号 of the member list.
+
+    中文：`source: committee` 时：成员名单的标题或文号。"""
+    quote: str | None = None
+    """The source's wording that lists the units, verbatim (required for `plan` and
+    `committee`; every unit listed must be named in it).
+
+    中文：来源中列举这些单位的文字，照录（`plan` 和 `committee` 必填；所列每个单位都须在其中
+    出现）。"""
+    note: str | None = None
+    """The editor's reasoning in Chinese (required for `source: editor`), or a remark on the
+    source.
+
+    中文：编者的理由，中文（`source: editor` 必填），或对来源的说明。"""
+    note_en: str | None = None
+    """The same note in English.
+
+    中文：同一说明的英文。"""
+
+
 class Group(Record):
     """A collective phrase (市安委会各成员单位): not a unit, shown as a group.
 
@@ -864,14 +933,23 @@ class Group(Record):
     """English name.
 
     中文：英文名称。"""
-    members: tuple[Slug, ...] = ()
-    """Unit ids, when the membership is known; empty otherwise.
+    membership: tuple[Membership, ...] = ()
+    """Which units belong to the group, each with its source; a task that names the group
+    binds every member unit (shown on its page as a duty through the group).
 
-    中文：成员单位的标识（已知时）；否则为空。"""
+    中文：哪些单位属于该群体，每条都注明来源；任务点名该群体时，约束其每个成员单位（在单位页面上
+    显示为“经所属群体”的职责）。"""
     description: str | None = None
     """What the group covers.
 
     中文：该群体涵盖的范围。"""
+
+    @property
+    def members(self) -> tuple[str, ...]:
+        """Ids of the member units, each once, in the order `membership` first lists them.
+
+        中文：成员单位的标识，各出现一次，按 `membership` 首次列出的顺序。"""
+        return tuple(dict.fromkeys(u for entry in self.membership for u in entry.units))
 
 
 class UnitRegistry(Record):
