@@ -226,8 +226,8 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
 
         def write(site_path: str, content: bytes) -> None:
             """Exports and feeds go straight into the site as they are made (MkDocs has
-            cleaned it already): copied over from a spool, each of the ~5,000 files of a
-            national portal was created twice."""
+            cleaned it already): copied over from a spool, each of the thousands of files
+            of a national portal was created twice."""
             target = site_dir / site_path
             if target.parent not in made_dirs:
                 target.parent.mkdir(parents=True, exist_ok=True)
@@ -294,7 +294,7 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
     def on_env(self, env: Any, *, config: Any, files: Files) -> Any:
         """Every page is read: helpers write a share of the generated ones from here on."""
         if self.pages is not None:  # needed for reading only: let it go before forking
-            self.pages.drop_reading_state()  # (~70 MB at scale: each helper would count it)
+            self.pages.drop_reading_state()  # else each helper would count it too
         generated = [f.page for f in files.documentation_pages() if self._generated(f.page)]
         nav = self.navs.get(DEFAULT_LANG)
         processes = self.settings.processes if self.settings is not None else 1
@@ -329,7 +329,7 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
         """The page is written next: let its HTML go. The theme's templates indent every
         line; on a generated page (no `<pre>`, no whitespace-sensitive text) the indentation
-        is dropped: ~15 % of a small page, less for the search indexer to read."""
+        is dropped: a smaller page, less for the search indexer to read."""
         self.writing.advance()
         if page.file.src_uri in self.writers:  # written by a helper: empty here
             return output

@@ -3,8 +3,8 @@
 `parsing(files, processes)` forks helpers (`processes.shared_out`) that start parsing at
 once, taking batches of files from a shared counter; this process meanwhile does other work
 (the registry, a warm-up) and then takes batches too, so all finish together however the
-work is split. Helpers send their files back marshalled: plain data and positions are sent
-~4× faster than pickled (measured on 250 plan files: 0.6 s against 2.5 s).
+work is split. Helpers send their files back marshalled: plain data and positions go
+several times faster than pickled (bench/RESULTS.md).
 """
 
 from __future__ import annotations

@@ -1,13 +1,14 @@
 """Writing the generated pages with every core: MkDocs writes one page at a time.
 
 After reading every page, MkDocs puts each one through the theme and writes it, in one loop
-(`mkdocs.commands.build._build_page`) on one core: at national scale ~19,000 pages and
-~22 s of the build while the other cores idle. Once every page is read (`on_env`),
-`PageWriters.start` forks helpers that each write a share of the generated pages with that
-same function (the same template, context and plugin events, so the same bytes); MkDocs'
-loop here then passes over those pages: they get an empty template, and MkDocs writes
-nothing for empty output. What a helper logs (warnings, errors) is sent back and logged
-here, where `--strict` counts it; a helper that fails fails the build (`finish`).
+(`mkdocs.commands.build._build_page`) on one core: at national scale the longest single
+step of the build, while the other cores idle (bench/RESULTS.md). Once every page is read
+(`on_env`), `PageWriters.start` forks helpers that each write a share of the generated
+pages with that same function (the same template, context and plugin events, so the same
+bytes); MkDocs' loop here then passes over those pages: they get an empty template, and
+MkDocs writes nothing for empty output. What a helper logs (warnings, errors) is sent
+back and logged here, where `--strict` counts it; a helper that fails fails the build
+(`finish`).
 
 Also under `mkdocs serve`, whose server and file watcher run in threads while it builds: a
 fork takes only the building thread, and a lock another thread holds stays held in the

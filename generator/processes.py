@@ -60,7 +60,8 @@ STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 INTERRUPTED = 130
 """The exit code of a command stopped by Ctrl-C (128 + SIGINT), as shells report it."""
 CLEAN_UP_SECONDS = 30
-"""How long an interrupted build process may take to clean up (~3 s at national scale)."""
+"""How long an interrupted build process may take to clean up (a few seconds at national
+scale: bench/RESULTS.md)."""
 PR_SET_PDEATHSIG = 1
 """Linux `prctl` option: the signal a process gets when the one that forked it ends."""
 
@@ -69,7 +70,7 @@ PR_SET_PDEATHSIG = 1
 
 
 def return_freed_memory() -> None:
-    """Hand the free part of the heap back to the system (~1 ms; glibc's `malloc_trim`):
+    """Hand the free part of the heap back to the system (glibc's `malloc_trim`, cheap):
     CPython keeps freed memory for reuse, so a process forked now, or a large program
     started now, would hold it as well."""
     with contextlib.suppress(OSError, AttributeError):  # not glibc: reused, not returned

@@ -2,9 +2,10 @@
 
 A national portal's model is millions of long-lived objects (plans, tasks, their source
 positions, views). CPython's default collector thresholds (700, 10, 10) rescan all of them
-every few thousand allocations: at 500 plans that was ~60 % of loading the project and a
-good part of rendering. Nearly everything the build allocates lives until the build ends or
-is freed by reference counting, so collecting far less often loses nothing.
+every few thousand allocations, which was most of loading a national project and a good
+part of rendering (bench/RESULTS.md). Nearly everything the build allocates lives until
+the build ends or is freed by reference counting, so collecting far less often loses
+nothing.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ def tune_gc() -> None:
 @contextmanager
 def frozen_heap() -> Iterator[None]:
     """Leave everything allocated so far out of collections while the block runs (the
-    loaded project, before MkDocs builds from it; measured at M: 35 s → 22 s)."""
+    loaded project, before MkDocs builds from it: a third of a build at M, bench/RESULTS.md)."""
     thresholds = gc.get_threshold()
     gc.freeze()
     gc.set_threshold(*BUILD_THRESHOLDS)

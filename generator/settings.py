@@ -31,7 +31,7 @@ from .langs import DEFAULT_LANG, LANGS
 
 MAX_PROCESSES = 4
 """Processes at most by default for work shared out (parsing, rendering, writing): each
-holds its own caches and pages in progress (at national scale ~0.8 GB each)."""
+holds its own caches and pages in progress (bench/RESULTS.md: memory per process)."""
 
 ENVIRONMENT: dict[str, tuple[str, str]] = {
     "PLANPORTAL_ROOT": ("root", "project directory holding plans/ and data/"),
