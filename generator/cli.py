@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 EPILOG = f"""\
 commands:
   check    validate plans/ and data/ (schema, references, ids, dates); exit 1 on errors
-  import   turn a plan text into draft YAML plus a report of what needs review
+  import   turn a plan (text, Word, PDF, web page, task table; or a folder of them) into
+           draft YAML plus a report and a side-by-side review page
   new      scaffold an empty plan file
   schema   write the JSON Schemas for editors into schema/
   translations  how much is translated, per language; --missing lists what is not
@@ -189,9 +190,17 @@ def parser() -> argparse.ArgumentParser:
     tr.add_argument("--missing", action="store_true", help="list each untranslated text, located")
     tr.set_defaults(func=cmd_translations)
 
-    imp = sub.add_parser("import", help="plan text → draft YAML + report")
-    imp.add_argument("file", help="plain-text plan (UTF-8)")
-    imp.add_argument("--region", required=True, help="region id from data/regions.yaml")
+    imp = sub.add_parser("import", help="plan document(s) → draft YAML + report")
+    imp.add_argument(
+        "file",
+        help="a plan: .txt (UTF-8/GB18030) .docx .pdf .html .xlsx .csv (.doc .wps .xls via "
+        "LibreOffice), or a folder: every such file in it, with a summary table",
+    )
+    imp.add_argument(
+        "--region",
+        required=True,
+        help="region id or name; one not in data/regions.yaml is drafted for review",
+    )
     imp.add_argument("--id", help="plan id (default: derived from the title)")
     imp.add_argument(
         "--out", default="build/drafts", help="output directory (default: build/drafts)"

@@ -347,6 +347,12 @@ class Task(Record):
     """Id of the parent plan's task this task implements (`<plan-id>#<task-id>`).
 
     中文：本任务所落实的上级规划任务（`<plan-id>#<task-id>`）。"""
+    deadline_text: str | None = None
+    """The completion time as printed in a task table's 完成时限 column (`2024年底前`,
+    `长期坚持`); the dates it states are in `deadlines`.
+
+    中文：任务分工表“完成时限”栏所印的完成时间（`2024年底前`、`长期坚持`）；其中的日期见
+    `deadlines`。"""
     notes: tuple[EditorNote, ...] = ()
     """Editor's notes on the source wording.
 
@@ -562,6 +568,59 @@ class CoverLetter(Record):
     """The date as printed (2024年3月8日).
 
     中文：原文所印的日期（2024年3月8日）。"""
+    # --- further elements of the official document format (GB/T 9704-2012) ---
+    copy_no: str | None = None
+    """份号: the copy number printed top left (`000123`).
+
+    中文：份号，印在版心左上角（`000123`）。"""
+    classification: str | None = None
+    """密级和保密期限 as printed (`秘密★1年`).
+
+    中文：原文所印的密级和保密期限（`秘密★1年`）。"""
+    urgency: str | None = None
+    """紧急程度 as printed (`特急`, `加急`).
+
+    中文：原文所印的紧急程度（`特急`、`加急`）。"""
+    signers_text: str | None = None
+    """The 签发人 line as printed (`签发人：张三 李四`).
+
+    中文：原文所印的签发人一行（`签发人：张三 李四`）。"""
+    signers: tuple[Text, ...] = ()
+    """签发人: names of the officials who signed the document off, as printed.
+
+    中文：签发人姓名，按原文。"""
+    attachments_text: str | None = None
+    """附件说明 as printed (`附件：1.…任务分工表`), line breaks kept.
+
+    中文：原文所印的附件说明（`附件：1.…任务分工表`），保留换行。"""
+    attachments: tuple[Text, ...] = ()
+    """Titles of the attachments the 附件说明 lists, without their numbers.
+
+    中文：附件说明所列各附件的名称，不含序号。"""
+    remark: str | None = None
+    """附注 as printed, e.g. `（此件公开发布）`.
+
+    中文：原文所印的附注，如 `（此件公开发布）`。"""
+    cc_text: str | None = None
+    """抄送机关 as printed (`抄送：市委办公室，市人大常委会办公室。`).
+
+    中文：原文所印的抄送机关（`抄送：市委办公室，市人大常委会办公室。`）。"""
+    cc: tuple[Text, ...] = ()
+    """The bodies sent a copy (抄送), as printed; not resolved against data/units.
+
+    中文：抄送机关名称，按原文；不与 data/units 核对。"""
+    printed_text: str | None = None
+    """印发机关和印发日期 as printed (`某市人民政府办公室 2024年3月8日印发`).
+
+    中文：原文所印的印发机关和印发日期（`某市人民政府办公室 2024年3月8日印发`）。"""
+    printed_by: str | None = None
+    """印发机关: the office that printed and sent the document.
+
+    中文：印发机关：负责印制和分送公文的机构。"""
+    printed_on: dt.date | None = None
+    """印发日期: the day the document was printed and sent.
+
+    中文：印发日期：公文印发的日期。"""
 
 
 class Basis(Record):
