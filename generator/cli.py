@@ -15,7 +15,13 @@ from typing import TYPE_CHECKING
 
 from .errors import errors_only, format_problems
 from .runtime import tune_gc
-from .settings import Settings, SettingsError, environment_help, make_settings, project_root
+from .settings import (
+    SettingsError,
+    environment_help,
+    flags_of,
+    from_command_line,
+    project_root,
+)
 
 if TYPE_CHECKING:
     from .project import Project
@@ -39,33 +45,15 @@ USAGE_ERROR = 2
 """The exit code of a command given a setting it cannot use (as argparse's own)."""
 
 
-def _flags(args: argparse.Namespace) -> dict[str, object]:
-    """The settings given on the command line, by name (`generator.settings`)."""
-    given = {
-        "root": args.root,
-        "search": False if getattr(args, "no_search", False) else None,
-        "build_date": getattr(args, "build_date", None),
-        "site_url": getattr(args, "site_url", None),
-        "processes": getattr(args, "processes", None),
-    }
-    return {name: value for name, value in given.items() if value is not None}
-
-
 def _root(args: argparse.Namespace) -> Path:
-    return project_root(_flags(args), os.environ, default=Path.cwd())
-
-
-def settings_from(args: argparse.Namespace) -> Settings:
-    """The settings of a command: its flags, the environment, the defaults (a command
-    other than `build` reads no mkdocs.yml)."""
-    return make_settings(default_root=Path.cwd(), flags=_flags(args), environ=os.environ)
+    return project_root(flags_of(args), os.environ, default=Path.cwd())
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     from .project import load_project
     from .reports import attach_progress
 
-    settings = settings_from(args)
+    settings = from_command_line(args)
     project, problems = load_project(settings.root, processes=settings.processes)
     if project is not None:  # progress reports are checked against valid plans
         project, found = attach_progress(project, settings.build_date)
@@ -153,7 +141,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     interrupt_once()  # SIGTERM too: the unfinished site is removed, the old one kept
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's notice on every build
-    given = _flags(args)
+    given = flags_of(args)
     return build_site(
         given.pop("root", None),  # type: ignore[arg-type]
         Path(args.site_dir),

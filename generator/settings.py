@@ -223,6 +223,24 @@ def project_root(flags: Mapping[str, object], environ: Mapping[str, str], *, def
     ).root
 
 
+def flags_of(args: object) -> dict[str, object]:
+    """The settings a command line gives (an `argparse` namespace), by name."""
+    given = {
+        "root": getattr(args, "root", None),
+        "search": False if getattr(args, "no_search", False) else None,
+        "build_date": getattr(args, "build_date", None),
+        "site_url": getattr(args, "site_url", None),
+        "processes": getattr(args, "processes", None),
+    }
+    return {name: value for name, value in given.items() if value is not None}
+
+
+def from_command_line(args: object) -> Settings:
+    """The settings of a `planportal` command other than `build` (which reads
+    `mkdocs.yml` too): its flags, the environment, the defaults. Raises `SettingsError`."""
+    return make_settings(default_root=Path.cwd(), flags=flags_of(args), environ=os.environ)
+
+
 def _by_setting(environ: Mapping[str, str]) -> dict[str, str]:
     return {name: environ[var] for var, (name, _) in ENVIRONMENT.items() if var in environ}
 

@@ -345,9 +345,9 @@ def add_parser(sub: Any) -> None:
 
 
 def _run_sheet(args: Any) -> int:
-    from ..cli import settings_from
+    from ..settings import from_command_line
 
-    settings = settings_from(args)  # --root, PLANPORTAL_ROOT, PLANPORTAL_BUILD_DATE …
+    settings = from_command_line(args)  # --root, PLANPORTAL_ROOT, PLANPORTAL_BUILD_DATE …
     return sheet_command(
         settings.root,
         args.plan,
@@ -360,9 +360,9 @@ def _run_sheet(args: Any) -> int:
 
 
 def _run_import(args: Any) -> int:
-    from ..cli import settings_from
+    from ..settings import from_command_line
 
-    settings = settings_from(args)
+    settings = from_command_line(args)
     return import_command(
         settings.root,
         args.files,
