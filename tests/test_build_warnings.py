@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from test_site_build import HLBE, copy_fixture
+from helpers import HLBE, copy_fixture
 
 from generator.build import build_site
 from generator.link_sources import located, parse

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from test_check import PLAN, make_project
+from helpers import PLAN, make_project
 
 from generator.history import read_history, redline
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_site_build import FIXTURE, REPO
+from helpers import FIXTURE, REPO
 
 from generator import build, processes
 from generator.render.spool import remove_stale_spools

@@ -6,11 +6,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from helpers import FIXTURE, REPO
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import get_files
 from mkdocs.structure.nav import get_navigation
-from test_site_build import FIXTURE, REPO
 
 from generator.mkdocs_plugin import PlanPortalPlugin, check_engine
 from generator.project import load_project

@@ -11,9 +11,9 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from helpers import REPO, copy_fixture
 from jinja2 import DictLoader, Environment
 from mkdocs.exceptions import PluginError
-from test_site_build import REPO, copy_fixture
 
 from generator import parallel_write
 from generator.build import build_site

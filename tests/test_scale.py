@@ -312,7 +312,7 @@ def test_serve_reload_parses_only_edited_plan_files(tmp_path: Path, monkeypatch)
     """`mkdocs serve` reloads the project on every edit; unchanged plans are not reparsed."""
     import os
 
-    from test_check import make_project
+    from helpers import make_project
 
     from generator import project as project_mod
 
@@ -344,7 +344,7 @@ def test_serve_reload_parses_only_edited_plan_files(tmp_path: Path, monkeypatch)
 def test_many_plan_files_are_parsed_in_parallel_with_the_same_outcome(tmp_path: Path):
     """From `PARALLEL_FILES` plan files on, forked processes parse part of them and send
     them back: the plans, every problem and its position are the same as parsed here."""
-    from test_check import make_project
+    from helpers import make_project
 
     from generator import parallel_load
     from generator import project as project_mod

@@ -13,7 +13,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from test_site_build import ENV, HLBE, REPO, copy_fixture
+from helpers import ENV, HLBE, REPO, copy_fixture
 
 pytestmark = pytest.mark.build
 
