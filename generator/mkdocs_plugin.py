@@ -49,7 +49,6 @@ from .history import History, read_history
 from .link_sources import located
 from .parallel_write import PageWriters
 from .progress import Progress, say
-from .render import published_sources
 from .render.i18n import (
     DEFAULT_LANG,
     LANGS,
@@ -58,14 +57,8 @@ from .render.i18n import (
     lang_of,
     translated_title,
 )
-from .render.publishing import plan_files, publishing_pages, unit_files
-from .render.spool import (
-    FRONT_MATTER,
-    SPOOL_PREFIX,
-    PageSpool,
-    remove_stale_spools,
-    spool_trees,
-)
+from .render.site import render_site
+from .render.spool import FRONT_MATTER, SPOOL_PREFIX, PageSpool, remove_stale_spools
 from .runtime import tune_gc
 from .search_keywords import warm_up
 from .settings import Settings, SettingsError, make_settings
@@ -218,9 +211,6 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
             files.append(File.generated(config, "index.md", content=_errors_page(self.errors)))
             return files
         self.spool = Path(tempfile.mkdtemp(prefix=f"{SPOOL_PREFIX}{os.getpid()}-"))
-        sizes: dict[str, int] = {}
-        """Exports and feeds written (site path → bytes), for /data/ and the link check."""
-        base_url = settings.site_url
         site_dir = Path(config.site_dir)
         made_dirs: set[Path] = set()
 
@@ -234,33 +224,13 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
                 made_dirs.add(target.parent)
             target.write_bytes(content)
 
-        def publish_plans(views: Any) -> dict[str, int]:
-            """The plans' exports (whole-model files, tables, one JSON per plan)."""
-            return plan_files(self.project, views, base_url=base_url, sink=write)
-
-        def publish_units(views: Any) -> dict[str, int]:
-            """Units' calendars and the feeds (thousands of small files)."""
-            return unit_files(views, self.history, base_url=base_url, sink=write)
-
-        # the exports are made by whichever rendering process is free (`spool_trees`)
         started = time.monotonic()
         say(f"rendering {len(self.project.plans):,} plans in {len(langs)} languages")
-        pages, views, written = spool_trees(
-            self.project,
-            langs=langs,
-            root=self.spool / PAGES,
-            today=settings.build_date,
-            jobs=(publish_plans, publish_units),
-            processes=settings.processes,
+        site = render_site(
+            self.project, settings, spool=self.spool / PAGES, write=write, known=_existing(files)
         )
-        for files_sizes in written:
-            sizes.update(files_sizes)
-        trees = {lang: PREFIX[lang] for lang in langs}
-        for page in publishing_pages(self.project, views, self.history, sizes, trees=trees):
-            pages.add(page)
-        sources = published_sources(views)
-        known = _existing(files) | {site_path for site_path, _ in sources} | set(sizes)
-        for problem in located(pages.links.problems(extra=known), settings.root):
+        pages, sizes, sources = site.pages, site.exports, site.sources
+        for problem in located(site.link_problems, settings.root):
             log.warning(problem if isinstance(problem, str) else problem.format())
         for unused in [f for f in files if f.src_uri.startswith(UNUSED_THEME_FILES)]:
             files.remove(unused)
