@@ -114,7 +114,7 @@ def cmd_translations(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from .importer import run_import
+    from .importer.run import run_import
 
     return run_import(
         Path(args.file), args.region, Path(args.out), sys.stdout, plan_id=args.id, root=_root(args)

@@ -32,6 +32,7 @@ import re
 import shutil
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -159,6 +160,8 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         check_engine()  # the parts of MkDocs used beyond plugin events are the known ones
         tune_gc()  # `mkdocs build` / `serve`: see generator.runtime
         handed, self.handover = self.handover, None
+        project: Project | None
+        problems: list[Problem]
         if handed is not None:  # `planportal build` has loaded and checked the project
             settings, project, problems = handed.settings, handed.project, []
             self.index = handed.index
@@ -458,7 +461,7 @@ def check_engine() -> None:
     from mkdocs.structure.nav import get_navigation
     from mkdocs.structure.pages import Page
 
-    expected = {
+    expected: dict[str, tuple[Callable[..., Any], list[str]]] = {
         "mkdocs.structure.nav.get_navigation": (get_navigation, ["files", "config"]),
         "mkdocs.structure.pages.Page.render": (Page.render, ["self", "config", "files"]),
     }

@@ -152,3 +152,26 @@ def test_every_variable_is_documented_in_the_readme():
     settings = readme[readme.index("### Settings") :]
     for variable in ENVIRONMENT:
         assert f"| `{variable}` |" in settings, variable
+
+
+def test_import_runs_from_the_command_line_with_the_root_given(tmp_path, capsys):
+    """Each command finds its project through the same settings (here `import`, which
+    reads the project's units through `--root`)."""
+    text = tmp_path / "plan.txt"
+    text.write_text("呼伦贝尔市安全生产工作要点\n\n一、加强领导。\n", encoding="utf-8")
+    root = str(GENERATOR.parent)
+    code = cli.main(
+        [
+            "--root",
+            root,
+            "import",
+            str(text),
+            "--region",
+            "hulunbeier",
+            "--out",
+            str(tmp_path / "out"),
+        ]
+    )
+    out = capsys.readouterr()
+    assert code in (0, 1) and "Traceback" not in out.out + out.err
+    assert list((tmp_path / "out").glob("*.yaml"))
