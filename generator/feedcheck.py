@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from xml.parsers import expat
 
-from mkdocs.exceptions import PluginError
 
 
-class MalformedFeed(PluginError):
-    """A feed or calendar the build made does not parse: the build stops (a bug)."""
+class MalformedFeed(Exception):
+    """A feed or calendar the build made does not parse: the build stops (a bug; the MkDocs
+    shell reports it as a `PluginError`, so the core stays engine-independent)."""
 
     def __init__(self, path: str, reason: str) -> None:
         super().__init__(

@@ -128,7 +128,9 @@ def _validated(loaded: LoadedYaml | None, problems: list[Problem]) -> _Parsed:
 
 
 @contextmanager
-def _plans_parsing(root: Path, cache: bool) -> Iterator[Callable[[], list[_Parsed]]]:
+def _plans_parsing(
+    root: Path, cache: bool, processes: int
+) -> Iterator[Callable[[], list[_Parsed]]]:
     """Every plan file parsed and validated (with `cache`, unless unchanged since the last
     time): parsing starts on entry, in forked helpers for a large project
     (`generator.parallel_load`); the function yielded returns the results in file order."""
@@ -140,7 +142,7 @@ def _plans_parsing(root: Path, cache: bool) -> Iterator[Callable[[], list[_Parse
     hits = [_PLAN_CACHE.get(path) for path, _ in files] if cache else []
     todo = [i for i in range(len(files)) if not (cache and hits[i] and hits[i][0] == keys[i])]
 
-    with parsing([files[i] for i in todo], Folder(root, "plans")) as parsed:
+    with parsing([files[i] for i in todo], Folder(root, "plans"), processes) as parsed:
 
         def finish() -> list[_Parsed]:
             loaded = dict(zip(todo, parsed(), strict=True))
@@ -214,15 +216,22 @@ def _alias_budget(files: list[LoadedYaml]) -> list[Problem]:
 
 
 def load_project(
-    root: Path, *, cache: bool = False, meanwhile: Callable[[], object] | None = None
+    root: Path,
+    *,
+    cache: bool = False,
+    meanwhile: Callable[[], object] | None = None,
+    processes: int = 1,
 ) -> tuple[Project | None, list[Problem]]:
     """Everything under `root`; `None` when an error makes the project unusable.
 
     `cache`: reuse plan files parsed earlier in this process when unchanged (`mkdocs serve`).
     `meanwhile`: work for this process while forked helpers parse a large project's plan
     files (the build warms up its word lists there).
+    `processes`: how many processes may parse plan files (`Settings.processes`).
     """
-    with _plans_parsing(root, cache) as parsed:  # in helpers meanwhile, for a large project
+    with _plans_parsing(
+        root, cache, processes
+    ) as parsed:  # in helpers meanwhile, for a large project
         registry, problems = load_registry(root / "data", display_root=root)
         problems += [*_stray_plan_files(root), *_unsafe_site_files(root)]
         if meanwhile is not None:

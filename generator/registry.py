@@ -526,25 +526,35 @@ def _membership_gaps(entry: Membership) -> Iterator[tuple[str, str, str]]:
     kind = entry.source.value
     if kind == "editor":
         if not entry.note:
-            yield "note", "an editor's membership decision needs a `note`", (
-                "say why these units are members (or why none are recorded) and on what basis"
+            yield (
+                "note",
+                "an editor's membership decision needs a `note`",
+                ("say why these units are members (or why none are recorded) and on what basis"),
             )
         return
     if not entry.units:
-        yield "units", f"a `{kind}` membership lists no units", (
-            "name the member units, or use `source: editor` with a note explaining why none"
+        yield (
+            "units",
+            f"a `{kind}` membership lists no units",
+            ("name the member units, or use `source: editor` with a note explaining why none"),
         )
     if not entry.quote:
-        yield "quote", f"a `{kind}` membership needs the `quote` that lists its units", (
-            "copy the wording of the source verbatim"
+        yield (
+            "quote",
+            f"a `{kind}` membership needs the `quote` that lists its units",
+            ("copy the wording of the source verbatim"),
         )
     if kind == "plan" and not entry.plan:
-        yield "plan", "a `plan` membership needs the id of the `plan` that lists the units", (
-            "e.g. `plan: hulunbeier-zhiben-gongjian-2024` and `task: \"01\"`"
+        yield (
+            "plan",
+            "a `plan` membership needs the id of the `plan` that lists the units",
+            ('e.g. `plan: hulunbeier-zhiben-gongjian-2024` and `task: "01"`'),
         )
     if kind == "committee" and not entry.document:
-        yield "document", "a `committee` membership needs the member list's `document`", (
-            "its title or 文号; copy its text into data/sources/"
+        yield (
+            "document",
+            "a `committee` membership needs the member list's `document`",
+            ("its title or 文号; copy its text into data/sources/"),
         )
 
 

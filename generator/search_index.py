@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .langs import PREFIX
+from .processes import guarded
 
 try:  # a clean "Error: …" line in `mkdocs build`, without making the core depend on MkDocs
     from mkdocs.exceptions import PluginError as _Base
@@ -144,7 +145,7 @@ def _run(cmd: list[str], echo: Callable[[str], None] | None, timeout: float) -> 
     lines: list[str] = []
     try:
         proc = subprocess.Popen(
-            cmd,
+            guarded(cmd),  # ends with this process (`generator.processes`)
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from test_check import make_project
+from helpers import make_project
 
 from generator.cli import main
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from test_check import PLAN
+from helpers import PLAN
 
 from generator.exports import iter_plan_exports
 from generator.exports.feeds import atom_feed

@@ -6,7 +6,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from test_check import PLAN, make_project
+from helpers import PLAN, make_project
 
 from generator.history import Redline, read_history, redline
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from bad_input.make_cases import alias_bomb
-from test_check import make_project
+from helpers import make_project
 
 from generator.load import MAX_EXPANDED_CHARS, MAX_PROJECT_ALIAS_CHARS, parse_yaml
 from generator.project import load_project

@@ -20,7 +20,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from test_check import CATEGORIES, PLAN, REGIONS, TOPICS, UNITS  # noqa: E402
+from helpers import CATEGORIES, PLAN, REGIONS, TOPICS, UNITS  # noqa: E402
 
 BASE = {
     "plans/demo.yaml": PLAN,
