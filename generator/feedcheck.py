@@ -14,7 +14,6 @@ import re
 from xml.parsers import expat
 
 
-
 class MalformedFeed(Exception):
     """A feed or calendar the build made does not parse: the build stops (a bug; the MkDocs
     shell reports it as a `PluginError`, so the core stays engine-independent)."""
