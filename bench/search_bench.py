@@ -235,7 +235,8 @@ def summary(outcomes: list[Outcome]) -> dict[str, Any]:
         "clause@5": sum(r is not None and r <= 5 for r in ranks) / n,
         "mrr": sum(1 / r for r in ranks if r) / n,
         "zero": sum(o.results == 0 for o in outcomes) / n,
-        "region_top3": sum(o.rank is not None and o.rank <= 3 for o in region) / max(1, len(region)),
+        "region_top3": sum(o.rank is not None and o.rank <= 3 for o in region)
+        / max(1, len(region)),
         "ms_median": statistics.median(o.ms for o in outcomes),
         "ms_p90": _percentile([o.ms for o in outcomes], 0.9),
         "kb_median": statistics.median(o.kb for o in outcomes),
