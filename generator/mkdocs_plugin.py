@@ -188,6 +188,14 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         )
         for files_sizes in written:
             sizes.update(files_sizes)
+        if self.config.search:  # indexed after the build (`on_post_build`, `planportal build`)
+            from .search_index import write_documents
+
+            for docs in write_documents(site_dir, self.project, views, langs):
+                say(
+                    f"search documents ({docs.lang}): {docs.entries:,} entries on "
+                    f"{docs.pages:,} pages, {docs.seconds:.1f} s"
+                )
         trees = {lang: PREFIX[lang] for lang in langs}
         for page in publishing_pages(self.project, views, self.history, sizes, trees=trees):
             pages.add(page)

@@ -1,24 +1,29 @@
-"""Run Pagefind over a built site and report what it wrote.
+"""Write the search documents of a site and run Pagefind over them.
 
-`index_site` is called after the MkDocs build (the plugin's ``on_post_build``) and by the
-tests.  It runs the Pagefind binary shipped in the ``pagefind[extended]`` wheel
-(``python -m pagefind``), streams its progress, and returns sizes.  Any failure is raised as
-`SearchIndexError`, a one-line message; when MkDocs is installed it is a ``PluginError``, so
-``mkdocs build`` stops with that message and no traceback.
-
-Chinese is segmented only for pages whose ``<html lang>`` starts with ``zh`` (Material sets
-``lang="zh"`` with ``theme.language: zh``), or for every page with ``force_language="zh"``.
+The search does not index the published pages: `write_documents` (called by the MkDocs
+plugin while the site is built, from the views) writes each language tree's entries
+(`search_records`) as small HTML documents into ``<site>/.search-documents/<lang>/``
+(`search_pages`), and `index_site` (after the build: the plugin's ``on_post_build`` or
+`planportal build`) runs the Pagefind binary shipped in the ``pagefind[extended]`` wheel
+(``python -m pagefind``) over each tree's documents, writes the bundle the search box loads
+(``pagefind/``, ``en/pagefind/``) with a small description of it (`MANIFEST`), removes the
+documents and returns sizes. Any failure is raised as `SearchIndexError`, a one-line
+message; when MkDocs is installed it is a ``PluginError``, so ``mkdocs build`` stops with
+that message and no traceback.
 """
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .langs import PREFIX
 
@@ -29,6 +34,12 @@ except ImportError:  # pragma: no cover
 
 BUNDLE = "pagefind"
 """Output folder of the search bundle, relative to the site."""
+DOCUMENTS = ".search-documents"
+"""Folder of the documents to index, relative to the site (removed once indexed)."""
+MANIFEST = "planportal.json"
+"""In each bundle: the index's language and how its pages hold entries (the search box
+reads it before it starts Pagefind)."""
+FILES_PER_FOLDER = 1_000
 INDEX_SUFFIXES = (".pf_index", ".pf_fragment", ".pf_filter", ".pf_meta")
 """Files holding index data (the rest of the bundle is the fixed JS/WASM runtime)."""
 UNUSED_UI = (
@@ -39,13 +50,27 @@ UNUSED_UI = (
     "pagefind-component-ui.js",
     "pagefind-component-ui.css",
     "pagefind-highlight.js",
+    "pagefind-worker.js",
 )
-"""Pagefind's own UI bundles: our search box uses only `pagefind.js` (and its worker and
-WASM), so these are removed (they also carry links to other hosts in licence comments)."""
+"""Pagefind's own UI bundles and its worker: our search box uses only `pagefind.js` (and
+its WASM) on the page's own thread, so these are removed (they also carry links to other
+hosts in licence comments)."""
 
 
 class SearchIndexError(_Base):
     """Pagefind could not index the site; the message says why."""
+
+
+@dataclass(frozen=True)
+class DocumentStats:
+    """What `write_documents` wrote for one language tree."""
+
+    lang: str
+    entries: int
+    pages: int
+    """Pagefind pages (an entry each, or entries sharing pages at national scale)."""
+    bytes: int
+    seconds: float
 
 
 @dataclass(frozen=True)
@@ -55,89 +80,133 @@ class IndexStats:
     bundle_dir: Path
     """The root tree's bundle (other trees have theirs in `<prefix>/pagefind/`)."""
     pages: int
-    """Pages indexed (only pages with `data-pagefind-body` once any page has it)."""
+    """Pagefind pages indexed, summed over the trees."""
+    entries: int
+    """Search entries on them (clauses, plans, units …), summed over the trees."""
     words: int
     languages: tuple[str, ...]
-    """Languages Pagefind found (`zh`, `en` …); one index each."""
+    """Languages of the indexes (`und` for the Chinese tree, `en` …); one index each."""
     files: int
-    """Files in the bundle."""
+    """Files in the bundles."""
     bytes: int
-    """Size of the whole bundle (index data and runtime)."""
+    """Size of the bundles (index data and runtime)."""
     index_bytes: int
     """Size of the index data alone (`*.pf_index`, `*.pf_fragment`, `*.pf_filter`, `*.pf_meta`)."""
     seconds: float
 
     def summary(self) -> str:
         return (
-            f"search index: {self.pages} pages, {self.words} words, "
+            f"search index: {self.entries} entries on {self.pages} pages, {self.words} words, "
             f"languages {', '.join(self.languages) or '?'}; index data {_kb(self.index_bytes)} "
             f"in {self.files} files (bundle {_kb(self.bytes)}), {self.seconds:.1f} s"
         )
 
 
+# --- documents -------------------------------------------------------------------------------
+
+
+def write_documents(
+    site_dir: Path | str, project: Any, views: Any, langs: Iterable[str]
+) -> list[DocumentStats]:
+    """Write the search documents of each language tree `langs` into the site (for
+    `index_site`); returns what was written."""
+    from .search_pages import page_html, paginate
+    from .search_records import site_entries, vocabulary
+
+    site = Path(site_dir)
+    vocab = vocabulary(project, views)
+    out = []
+    for lang in langs:
+        started = time.monotonic()
+        folder = site / DOCUMENTS / lang
+        shutil.rmtree(folder, ignore_errors=True)
+        entries = list(site_entries(project, views, lang, vocab))
+        pages = paginate(entries)
+        size = 0
+        for n, page in enumerate(pages):
+            path = folder / f"{n // FILES_PER_FOLDER:03}" / f"{n % FILES_PER_FOLDER:03}.html"
+            if n % FILES_PER_FOLDER == 0:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            data = page_html(page, lang).encode()
+            path.write_bytes(data)
+            size += len(data)
+        meta = {"lang": lang, "entries": len(entries), "pages": len(pages)}
+        (folder / "documents.json").write_text(json.dumps(meta), "utf-8")
+        out.append(DocumentStats(lang, len(entries), len(pages), size, time.monotonic() - started))
+    return out
+
+
+def remove_documents(site_dir: Path | str) -> None:
+    """Remove the search documents of a site that is not indexed (they are not published)."""
+    shutil.rmtree(Path(site_dir) / DOCUMENTS, ignore_errors=True)
+
+
+# --- indexing --------------------------------------------------------------------------------
+
+
 def index_site(
     site_dir: Path | str,
     *,
-    force_language: str | None = None,
     echo: Callable[[str], None] | None = print,
     timeout: float = 600,
     keep_ui: bool = False,
 ) -> IndexStats:
-    """Index `site_dir` with Pagefind; return sizes (summed over the language trees).
+    """Index the documents of `site_dir` with Pagefind; return sizes (summed over the
+    language trees).
 
     Each language tree gets its own bundle: `pagefind/` for the tree at the site root,
-    `en/pagefind/` for the English one (the search box loads its tree's bundle).  Pagefind
-    keeps a whole index in memory while it writes it, so two runs need half the memory of
-    one over both trees.  `echo` receives Pagefind's progress lines (None: quiet).
-    Pagefind's unused UI bundles are deleted unless `keep_ui`.  Raises `SearchIndexError`.
+    `en/pagefind/` for the English one (the search box loads its tree's bundle). Pagefind
+    keeps a whole index in memory while it writes it: one run per tree. `echo` receives
+    Pagefind's progress lines (None: quiet). Pagefind's unused UI files are deleted unless
+    `keep_ui`. The documents are removed afterwards, also on failure. Raises
+    `SearchIndexError`.
     """
+    from .search_pages import index_language
+
     site = Path(site_dir)
     if not site.is_dir():
         raise SearchIndexError(f"search index: site directory {site} does not exist")
     started = time.monotonic()
+    trees = sorted(
+        (p for p in (site / DOCUMENTS).glob("*/documents.json")), key=lambda p: p.parent.name
+    )
+    if not trees:
+        raise SearchIndexError(
+            f"search index: no search documents in {site / DOCUMENTS} "
+            "(they are written by the planportal MkDocs plugin while it builds the site)"
+        )
     runs: list[list[str]] = []
     bundles: list[Path] = []
-    subtrees = language_subtrees(site)
-    for tree in ["", *subtrees]:
-        cmd = [sys.executable, "-m", "pagefind", "--site", str(site / tree)]
-        if not tree and subtrees:
-            cmd += ["--glob", _root_glob(site, subtrees)]
-        if force_language:
-            cmd += ["--force-language", force_language]
-        runs.append(_run(cmd, echo, timeout))
-        bundles.append(site / tree / BUNDLE)
-        if not keep_ui:
-            for name in UNUSED_UI:
-                (site / tree / BUNDLE / name).unlink(missing_ok=True)
-    stats = _stats(bundles, runs, time.monotonic() - started)
+    entries = 0
+    try:
+        for described in trees:
+            meta = json.loads(described.read_text("utf-8"))
+            lang = meta["lang"]
+            bundle = site / PREFIX.get(lang, f"{lang}/") / BUNDLE
+            shutil.rmtree(bundle, ignore_errors=True)
+            cmd = [sys.executable, "-m", "pagefind", "--site", str(described.parent)]
+            cmd += ["--output-path", str(bundle.resolve())]
+            runs.append(_run(cmd, echo, timeout))
+            if not keep_ui:
+                for name in UNUSED_UI:
+                    (bundle / name).unlink(missing_ok=True)
+            manifest = {
+                "language": index_language(lang),
+                "entries": meta["entries"],
+                "pages": meta["pages"],
+                "shared": meta["pages"] < meta["entries"],
+            }
+            (bundle / MANIFEST).write_text(json.dumps(manifest), "utf-8")
+            bundles.append(bundle)
+            entries += meta["entries"]
+    finally:
+        remove_documents(site)
+    stats = _stats(bundles, runs, entries, time.monotonic() - started)
     if stats.pages == 0:
-        raise SearchIndexError(
-            "search index: Pagefind indexed no pages (is `data-pagefind-body` on the pages?)"
-        )
-    if echo and not force_language and not any(lang.startswith("zh") for lang in stats.languages):
-        echo(
-            "search index: warning: no page has <html lang='zh…'>: Chinese text is not "
-            "segmented (set theme.language: zh or pass force_language='zh')"
-        )
+        raise SearchIndexError("search index: Pagefind indexed no pages")
     if echo:
         echo(stats.summary())
     return stats
-
-
-def language_subtrees(site: Path) -> list[str]:
-    """Prefixes (`en/`) of the language trees built under the site root."""
-    return [p for p in PREFIX.values() if p and (site / p / "index.html").is_file()]
-
-
-def _root_glob(site: Path, subtrees: list[str]) -> str:
-    """Pagefind `--glob` for the root tree: every HTML file outside the other trees."""
-    skip = {t.strip("/") for t in subtrees} | {BUNDLE}
-    parts = [
-        f"{entry.name}/**/*.html" if entry.is_dir() else entry.name
-        for entry in sorted(site.iterdir())
-        if entry.name not in skip and (entry.is_dir() or entry.suffix == ".html")
-    ]
-    return "{" + ",".join(parts) + "}"
 
 
 def _run(cmd: list[str], echo: Callable[[str], None] | None, timeout: float) -> list[str]:
@@ -177,7 +246,7 @@ def _run(cmd: list[str], echo: Callable[[str], None] | None, timeout: float) -> 
     return lines
 
 
-def _stats(bundles: list[Path], runs: list[list[str]], seconds: float) -> IndexStats:
+def _stats(bundles: list[Path], runs: list[list[str]], entries: int, seconds: float) -> IndexStats:
     for bundle in bundles:
         if not (bundle / "pagefind.js").is_file():
             raise SearchIndexError(f"search index: Pagefind wrote no bundle at {bundle}")
@@ -192,6 +261,7 @@ def _stats(bundles: list[Path], runs: list[list[str]], seconds: float) -> IndexS
     return IndexStats(
         bundle_dir=bundles[0],
         pages=sum(_count(r"Indexed (\d+) pages?", text) for text in texts),
+        entries=entries,
         words=sum(_count(r"Indexed (\d+) words?", text) for text in texts),
         languages=tuple(sorted(langs)),
         files=len(files),
@@ -211,15 +281,15 @@ def _kb(n: int) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """`python -m generator.search_index SITE_DIR [--force-language zh]`."""
+    """`python -m generator.search_index SITE_DIR`: index the documents a build left
+    (`PLANPORTAL_SEARCH=0 mkdocs build`)."""
     import argparse
 
     parser = argparse.ArgumentParser(prog="python -m generator.search_index")
     parser.add_argument("site_dir", type=Path)
-    parser.add_argument("--force-language")
     args = parser.parse_args(argv)
     try:
-        index_site(args.site_dir, force_language=args.force_language)
+        index_site(args.site_dir)
     except SearchIndexError as exc:
         print(exc, file=sys.stderr)
         return 1
