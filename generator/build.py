@@ -267,6 +267,10 @@ def build_site(
         if search and not _index(tmp):
             _say("the old site is untouched")
             return 1
+        if not search:
+            from .search_index import remove_documents
+
+            remove_documents(tmp)  # written for the indexer while the site was built
         old = _swap(tmp, site_dir)
         swapped = True
         shutil.rmtree(old, ignore_errors=True)

@@ -110,30 +110,44 @@ def write_documents(
 ) -> list[DocumentStats]:
     """Write the search documents of each language tree `langs` into the site (for
     `index_site`); returns what was written."""
-    from .search_pages import page_html, paginate
     from .search_records import site_entries, vocabulary
 
-    site = Path(site_dir)
     vocab = vocabulary(project, views)
     out = []
     for lang in langs:
         started = time.monotonic()
-        folder = site / DOCUMENTS / lang
-        shutil.rmtree(folder, ignore_errors=True)
         entries = list(site_entries(project, views, lang, vocab))
-        pages = paginate(entries)
-        size = 0
-        for n, page in enumerate(pages):
-            path = folder / f"{n // FILES_PER_FOLDER:03}" / f"{n % FILES_PER_FOLDER:03}.html"
-            if n % FILES_PER_FOLDER == 0:
-                path.parent.mkdir(parents=True, exist_ok=True)
-            data = page_html(page, lang).encode()
-            path.write_bytes(data)
-            size += len(data)
-        meta = {"lang": lang, "entries": len(entries), "pages": len(pages)}
-        (folder / "documents.json").write_text(json.dumps(meta), "utf-8")
-        out.append(DocumentStats(lang, len(entries), len(pages), size, time.monotonic() - started))
+        out.append(write_entries(site_dir, lang, entries, started=started))
     return out
+
+
+def write_entries(
+    site_dir: Path | str,
+    lang: str,
+    entries: list[Any],
+    *,
+    max_pages: int | None = None,
+    started: float | None = None,
+) -> DocumentStats:
+    """Write the documents of one language tree from its entries (`search_records.Entry`)."""
+    from .search_pages import MAX_PAGES, page_html, paginate
+
+    started = time.monotonic() if started is None else started
+    folder = Path(site_dir) / DOCUMENTS / lang
+    shutil.rmtree(folder, ignore_errors=True)
+    pages = paginate(entries, MAX_PAGES if max_pages is None else max_pages)
+    size = 0
+    for n, page in enumerate(pages):
+        path = folder / f"{n // FILES_PER_FOLDER:03}" / f"{n % FILES_PER_FOLDER:03}.html"
+        if n % FILES_PER_FOLDER == 0:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        data = page_html(page, lang).encode()
+        path.write_bytes(data)
+        size += len(data)
+    folder.mkdir(parents=True, exist_ok=True)
+    meta = {"lang": lang, "entries": len(entries), "pages": len(pages)}
+    (folder / "documents.json").write_text(json.dumps(meta), "utf-8")
+    return DocumentStats(lang, len(entries), len(pages), size, time.monotonic() - started)
 
 
 def remove_documents(site_dir: Path | str) -> None:

@@ -117,7 +117,7 @@ def site_entries(
                 Field("more", " ".join(_names_of_topic(topic, tree)), KEYS),
             ),
             filters={"topic": (_topic_name(topic, tree),)},
-            boosts={"name": " ".join([topic.name, topic.name_en])},
+            boosts={"name": " ".join(_names_of_topic(topic, tree))},
             group="topics",
         )
     yield from timeline_entries(views, tree)
@@ -359,9 +359,9 @@ def _topic_name(topic: Any, tree: _Tree) -> str:
 
 
 def _names_of_topic(topic: Any, tree: _Tree) -> list[str]:
-    out = [topic.name, topic.name_en, *topic.keywords]
-    out += pinyin_keys([topic.name], runs=True, initials=True)
-    return out
+    """The topic's names and pinyin (not the importer's keywords: the page does not show
+    them, and a clause with such a word is found by its own text)."""
+    return [topic.name, topic.name_en, *pinyin_keys([topic.name], runs=False, initials=True)]
 
 
 def _categories(view: PlanView, tv: TaskView, tree: _Tree) -> Iterator[str]:
@@ -396,7 +396,7 @@ def unit_entry(unit: UnitView, tree: _Tree) -> Entry:
             Field("more", " ".join(dict.fromkeys(more)), KEYS),
         ),
         filters={"region": (region,), "category": (category_name,) if category_name else ()},
-        boosts={"name": " ".join(dict.fromkeys([*names, record.name_en or "", *keys]))},
+        boosts={"name": " ".join(dict.fromkeys([*names, record.name_en if tree.english else ""]))},
         group=f"units:{unit.region.id}",
     )
 

@@ -29,6 +29,8 @@
   var ROLES = ["lead", "support", "responsible", "local"];
   var FILTERS = ["plan", "region", "category", "topic"];
   var META_WEIGHTS = { nm: 8, rg: 12, dn: 12, pl: 0.5 };
+  // Prose and timeline pages answer a query too, after clauses that answer it as well.
+  var KIND_PRIOR = { text: 0.5, timeline: 0.5 };
   var CJK = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\u{20000}-\\u{2ffff}";
   var IS_CJK = new RegExp("[" + CJK + "]", "u");
   var TOKEN = new RegExp("([" + CJK + "]+)|((?:(?![" + CJK + "])[\\p{L}\\p{N}])+)|([^\\s" + CJK + "])", "gu");
@@ -135,7 +137,7 @@
      share of the terms it holds, and its share of the page's score. */
   function judge(entry, terms, parts, result, pageHits) {
     var body = squash(FIELDS.filter(function (f) { return f !== "facets"; })
-      .map(function (f) { return entry.text[f] || ""; }).join(" "));
+      .map(function (f) { return entry.text[f] || ""; }).join(" ") + " " + entry.plan);
     var phrase = parts.length > 0 && parts.every(function (p) { return body.indexOf(p) >= 0; });
     var held = terms.filter(function (t) {
       return entry.hits.some(function (h) {
@@ -147,7 +149,7 @@
     var share = pageHits > 0 ? weight / pageHits : 1;
     entry.phrase = phrase;
     entry.coverage = terms.length ? held.length / terms.length : 1;
-    entry.score = result.score * share;
+    entry.score = result.score * share * (KIND_PRIOR[entry.kind] || 1);
     return entry;
   }
 
@@ -342,34 +344,46 @@
         .then(function () {
           if (!pagefind || mine !== generation) return null;
           return search(terms, filters).then(function (found) {
-            if (found.results.length || !terms.length) return found;
-            return nearby(query, filters); // nothing: perhaps a slip of one character
+            return show(found, query, filters, mine);
           });
         })
-        .then(function (found) {
-          if (!found || mine !== generation) return null;
-          state = {
-            mine: mine,
-            query: query,
-            terms: found.terms,
-            parts: found.approximate ? [] : queryParts(query),
-            filters: filters,
-            results: found.results,
-            approximate: found.approximate,
-            next: 0,
-            rows: [],
-            shown: 0,
-          };
-          return more(FIRST_PAGES, SHOWN).then(function () {
-            if (mine !== generation) return;
-            render(false);
-            done(query, filters);
-          });
+        .then(function (exact) {
+          // Nothing holds every term (Pagefind matched a shorter word where none starts
+          // with a term): perhaps a slip of one character.
+          if (exact === false && mine === generation) {
+            return nearby(query, filters).then(function (found) {
+              return found.results.length ? show(found, query, filters, mine) : true;
+            });
+          }
+        })
+        .then(function () {
+          if (mine !== generation) return;
+          render(false);
+          done(query, filters);
         })
         .catch(function (err) {
           status.textContent = t("unavailable");
           console.warn("planportal search failed", err);
         });
+    }
+
+    /* Load the first results of a search; false when none holds every term. */
+    function show(found, query, filters, mine) {
+      state = {
+        mine: mine,
+        query: query,
+        terms: found.terms,
+        parts: found.approximate ? [] : queryParts(query),
+        filters: filters,
+        results: found.results,
+        approximate: found.approximate,
+        next: 0,
+        rows: [],
+        shown: 0,
+      };
+      return more(FIRST_PAGES, SHOWN).then(function () {
+        return found.approximate || !found.terms.length || state.rows.some(function (r) { return r.coverage === 1; });
+      });
     }
 
     function search(terms, filters) {
@@ -696,17 +710,20 @@
         if (toggle.checked && document.activeElement !== input) input.focus();
       });
     }
+    /* The results close when the focus goes elsewhere: to an element outside (focusin
+       there), or nowhere after a click outside; a click inside on plain text keeps them. */
     box.addEventListener("mousedown", function (ev) {
       pointerInside = !ev.target.closest(".md-search__overlay");
     });
+    document.addEventListener("mousedown", function (ev) {
+      if (!box.contains(ev.target)) pointerInside = false;
+    }, true);
     box.addEventListener("focusout", function (ev) {
-      if (pointerInside || (ev.relatedTarget && box.contains(ev.relatedTarget))) {
-        pointerInside = false;
-        return;
-      }
-      setTimeout(function () {
-        if (isOpen() && !box.contains(document.activeElement)) setOpen(false);
-      }, 0);
+      var inside = ev.relatedTarget ? box.contains(ev.relatedTarget) : pointerInside;
+      if (!inside && isOpen()) setOpen(false);
+    });
+    document.addEventListener("focusin", function (ev) {
+      if (isOpen() && !box.contains(ev.target)) setOpen(false);
     });
 
     function close() {
