@@ -46,6 +46,8 @@ FACET_SEPARATOR = field_mark(len(FIELDS))
 MAX_PAGES = 7_000
 """Pagefind pages per language tree at most: ~50 KB of page list, as a first query cost
 before (at 7,451 pages per tree at national scale)."""
+FACETS = ("category", "topic")
+"""Filters that differ between the entries sharing a page (kept per entry in `facets`)."""
 BOOST_META = {"name": "nm", "region": "rg", "docno": "dn"}
 """Entry boosts → the page meta fields the search box weighs (`metaWeights`)."""
 SINGLE = frozenset({"plan", "region", "topic"})
@@ -60,17 +62,20 @@ def index_language(lang: str) -> str:
 
 
 def paginate(entries: Sequence[Entry], max_pages: int = MAX_PAGES) -> list[tuple[Entry, ...]]:
-    """The entries, one page each, or, above `max_pages`, consecutive entries of one group
-    sharing a page (the fewest per page that keeps within `max_pages`)."""
+    """The entries, one page each, or, above `max_pages`, entries of one group sharing
+    pages in their order (the fewest per page that keeps within `max_pages`)."""
     if len(entries) <= max_pages:
         return [(e,) for e in entries]
+    groups: dict[str, list[Entry]] = {}
     runs: list[list[Entry]] = []
     for entry in entries:
-        shared = entry.kind not in SINGLE
-        if shared and runs and runs[-1][0].kind not in SINGLE and runs[-1][0].group == entry.group:
-            runs[-1].append(entry)
-        else:
+        if entry.kind in SINGLE or not entry.group:
             runs.append([entry])
+        elif entry.group in groups:
+            groups[entry.group].append(entry)
+        else:
+            groups[entry.group] = [entry]
+            runs.append(groups[entry.group])
     per_page = _per_page(runs, max_pages)
     return [tuple(run[i : i + per_page]) for run in runs for i in range(0, len(run), per_page)]
 
@@ -111,8 +116,8 @@ def page_html(entries: Sequence[Entry], lang: str) -> str:
 def _entry_html(entry: Entry, facets: bool) -> str:
     parts = [f'<pp-{entry.kind} id="{_attr(entry.path)}"></pp-{entry.kind}>']
     fields = list(entry.fields)
-    if facets:
-        values = [v for vs in entry.filters.values() for v in vs]
+    if facets:  # plan and region are the same for the entries of a page
+        values = [v for name in FACETS for v in entry.filters.get(name, ())]
         if values:
             fields.append(_facets(values))
     for f in fields:

@@ -199,7 +199,6 @@ def plan_entries(view: PlanView, tree: _Tree) -> Iterator[Entry]:
             "docno": plan.doc_number or "",
         },
         plan=label,
-        group=f"plan:{plan.id}",
     )
     for tv in view.tasks:
         yield from clause_entries(view, tv, tree, label, base_filters)
@@ -210,7 +209,7 @@ def plan_entries(view: PlanView, tree: _Tree) -> Iterator[Entry]:
         (Field("title", tree.ui.format("plan_timeline_title", plan=label), TEXT),),
         filters=base_filters,
         plan=label,
-        group=f"plan:{plan.id}",
+        group=f"part:{view.url}",
     )
 
 
@@ -224,19 +223,16 @@ def clause_entries(
     task = tv.task
     vocab = tree.vocab
     units = _units_by_role(view, tv, tree)
-    canonical = _canonical_names(view, tv)
     topics = tuple(_topic_name(t, tree) for t in _topics(tv, tree))
     categories = tuple(_categories(view, tv, tree))
     filters = {**base_filters, "category": categories, "topic": topics}
     unit_fields = tuple(Field(role, "、".join(names)) for role, names in units.items() if names)
     title = task.title or ""
-    keys = pinyin_keys([title], vocab, runs=False, initials=False)
-    keys += pinyin_keys(quoted_terms([task.text]), vocab, runs=False, initials=False)
-    more = [*canonical, *keys]
-    if tree.english:
-        more += [t.name_en for t in _topics(tv, tree)]
-    else:
-        more += topics
+    # The names as printed (a unit field each) and the plan's label (on the page) hold what
+    # a query for a unit's full name asks; pinyin is for names (units, places, topics),
+    # whose pages list these clauses.
+    named = [t.name_en for t in _topics(tv, tree)] if tree.english else list(topics)
+    keys = pinyin_keys(list(quoted_terms([task.text])), vocab, runs=False)
     deadlines = [d.phrase for d in task.deadlines if not d.item]
     group = f"part:{tv.page}"
     yield Entry(
@@ -248,7 +244,8 @@ def clause_entries(
             Field("text", " ".join(x for x in (task.text, task.closing) if x)),
             *unit_fields,
             Field("deadline", "；".join(dict.fromkeys(deadlines))),
-            Field("more", " ".join(dict.fromkeys(more)), KEYS),
+            Field("more", " ".join(named), KEYS if tree.english else CONTEXT),
+            Field("more", " ".join(keys), KEYS),
         ),
         filters=filters,
         plan=label,
@@ -267,14 +264,7 @@ def clause_entries(
                 Field("deadline", "；".join(dict.fromkeys(own or deadlines))),
                 Field(
                     "more",
-                    " ".join(
-                        dict.fromkeys(
-                            [
-                                *canonical,
-                                *pinyin_keys(quoted_terms([item.item.text]), vocab, runs=False),
-                            ]
-                        )
-                    ),
+                    " ".join(pinyin_keys(quoted_terms([item.item.text]), vocab, runs=False)),
                     KEYS,
                 ),
             ),
@@ -345,11 +335,6 @@ def _unit_display(view: PlanView, printed: str, tree: _Tree) -> str:
     return printed
 
 
-def _canonical_names(view: PlanView, tv: TaskView) -> list[str]:
-    refs = [view.refs[n] for n in tv.task.responsibility.all_refs() if n in view.refs]
-    return list(dict.fromkeys(r.name for r in refs))
-
-
 def _topics(tv: TaskView, tree: _Tree) -> list[Any]:
     return [t for t in (tree.registry.topics.get(x) for x in tv.task.topics) if t is not None]
 
@@ -387,6 +372,7 @@ def unit_entry(unit: UnitView, tree: _Tree) -> Entry:
     region = tree.region(unit.region)
     keys = pinyin_keys(names)
     more = [*names, *keys, *english_words([record.name_en])]
+    english_name = (record.name_en or "") if tree.english else ""
     return Entry(
         "group" if unit.ref.kind == "group" else "unit",
         unit.ref.url,
@@ -396,7 +382,7 @@ def unit_entry(unit: UnitView, tree: _Tree) -> Entry:
             Field("more", " ".join(dict.fromkeys(more)), KEYS),
         ),
         filters={"region": (region,), "category": (category_name,) if category_name else ()},
-        boosts={"name": " ".join(dict.fromkeys([*names, record.name_en if tree.english else ""]))},
+        boosts={"name": " ".join(dict.fromkeys([*names, english_name]))},
         group=f"units:{unit.region.id}",
     )
 

@@ -33,6 +33,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import pinyin as _pinyin
 from .search_keywords import words as jieba_words
@@ -60,18 +61,18 @@ def tokens(text: str) -> list[str]:
     ['城镇', '镇燃', '燃气', '气', '，', 'CCC', '认证', '证', '2024', '年底', '底前', '前']
     """
     out: list[str] = []
-    for m in _TOKEN.finditer(text):
-        run = m.group("cjk")
+    for run, word, mark in _TOKEN.findall(text):
         if run:
-            out += [run[i : i + 2] for i in range(len(run) - 1)]
+            out.extend(map(str.__add__, run, run[1:]))
             out.append(run[-1])
-        elif m.group("word"):
-            out.append(unicodedata.normalize("NFKC", m.group("word")))
+        elif word:
+            out.append(word if word.isascii() else unicodedata.normalize("NFKC", word))
         else:
-            out.append(m.group("mark"))
+            out.append(mark)
     return out
 
 
+@lru_cache(maxsize=1 << 16)  # unit names and plan labels recur on many entries
 def token_text(text: str) -> str:
     """`tokens` joined by spaces: what Pagefind is given (and stores)."""
     return " ".join(tokens(text))
