@@ -191,11 +191,7 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         if self.config.search:  # indexed after the build (`on_post_build`, `planportal build`)
             from .search_index import write_documents
 
-            for docs in write_documents(site_dir, self.project, views, langs):
-                say(
-                    f"search documents ({docs.lang}): {docs.entries:,} entries on "
-                    f"{docs.pages:,} pages, {docs.seconds:.1f} s"
-                )
+            say(write_documents(site_dir, self.project, views).summary())
         trees = {lang: PREFIX[lang] for lang in langs}
         for page in publishing_pages(self.project, views, self.history, sizes, trees=trees):
             pages.add(page)

@@ -1,12 +1,12 @@
 """Write the search documents of a site and run Pagefind over them.
 
 The search does not index the published pages: `write_documents` (called by the MkDocs
-plugin while the site is built, from the views) writes each language tree's entries
-(`search_records`) as small HTML documents into ``<site>/.search-documents/<lang>/``
+plugin while the site is built, from the views) writes the search entries
+(`search_records`) as small HTML documents into ``<site>/.search-documents/``
 (`search_pages`), and `index_site` (after the build: the plugin's ``on_post_build`` or
 `planportal build`) runs the Pagefind binary shipped in the ``pagefind[extended]`` wheel
-(``python -m pagefind``) over each tree's documents, writes the bundle the search box loads
-(``pagefind/``, ``en/pagefind/``) with a small description of it (`MANIFEST`), removes the
+(``python -m pagefind``) over them, writes the bundle the search boxes of both language
+trees load (``pagefind/``) with a small description of it (`MANIFEST`), removes the
 documents and returns sizes. Any failure is raised as `SearchIndexError`, a one-line
 message; when MkDocs is installed it is a ``PluginError``, so ``mkdocs build`` stops with
 that message and no traceback.
@@ -20,12 +20,10 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-from .langs import PREFIX
 
 try:  # a clean "Error: …" line in `mkdocs build`, without making the core depend on MkDocs
     from mkdocs.exceptions import PluginError as _Base
@@ -63,14 +61,20 @@ class SearchIndexError(_Base):
 
 @dataclass(frozen=True)
 class DocumentStats:
-    """What `write_documents` wrote for one language tree."""
+    """What `write_documents` wrote."""
 
-    lang: str
     entries: int
+    """Search entries (a task with its sub-items counts once)."""
     pages: int
     """Pagefind pages (an entry each, or entries sharing pages at national scale)."""
     bytes: int
     seconds: float
+
+    def summary(self) -> str:
+        return (
+            f"search documents: {self.entries:,} entries on {self.pages:,} pages, "
+            f"{_kb(self.bytes)}, {self.seconds:.1f} s"
+        )
 
 
 @dataclass(frozen=True)
@@ -78,62 +82,52 @@ class IndexStats:
     """What Pagefind wrote."""
 
     bundle_dir: Path
-    """The root tree's bundle (other trees have theirs in `<prefix>/pagefind/`)."""
     pages: int
-    """Pagefind pages indexed, summed over the trees."""
+    """Pagefind pages indexed."""
     entries: int
-    """Search entries on them (clauses, plans, units …), summed over the trees."""
+    """Search entries on them (clauses, plans, units …)."""
     words: int
-    languages: tuple[str, ...]
-    """Languages of the indexes (`und` for the Chinese tree, `en` …); one index each."""
+    """Distinct words of the index."""
     files: int
-    """Files in the bundles."""
+    """Files in the bundle."""
     bytes: int
-    """Size of the bundles (index data and runtime)."""
+    """Size of the bundle (index data and runtime)."""
     index_bytes: int
     """Size of the index data alone (`*.pf_index`, `*.pf_fragment`, `*.pf_filter`, `*.pf_meta`)."""
     seconds: float
 
     def summary(self) -> str:
         return (
-            f"search index: {self.entries} entries on {self.pages} pages, {self.words} words, "
-            f"languages {', '.join(self.languages) or '?'}; index data {_kb(self.index_bytes)} "
-            f"in {self.files} files (bundle {_kb(self.bytes)}), {self.seconds:.1f} s"
+            f"search index: {self.entries} entries on {self.pages} pages, {self.words} words; "
+            f"index data {_kb(self.index_bytes)} in {self.files} files "
+            f"(bundle {_kb(self.bytes)}), {self.seconds:.1f} s"
         )
 
 
 # --- documents -------------------------------------------------------------------------------
 
 
-def write_documents(
-    site_dir: Path | str, project: Any, views: Any, langs: Iterable[str]
-) -> list[DocumentStats]:
-    """Write the search documents of each language tree `langs` into the site (for
-    `index_site`); returns what was written."""
-    from .search_records import site_entries, vocabulary
+def write_documents(site_dir: Path | str, project: Any, views: Any) -> DocumentStats:
+    """Write the search documents of the site (both language trees share them) into the
+    site, for `index_site`."""
+    from .search_records import site_entries
 
-    vocab = vocabulary(project, views)
-    out = []
-    for lang in langs:
-        started = time.monotonic()
-        entries = list(site_entries(project, views, lang, vocab))
-        out.append(write_entries(site_dir, lang, entries, started=started))
-    return out
+    started = time.monotonic()
+    return write_entries(site_dir, list(site_entries(project, views)), started=started)
 
 
 def write_entries(
     site_dir: Path | str,
-    lang: str,
     entries: list[Any],
     *,
     max_pages: int | None = None,
     started: float | None = None,
 ) -> DocumentStats:
-    """Write the documents of one language tree from its entries (`search_records.Entry`)."""
+    """Write the documents of these entries (`search_records.Entry`)."""
     from .search_pages import MAX_PAGES, page_html, paginate
 
     started = time.monotonic() if started is None else started
-    folder = Path(site_dir) / DOCUMENTS / lang
+    folder = Path(site_dir) / DOCUMENTS
     shutil.rmtree(folder, ignore_errors=True)
     pages = paginate(entries, MAX_PAGES if max_pages is None else max_pages)
     size = 0
@@ -141,13 +135,13 @@ def write_entries(
         path = folder / f"{n // FILES_PER_FOLDER:03}" / f"{n % FILES_PER_FOLDER:03}.html"
         if n % FILES_PER_FOLDER == 0:
             path.parent.mkdir(parents=True, exist_ok=True)
-        data = page_html(page, lang).encode()
+        data = page_html(page).encode()
         path.write_bytes(data)
         size += len(data)
     folder.mkdir(parents=True, exist_ok=True)
-    meta = {"lang": lang, "entries": len(entries), "pages": len(pages)}
+    meta = {"entries": len(entries), "pages": len(pages)}
     (folder / "documents.json").write_text(json.dumps(meta), "utf-8")
-    return DocumentStats(lang, len(entries), len(pages), size, time.monotonic() - started)
+    return DocumentStats(len(entries), len(pages), size, time.monotonic() - started)
 
 
 def remove_documents(site_dir: Path | str) -> None:
@@ -165,62 +159,58 @@ def index_site(
     timeout: float = 600,
     keep_ui: bool = False,
 ) -> IndexStats:
-    """Index the documents of `site_dir` with Pagefind; return sizes (summed over the
-    language trees).
+    """Index the documents of `site_dir` with Pagefind into `<site>/pagefind/` (the bundle
+    of both language trees); return sizes.
 
-    Each language tree gets its own bundle: `pagefind/` for the tree at the site root,
-    `en/pagefind/` for the English one (the search box loads its tree's bundle). Pagefind
-    keeps a whole index in memory while it writes it: one run per tree. `echo` receives
-    Pagefind's progress lines (None: quiet). Pagefind's unused UI files are deleted unless
-    `keep_ui`. The documents are removed afterwards, also on failure. Raises
-    `SearchIndexError`.
+    `echo` receives Pagefind's progress lines (None: quiet). Pagefind's unused UI files are
+    deleted unless `keep_ui`. The documents are removed afterwards, also on failure.
+    Raises `SearchIndexError`.
     """
-    from .search_pages import index_language
+    from .search_pages import INDEX_LANGUAGE
 
     site = Path(site_dir)
     if not site.is_dir():
         raise SearchIndexError(f"search index: site directory {site} does not exist")
     started = time.monotonic()
-    trees = sorted(
-        (p for p in (site / DOCUMENTS).glob("*/documents.json")), key=lambda p: p.parent.name
-    )
-    if not trees:
+    described = site / DOCUMENTS / "documents.json"
+    if not described.is_file():
         raise SearchIndexError(
             f"search index: no search documents in {site / DOCUMENTS} "
             "(they are written by the planportal MkDocs plugin while it builds the site)"
         )
-    runs: list[list[str]] = []
-    bundles: list[Path] = []
-    entries = 0
+    bundle = site / BUNDLE
     try:
-        for described in trees:
-            meta = json.loads(described.read_text("utf-8"))
-            lang = meta["lang"]
-            bundle = site / PREFIX.get(lang, f"{lang}/") / BUNDLE
-            shutil.rmtree(bundle, ignore_errors=True)
-            cmd = [sys.executable, "-m", "pagefind", "--site", str(described.parent)]
-            cmd += ["--output-path", str(bundle.resolve())]
-            runs.append(_run(cmd, echo, timeout))
-            if not keep_ui:
-                for name in UNUSED_UI:
-                    (bundle / name).unlink(missing_ok=True)
-            manifest = {
-                "language": index_language(lang),
-                "entries": meta["entries"],
-                "pages": meta["pages"],
-                "shared": meta["pages"] < meta["entries"],
-            }
-            (bundle / MANIFEST).write_text(json.dumps(manifest), "utf-8")
-            bundles.append(bundle)
-            entries += meta["entries"]
+        meta = json.loads(described.read_text("utf-8"))
+        shutil.rmtree(bundle, ignore_errors=True)
+        cmd = [sys.executable, "-m", "pagefind", "--site", str(described.parent)]
+        cmd += ["--output-path", str(bundle.resolve())]
+        lines = _run(cmd, _quiet_notes(echo), timeout)
     finally:
         remove_documents(site)
-    stats = _stats(bundles, runs, entries, time.monotonic() - started)
+    if not keep_ui:
+        for name in UNUSED_UI:
+            (bundle / name).unlink(missing_ok=True)
+    manifest = {
+        "language": INDEX_LANGUAGE,
+        "entries": meta["entries"],
+        "pages": meta["pages"],
+        "shared": meta["pages"] < meta["entries"],
+    }
+    (bundle / MANIFEST).write_text(json.dumps(manifest), "utf-8")
+    stats = _stats(bundle, lines, meta["entries"], time.monotonic() - started)
     if stats.pages == 0:
         raise SearchIndexError("search index: Pagefind indexed no pages")
     if echo:
         echo(stats.summary())
     return stats
+
+
+def _quiet_notes(echo: Callable[[str], None] | None) -> Callable[[str], None] | None:
+    """Pagefind's progress without its note that the index language has no stemmer (it is
+    meant to have none, see `search_pages.INDEX_LANGUAGE`)."""
+    if echo is None:
+        return None
+    return lambda line: None if ("stemming" in line or "root words" in line) else echo(line)
 
 
 def _run(cmd: list[str], echo: Callable[[str], None] | None, timeout: float) -> list[str]:
@@ -260,24 +250,16 @@ def _run(cmd: list[str], echo: Callable[[str], None] | None, timeout: float) -> 
     return lines
 
 
-def _stats(bundles: list[Path], runs: list[list[str]], entries: int, seconds: float) -> IndexStats:
-    for bundle in bundles:
-        if not (bundle / "pagefind.js").is_file():
-            raise SearchIndexError(f"search index: Pagefind wrote no bundle at {bundle}")
-    files = [p for bundle in bundles for p in bundle.rglob("*") if p.is_file()]
-    texts = ["\n".join(run) for run in runs]
-    langs = {
-        x.strip(): None
-        for text in texts
-        for found in re.findall(r"Discovered \d+ languages?: (.+)", text)
-        for x in found.split(",")
-    }
+def _stats(bundle: Path, lines: list[str], entries: int, seconds: float) -> IndexStats:
+    if not (bundle / "pagefind.js").is_file():
+        raise SearchIndexError(f"search index: Pagefind wrote no bundle at {bundle}")
+    files = [p for p in bundle.rglob("*") if p.is_file()]
+    text = "\n".join(lines)
     return IndexStats(
-        bundle_dir=bundles[0],
-        pages=sum(_count(r"Indexed (\d+) pages?", text) for text in texts),
+        bundle_dir=bundle,
+        pages=_count(r"Indexed (\d+) pages?", text),
         entries=entries,
-        words=sum(_count(r"Indexed (\d+) words?", text) for text in texts),
-        languages=tuple(sorted(langs)),
+        words=_count(r"Indexed (\d+) words?", text),
         files=len(files),
         bytes=sum(p.stat().st_size for p in files),
         index_bytes=sum(p.stat().st_size for p in files if p.suffix in INDEX_SUFFIXES),

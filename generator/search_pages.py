@@ -31,6 +31,7 @@ from .search_text import field_mark, token_text
 FIELDS = (
     "no",
     "title",
+    "title_en",
     "text",
     "lead",
     "support",
@@ -46,19 +47,15 @@ FACET_SEPARATOR = field_mark(len(FIELDS))
 MAX_PAGES = 7_000
 """Pagefind pages per language tree at most: ~50 KB of page list, as a first query cost
 before (at 7,451 pages per tree at national scale)."""
-FACETS = ("category", "topic")
+FACETS = ("category", "topic", "category_en", "topic_en")
 """Filters that differ between the entries sharing a page (kept per entry in `facets`)."""
 BOOST_META = {"name": "nm", "region": "rg", "docno": "dn"}
 """Entry boosts → the page meta fields the search box weighs (`metaWeights`)."""
 SINGLE = frozenset({"plan", "region", "topic"})
 """Kinds that always have a page of their own."""
-INDEX_LANGUAGE = {"zh": "und"}
-"""Language of a tree's index (default: the tree's own): Chinese is indexed as tokens
-(`search_text`), as a language Pagefind does not segment."""
-
-
-def index_language(lang: str) -> str:
-    return INDEX_LANGUAGE.get(lang, lang)
+INDEX_LANGUAGE = "und"
+"""The index's language: one Pagefind does not segment (Chinese is indexed as tokens,
+`search_text`) and does not stem (English words are matched by their beginning)."""
 
 
 def paginate(entries: Sequence[Entry], max_pages: int = MAX_PAGES) -> list[tuple[Entry, ...]]:
@@ -92,12 +89,13 @@ def _per_page(runs: list[list[Entry]], max_pages: int) -> int:
     return low
 
 
-def page_html(entries: Sequence[Entry], lang: str) -> str:
+def page_html(entries: Sequence[Entry]) -> str:
     """The HTML Pagefind indexes for one page (never published)."""
     head = ['<meta charset="utf-8">']
     plan = entries[0].plan
-    if plan and all(e.plan == plan for e in entries):
-        head.append(_meta("pl", token_text(plan)))
+    if plan[0] and all(e.plan == plan for e in entries):
+        head.append(_meta("pl", token_text(plan[0])))
+        head.append(_meta("pe", token_text(plan[1])))
     if len(entries) == 1:
         for boost, text in entries[0].boosts.items():
             if text.strip():
@@ -108,26 +106,34 @@ def page_html(entries: Sequence[Entry], lang: str) -> str:
         ]
     body = [_entry_html(e, facets=len(entries) > 1) for e in entries]
     return (
-        f'<!doctype html><html lang="{index_language(lang)}"><head>{"".join(head)}</head>'
+        f'<!doctype html><html lang="{INDEX_LANGUAGE}"><head>{"".join(head)}</head>'
         f"<body><main data-pagefind-body>{''.join(body)}</main></body></html>"
     )
 
 
 def _entry_html(entry: Entry, facets: bool) -> str:
+    """The entry's anchor and fields; a task's own fields come before its sub-items (the
+    search box reads an anchor's fields up to the next anchor)."""
     parts = [f'<pp-{entry.kind} id="{_attr(entry.path)}"></pp-{entry.kind}>']
     fields = list(entry.fields)
-    if facets:  # plan and region are the same for the entries of a page
+    if facets:
         values = [v for name in FACETS for v in entry.filters.get(name, ())]
         if values:
             fields.append(_facets(values))
-    for f in fields:
-        text = token_text(f.text)
-        if not text:
-            continue
-        weight = "" if f.weight == 1 else f' data-pagefind-weight="{f.weight:g}"'
-        mark = field_mark(FIELDS.index(f.role))
-        parts.append(f"<span{weight}>{mark} {html.escape(text, quote=False)}</span> ")
+    parts += [_field_html(f) for f in fields]
+    for child in entry.children:
+        parts.append(f'<pp-{child.kind} id="{_attr(child.path)}"></pp-{child.kind}>')
+        parts += [_field_html(f) for f in child.fields]
     return "".join(parts)
+
+
+def _field_html(f: Field) -> str:
+    text = token_text(f.text)
+    if not text:
+        return ""
+    weight = "" if f.weight == 1 else f' data-pagefind-weight="{f.weight:g}"'
+    mark = field_mark(FIELDS.index(f.role))
+    return f"<span{weight}>{mark} {html.escape(text, quote=False)}</span> "
 
 
 def _facets(values: Iterable[str]) -> Field:

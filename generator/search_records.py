@@ -1,11 +1,17 @@
-"""What the search finds, built from the views (not from the page markup): one entry per
-task, sub-item and prose section of a plan, per plan, unit or group, region, topic and
-timeline page, in each language tree.
+"""What the search finds, built from the views (not from the page markup): an entry per
+task (with its sub-items), prose section, plan, unit or group, region, topic and timeline
+page.
 
-An entry is plain data: the site path it links to, its kind, its fields (each with the
-weight its words get in the ranking) and its filter values. `search_pages` puts entries on
-Pagefind pages; the search box shows an entry from its fields (title, number, text, units
-by role, deadline), so what a result shows is exactly what was indexed.
+One index serves both language trees: the Chinese text is the same in both (the English
+tree prints the plans' text as written), so it is indexed once, and what the trees name
+differently is given in both languages (`title` / `title_en`, the filters `plan` /
+`plan_en` …); an entry's path is relative to its tree's root.
+
+An entry is plain data: the path it links to, its kind, its fields (each with the weight
+its words get in the ranking), its filter values and, for a task, its sub-items (each with
+its own path, number and text; the task's units, title and deadline are not repeated on
+them). `search_pages` puts entries on Pagefind pages; the search box shows a result from
+these fields, so what a result shows is exactly what was indexed.
 """
 
 from __future__ import annotations
@@ -28,8 +34,20 @@ from .views.topics import topic_path
 
 Kind = Literal["task", "item", "text", "plan", "unit", "group", "region", "topic", "timeline"]
 Role = Literal[
-    "no", "title", "text", "lead", "support", "responsible", "local", "deadline", "more", "facets"
+    "no",
+    "title",
+    "title_en",
+    "text",
+    "lead",
+    "support",
+    "responsible",
+    "local",
+    "deadline",
+    "more",
+    "facets",
 ]
+FILTERS = ("plan", "region", "category", "topic")
+"""Filters of the search box; each also as `<name>_en`, its values in English."""
 
 # Weights of the words of each field (Pagefind's `data-pagefind-weight`: body text is 1).
 NAME = 5.0
@@ -40,7 +58,7 @@ TEXT = 1.0
 KEYS = 1.5
 """Pinyin, initials, aliases and English names: a query in those finds the entry."""
 CONTEXT = 0.5
-"""What places an entry (a sub-item's task title, a unit's region): found with it, not for it."""
+"""What places an entry (a unit's region, a clause's topics): found with it, not for it."""
 
 
 @dataclass(frozen=True)
@@ -54,73 +72,55 @@ class Field:
 class Entry:
     kind: Kind
     path: str
-    """Site path within its language tree, with the anchor (`plans/x/2/#t-15-1`)."""
+    """Path within a language tree, with the anchor (`plans/x/2/#t-15`)."""
     fields: tuple[Field, ...]
     filters: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    """plan, region, category (of the units named), topic: values as the tree shows them."""
+    """`plan`, `region`, `category` (of the units named), `topic`, and each `<name>_en`."""
     boosts: dict[str, str] = field(default_factory=dict)
     """Texts ranked above everything else when a query matches them whole: `name` (of a
     plan, unit, region, topic), `region` (the place a plan is for), `docno` (文号)."""
-    plan: str = ""
-    """Label of the plan the entry belongs to (shown with it), empty for others."""
+    plan: tuple[str, str] = ("", "")
+    """Label of the plan the entry belongs to, in Chinese and English (shown with it)."""
     group: str = ""
     """Entries of one group may share a Pagefind page at national scale (`search_pages`)."""
+    children: tuple[Entry, ...] = ()
+    """A task's sub-items (kind `item`: number, text, own deadline)."""
 
 
 @dataclass(frozen=True)
-class _Tree:
-    """What entries need to know: the language tree, the project's words and records."""
+class _Site:
+    """What entries need to know: the project's words, records and interface strings."""
 
-    lang: str
     ui: Any
-    english: bool
+    ui_en: Any
     vocab: Vocabulary
     registry: Any
     records: dict[tuple[str, str], Any]
     """Unit and group records by (region, id)."""
 
-    def region(self, region: Region | None) -> str:
-        if region is None:
-            return ""
-        return (region.name_en or region.name) if self.english else region.name
-
     def record(self, ref: Any) -> Any:
         return self.records.get(ref.key) if ref is not None else None
 
 
-def site_entries(
-    project: Any, views: SiteViews, lang: str, vocab: Vocabulary | None = None
-) -> Iterator[Entry]:
-    """Every entry of the tree `lang` (`zh`, `en`), plans first, in site order. `vocab`:
-    `vocabulary(project, views)`, when several trees are made."""
+def site_entries(project: Any, views: SiteViews) -> Iterator[Entry]:
+    """Every entry of the site, plans (with their clauses) first, in site order."""
     registry = project.registry
-    tree = _Tree(
-        lang,
-        load_ui(lang),
-        lang != "zh",
-        vocab if vocab is not None else vocabulary(project, views),
+    site = _Site(
+        load_ui("zh"),
+        load_ui("en"),
+        vocabulary(project, views),
         registry,
         {key: unit.record for key, unit in views.units.items()},
     )
     for view in views.plans:
-        yield from plan_entries(view, tree)
+        yield from plan_entries(view, site)
     for unit in views.units_sorted():
-        yield unit_entry(unit, tree)
+        yield unit_entry(unit)
     for region in views.regions:
-        yield region_entry(region, tree)
+        yield region_entry(region, site)
     for topic in registry.topics.values():
-        yield Entry(
-            "topic",
-            topic_path(topic.id),
-            (
-                Field("title", topic.name_en if tree.english else topic.name, NAME),
-                Field("more", " ".join(_names_of_topic(topic, tree)), KEYS),
-            ),
-            filters={"topic": (_topic_name(topic, tree),)},
-            boosts={"name": " ".join(_names_of_topic(topic, tree))},
-            group="topics",
-        )
-    yield from timeline_entries(views, tree)
+        yield topic_entry(topic)
+    yield from timeline_entries(views, site)
 
 
 def vocabulary(project: Any, views: SiteViews) -> Vocabulary:
@@ -148,42 +148,48 @@ def vocabulary(project: Any, views: SiteViews) -> Vocabulary:
     return vocab
 
 
+def _both(name: str, zh: Iterable[str], en: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    return {name: tuple(x for x in zh if x), f"{name}_en": tuple(x for x in en if x)}
+
+
+def _region_name_en(region: Region | None) -> str:
+    return (region.name_en or region.name) if region is not None else ""
+
+
 # --- plans and their clauses ----------------------------------------------------------------
 
 
-def plan_label(view: PlanView, tree: _Tree) -> str:
+def plan_labels(view: PlanView) -> tuple[str, str]:
     plan = view.plan
-    if tree.english and plan.title_en:
-        return plan.title_en
-    return plan.short_title or plan.title
+    return (plan.short_title or plan.title, plan.title_en or plan.short_title or plan.title)
 
 
-def plan_entries(view: PlanView, tree: _Tree) -> Iterator[Entry]:
+def plan_entries(view: PlanView, site: _Site) -> Iterator[Entry]:
     plan = view.plan
-    vocab = tree.vocab
-    label = plan_label(view, tree)
-    regions = _region_chain(tree.registry, plan.region)
-    region_name = tree.region(view.region)
-    base_filters = {"plan": (label,), "region": (region_name,) if region_name else ()}
-    names = [plan.title, plan.short_title or "", plan.doc_number or ""]
-    if tree.english:
-        names.insert(0, plan.title_en or "")
-    keys = pinyin_keys([plan.short_title or plan.title], vocab, runs=False, initials=False)
-    place = _place_keys(regions, tree)
+    labels = plan_labels(view)
+    region = view.region
+    filters = {
+        **_both("plan", labels[:1], labels[1:]),
+        **_both("region", [region.name if region else ""], [_region_name_en(region)]),
+    }
+    place = _place_keys(_region_chain(site.registry, plan.region))
+    kind = plan.kind.value
+    keys = pinyin_keys([plan.short_title or plan.title], site.vocab, runs=False, initials=False)
     yield Entry(
         "plan",
         urls.plan(plan.id),
         (
-            Field("title", plan.title_en if tree.english and plan.title_en else plan.title, NAME),
+            Field("title", plan.title, NAME),
+            Field("title_en", plan.title_en or "", NAME),
             Field("no", plan.doc_number or "", NAME),
             Field("text", " ".join(x for x in (plan.issuer, plan.preamble) if x)),
             Field(
                 "more",
                 " ".join(
                     [
-                        plan.title if tree.english else "",
                         plan.short_title or "",
-                        tree.ui[f"kind_{plan.kind.value}"],
+                        site.ui[f"kind_{kind}"],
+                        site.ui_en[f"kind_{kind}"],
                         *(b.title for b in plan.basis),
                         *keys,
                         *place,
@@ -192,90 +198,83 @@ def plan_entries(view: PlanView, tree: _Tree) -> Iterator[Entry]:
                 KEYS,
             ),
         ),
-        filters=base_filters,
+        filters=filters,
         boosts={
-            "name": " ".join(n for n in names if n),
+            "name": " ".join(n for n in (plan.title, plan.title_en, plan.short_title) if n),
             "region": " ".join(place),
             "docno": plan.doc_number or "",
         },
-        plan=label,
+        plan=labels,
     )
     for tv in view.tasks:
-        yield from clause_entries(view, tv, tree, label, base_filters)
-    yield from prose_entries(view, tree, label, base_filters)
+        yield clause_entry(view, tv, site, labels, filters)
+    yield from prose_entries(view, labels, filters)
     yield Entry(
         "timeline",
         plan_timeline_path(plan.id),
-        (Field("title", tree.ui.format("plan_timeline_title", plan=label), TEXT),),
-        filters=base_filters,
-        plan=label,
+        (
+            Field("title", site.ui.format("plan_timeline_title", plan=labels[0])),
+            Field("title_en", site.ui_en.format("plan_timeline_title", plan=labels[1])),
+        ),
+        filters=filters,
+        plan=labels,
         group=f"part:{view.url}",
     )
 
 
-def clause_entries(
+def clause_entry(
     view: PlanView,
     tv: TaskView,
-    tree: _Tree,
-    label: str,
-    base_filters: dict[str, tuple[str, ...]],
-) -> Iterator[Entry]:
+    site: _Site,
+    labels: tuple[str, str],
+    plan_filters: dict[str, tuple[str, ...]],
+) -> Entry:
     task = tv.task
-    vocab = tree.vocab
-    units = _units_by_role(view, tv, tree)
-    topics = tuple(_topic_name(t, tree) for t in _topics(tv, tree))
-    categories = tuple(_categories(view, tv, tree))
-    filters = {**base_filters, "category": categories, "topic": topics}
-    unit_fields = tuple(Field(role, "、".join(names)) for role, names in units.items() if names)
-    title = task.title or ""
-    # The names as printed (a unit field each) and the plan's label (on the page) hold what
-    # a query for a unit's full name asks; pinyin is for names (units, places, topics),
-    # whose pages list these clauses.
-    named = [t.name_en for t in _topics(tv, tree)] if tree.english else list(topics)
-    keys = pinyin_keys(list(quoted_terms([task.text])), vocab, runs=False)
-    deadlines = [d.phrase for d in task.deadlines if not d.item]
-    group = f"part:{tv.page}"
-    yield Entry(
-        "task",
-        tv.url,
-        (
-            Field("no", _task_number(view, tv, tree), CONTEXT),
-            Field("title", title, TITLE),
-            Field("text", " ".join(x for x in (task.text, task.closing) if x)),
-            *unit_fields,
-            Field("deadline", "；".join(dict.fromkeys(deadlines))),
-            Field("more", " ".join(named), KEYS if tree.english else CONTEXT),
-            Field("more", " ".join(keys), KEYS),
-        ),
-        filters=filters,
-        plan=label,
-        group=group,
-    )
-    for n, item in enumerate(tv.items, 1):
-        own = [d.phrase for d in item.deadlines]
-        yield Entry(
+    topics = _topics(tv, site)
+    categories = [c for c in _categories(view, tv, site)]
+    filters = {
+        **plan_filters,
+        **_both("category", (c.name for c in categories), (c.name_en for c in categories)),
+        **_both("topic", (t.name for t in topics), (t.name_en for t in topics)),
+    }
+    units = _units_by_role(view, tv)
+    quoted = list(quoted_terms([task.text, *(i.item.text for i in tv.items)]))
+    items = tuple(
+        Entry(
             "item",
             f"{tv.page}#{item.anchor}",
             (
-                Field("no", _item_number(view, tv, n, item.number, tree), CONTEXT),
-                Field("title", title, CONTEXT),
+                Field("no", item.number, CONTEXT),
                 Field("text", item.item.text),
-                *unit_fields,
-                Field("deadline", "；".join(dict.fromkeys(own or deadlines))),
-                Field(
-                    "more",
-                    " ".join(pinyin_keys(quoted_terms([item.item.text]), vocab, runs=False)),
-                    KEYS,
-                ),
+                Field("deadline", "；".join(dict.fromkeys(d.phrase for d in item.deadlines))),
             ),
-            filters=filters,
-            plan=label,
-            group=group,
         )
+        for item in tv.items
+    )
+    return Entry(
+        "task",
+        tv.url,
+        (
+            Field("no", tv.number, CONTEXT),
+            Field("title", task.title or "", TITLE),
+            Field("text", " ".join(x for x in (task.text, task.closing) if x)),
+            *(Field(role, "、".join(names)) for role, names in units.items() if names),
+            Field(
+                "deadline",
+                "；".join(dict.fromkeys(d.phrase for d in task.deadlines if not d.item)),
+            ),
+            Field("more", " ".join(x for t in topics for x in (t.name, t.name_en)), CONTEXT),
+            Field("more", " ".join(pinyin_keys(quoted, site.vocab, runs=False)), KEYS),
+        ),
+        filters=filters,
+        plan=labels,
+        group=f"part:{tv.page}",
+        children=items,
+    )
 
 
 def prose_entries(
-    view: PlanView, tree: _Tree, label: str, base_filters: dict[str, tuple[str, ...]]
+    view: PlanView, labels: tuple[str, str], filters: dict[str, tuple[str, ...]]
 ) -> Iterator[Entry]:
     """Chapters and sections with text of their own (总体要求, 保障措施 …)."""
     layout = view.layout
@@ -290,33 +289,16 @@ def prose_entries(
             yield Entry(
                 "text",
                 layout.href(anchor),
-                (
-                    Field("no", no or "", CONTEXT),
-                    Field("title", title, TITLE),
-                    Field("text", text),
-                ),
-                filters=base_filters,
-                plan=label,
+                (Field("no", no or "", CONTEXT), Field("title", title, TITLE), Field("text", text)),
+                filters=filters,
+                plan=labels,
                 group=f"part:{layout.page_of.get(anchor, view.url)}",
             )
 
 
-def _task_number(view: PlanView, tv: TaskView, tree: _Tree) -> str:
-    if tree.english:
-        return tree.ui.format("clause_task", n=view.position(tv.task.id))
-    return tv.number
-
-
-def _item_number(view: PlanView, tv: TaskView, n: int, number: str, tree: _Tree) -> str:
-    task = _task_number(view, tv, tree)
-    if tree.english:
-        return tree.ui.format("clause_item", task=task, n=n)
-    return f"{task}（{number}）"
-
-
-def _units_by_role(view: PlanView, tv: TaskView, tree: _Tree) -> dict[str, list[str]]:
-    """Units named by the task, by role, as the tree names them (a territorial duty carried
-    forward from an earlier task counts as `local`)."""
+def _units_by_role(view: PlanView, tv: TaskView) -> dict[str, list[str]]:
+    """Units named by the task, by role, as printed (a territorial duty carried forward
+    from an earlier task counts as `local`)."""
     resp = tv.task.responsibility
     out: dict[str, list[str]] = {}
     carried = view.carried.get(tv.task.id)
@@ -324,105 +306,112 @@ def _units_by_role(view: PlanView, tv: TaskView, tree: _Tree) -> dict[str, list[
         names = list(getattr(resp, role))
         if role == "local" and carried:
             names += [n for n in carried[1] if n not in names]
-        out[role] = list(dict.fromkeys(_unit_display(view, n, tree) for n in names))
+        out[role] = list(dict.fromkeys(names))
     return out
 
 
-def _unit_display(view: PlanView, printed: str, tree: _Tree) -> str:
-    ref = view.refs.get(printed)
-    if tree.english and ref is not None:
-        return getattr(tree.record(ref), "name_en", None) or printed
-    return printed
+def _topics(tv: TaskView, site: _Site) -> list[Any]:
+    return [t for t in (site.registry.topics.get(x) for x in tv.task.topics) if t is not None]
 
 
-def _topics(tv: TaskView, tree: _Tree) -> list[Any]:
-    return [t for t in (tree.registry.topics.get(x) for x in tv.task.topics) if t is not None]
-
-
-def _topic_name(topic: Any, tree: _Tree) -> str:
-    return topic.name_en if tree.english else topic.name
-
-
-def _names_of_topic(topic: Any, tree: _Tree) -> list[str]:
-    """The topic's names and pinyin (not the importer's keywords: the page does not show
-    them, and a clause with such a word is found by its own text)."""
-    return [topic.name, topic.name_en, *pinyin_keys([topic.name], runs=False, initials=True)]
-
-
-def _categories(view: PlanView, tv: TaskView, tree: _Tree) -> Iterator[str]:
+def _categories(view: PlanView, tv: TaskView, site: _Site) -> Iterator[Any]:
     seen: set[str] = set()
     for name in tv.task.responsibility.all_refs():
-        record = tree.record(view.refs.get(name))
-        category = tree.registry.categories.get(getattr(record, "category", None) or "")
+        record = site.record(view.refs.get(name))
+        category = site.registry.categories.get(getattr(record, "category", None) or "")
         if category is not None and category.id not in seen:
             seen.add(category.id)
-            yield category.name_en if tree.english else category.name
+            yield category
 
 
-# --- units, regions, timelines ------------------------------------------------------------------
+# --- units, regions, topics, timelines ----------------------------------------------------------
 
 
-def unit_entry(unit: UnitView, tree: _Tree) -> Entry:
+def unit_entry(unit: UnitView) -> Entry:
     record = unit.record
     short = getattr(record, "short", None) or ""
     names = [record.name, short, *record.aliases]
-    shown = (record.name_en or record.name) if tree.english else record.name
     category = unit.category
-    category_name = (category.name_en if tree.english else category.name) if category else ""
-    region = tree.region(unit.region)
-    keys = pinyin_keys(names)
-    more = [*names, *keys, *english_words([record.name_en])]
-    english_name = (record.name_en or "") if tree.english else ""
+    region = unit.region
+    place = " · ".join(x for x in (region.name, category.name if category else "") if x)
+    more = [*names, *pinyin_keys(names), *english_words([record.name_en])]
     return Entry(
         "group" if unit.ref.kind == "group" else "unit",
         unit.ref.url,
         (
-            Field("title", shown, NAME),
-            Field("text", " · ".join(x for x in (region, category_name) if x), CONTEXT),
+            Field("title", record.name, NAME),
+            Field("title_en", record.name_en or "", NAME),
+            Field("text", place, CONTEXT),
             Field("more", " ".join(dict.fromkeys(more)), KEYS),
         ),
-        filters={"region": (region,), "category": (category_name,) if category_name else ()},
-        boosts={"name": " ".join(dict.fromkeys([*names, english_name]))},
-        group=f"units:{unit.region.id}",
+        filters={
+            **_both("region", [region.name], [_region_name_en(region)]),
+            **_both(
+                "category",
+                [category.name if category else ""],
+                [category.name_en if category else ""],
+            ),
+        },
+        boosts={"name": " ".join(dict.fromkeys([*names, record.name_en or ""]))},
+        group=f"units:{region.id}",
     )
 
 
-def region_entry(region: Region, tree: _Tree) -> Entry:
-    chain = _region_chain(tree.registry, region.id)
-    place = _place_keys(chain[:1], tree)
-    parents = [tree.region(r) for r in chain[1:] if r.level != "country"]
+def region_entry(region: Region, site: _Site) -> Entry:
+    chain = _region_chain(site.registry, region.id)
+    above = [r for r in chain[1:] if r.level != "country"]
+    place = _place_keys(chain[:1])
     return Entry(
         "region",
         urls.region(region.id),
         (
-            Field("title", tree.region(region), NAME),
-            Field("text", " · ".join(parents), CONTEXT),
+            Field("title", region.name, NAME),
+            Field("title_en", region.name_en or "", NAME),
+            Field("text", " · ".join(r.name for r in above), CONTEXT),
             Field("more", " ".join(place), KEYS),
         ),
-        filters={"region": (tree.region(region),)},
+        filters=_both("region", [region.name], [_region_name_en(region)]),
         boosts={"name": " ".join(place)},
-        group="regions",
     )
 
 
-def timeline_entries(views: SiteViews, tree: _Tree) -> Iterator[Entry]:
+def topic_entry(topic: Any) -> Entry:
+    """The topic's names and pinyin (not the importer's keywords: the page does not show
+    them, and a clause with such a word is found by its own text)."""
+    keys = pinyin_keys([topic.name], runs=False, initials=True)
+    return Entry(
+        "topic",
+        topic_path(topic.id),
+        (
+            Field("title", topic.name, NAME),
+            Field("title_en", topic.name_en, NAME),
+            Field("more", " ".join(keys), KEYS),
+        ),
+        filters=_both("topic", [topic.name], [topic.name_en]),
+        boosts={"name": " ".join([topic.name, topic.name_en, *keys])},
+    )
+
+
+def timeline_entries(views: SiteViews, site: _Site) -> Iterator[Entry]:
     timeline = site_timeline(views)
     yield Entry(
         "timeline",
         "timeline/",
-        (Field("title", tree.ui.site_timeline_title, TEXT),),
+        (
+            Field("title", site.ui.site_timeline_title),
+            Field("title_en", site.ui_en.site_timeline_title),
+        ),
         group="timeline",
     )
     for month in timeline.months:
-        label = tree.ui.format(
-            "month_label", year=month.year, month=month.month, mm=f"{month.month:02}"
-        )
+        values = {"year": month.year, "month": month.month, "mm": f"{month.month:02}"}
         yield Entry(
             "timeline",
             month_path(month.key),
             (
-                Field("title", label, TEXT),
-                Field("more", f"{month.key} {month.year}年{month.month}月", CONTEXT),
+                Field("title", site.ui.format("month_label", **values)),
+                Field("title_en", site.ui_en.format("month_label", **values)),
+                Field("more", month.key, CONTEXT),
             ),
             group="timeline",
         )
@@ -432,18 +421,8 @@ def timeline_entries(views: SiteViews, tree: _Tree) -> Iterator[Entry]:
 
 
 _SUFFIXES = (
-    "自治区",
-    "特别行政区",
-    "自治州",
-    "自治县",
-    "地区",
-    "省",
-    "市",
-    "区",
-    "县",
-    "盟",
-    "旗",
-    "州",
+    *("自治区", "特别行政区", "自治州", "自治县", "地区"),
+    *("省", "市", "区", "县", "盟", "旗", "州"),
 )
 
 
@@ -465,7 +444,7 @@ def _region_chain(registry: Any, region_id: str) -> list[Region]:
     return out
 
 
-def _place_keys(chain: Iterable[Region], tree: _Tree) -> list[str]:
+def _place_keys(chain: Iterable[Region]) -> list[str]:
     """How people name the places of `chain` (below the country): the name with and
     without its level, its id's syllables, pinyin and initials, its English name."""
     out: list[str] = []

@@ -23,12 +23,12 @@
   var FIRST_PAGES = 12; // Pagefind pages loaded before the first results are shown
   var MORE_PAGES = 12;
   var DEBOUNCE_MS = 80;
-  var FIELDS = ["no", "title", "text", "lead", "support", "responsible", "local", "deadline", "more", "facets"];
+  var FIELDS = ["no", "title", "title_en", "text", "lead", "support", "responsible", "local", "deadline", "more", "facets"];
   var MARK = 0xe000;
   var FACET_SEPARATOR = String.fromCharCode(MARK + FIELDS.length);
   var ROLES = ["lead", "support", "responsible", "local"];
   var FILTERS = ["plan", "region", "category", "topic"];
-  var META_WEIGHTS = { nm: 8, rg: 12, dn: 12, pl: 0.5 };
+  var META_WEIGHTS = { nm: 8, rg: 12, dn: 12, pl: 0.5, pe: 0.5 };
   // Prose and timeline pages answer a query too, after clauses that answer it as well.
   var KIND_PRIOR = { text: 0.5, timeline: 0.5 };
   var CJK = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\u{20000}-\\u{2ffff}";
@@ -92,18 +92,20 @@
   /* --- entries of a Pagefind page ------------------------------------------------------- */
 
   /* The entries of a loaded page: kind, path, fields (text by role) and hits. */
-  function entriesOf(page) {
+  function entriesOf(page, english) {
     var words = (page.content || "").split(" ");
     var anchors = (page.anchors || [])
       .filter(function (a) { return /^pp-/.test(a.element); })
       .sort(function (a, b) { return a.location - b.location; });
     var hits = (page.weighted_locations || []).slice().sort(function (a, b) { return a.location - b.location; });
-    var plan = page.meta && page.meta.pl ? joinTokens(page.meta.pl.split(" ")) : "";
+    var meta = page.meta || {};
+    var label = english ? meta.pe || meta.pl : meta.pl;
+    var plan = label ? joinTokens(label.split(" ")) : "";
+    var task = null;
     return anchors.map(function (anchor, n) {
       var end = n + 1 < anchors.length ? anchors[n + 1].location : words.length;
       var fields = {};
       var role = null;
-      var spans = {};
       for (var i = anchor.location; i < end; i++) {
         var word = words[i];
         if (word === undefined) break;
@@ -111,33 +113,32 @@
         if (code >= 0 && code < FIELDS.length) {
           role = FIELDS[code];
           fields[role] = fields[role] || [];
-          spans[role] = spans[role] || [i + 1, i + 1];
           continue;
         }
-        if (role && word) {
-          fields[role].push(word);
-          spans[role][1] = i + 1;
-        }
+        if (role && word) fields[role].push(word);
       }
       var text = {};
       Object.keys(fields).forEach(function (r) { text[r] = joinTokens(fields[r]); });
-      return {
+      var entry = {
         kind: anchor.element.slice(3),
         path: anchor.id,
         plan: plan,
         text: text,
         words: words,
-        spans: spans,
         hits: hits.filter(function (h) { return h.location >= anchor.location && h.location < end; }),
       };
+      if (entry.kind === "task") task = entry;
+      else if (entry.kind === "item" && task) entry.task = task; // a sub-item: its task's units …
+      return entry;
     });
   }
 
   /* How well an entry answers the query: every query part found as written (phrase),
      share of the terms it holds, and its share of the page's score. */
   function judge(entry, terms, parts, result, pageHits) {
-    var body = squash(FIELDS.filter(function (f) { return f !== "facets"; })
-      .map(function (f) { return entry.text[f] || ""; }).join(" ") + " " + entry.plan);
+    var own = FIELDS.filter(function (f) { return f !== "facets"; })
+      .map(function (f) { return entry.text[f] || ""; }).join(" ");
+    var body = squash(own + " " + entry.plan + " " + (entry.task ? entry.task.text.title || "" : ""));
     var phrase = parts.length > 0 && parts.every(function (p) { return body.indexOf(p) >= 0; });
     var held = terms.filter(function (t) {
       return entry.hits.some(function (h) {
@@ -166,6 +167,9 @@
 
     var strings = JSON.parse(box.getAttribute("data-pp-strings") || "{}");
     var root = new URL((box.getAttribute("data-pp-base") || ".").replace(/\/?$/, "/"), location.href);
+    var indexRoot = new URL((box.getAttribute("data-pp-index") || box.getAttribute("data-pp-base") || ".").replace(/\/?$/, "/"), location.href);
+    var english = /^en/i.test(box.getAttribute("data-pp-lang") || document.documentElement.lang || "");
+    var suffix = english ? "_en" : ""; // filters and names of the English tree
     var toggle = document.getElementById("__search");
     var form = box.querySelector("form");
     var input = box.querySelector("input[name=query]");
@@ -218,18 +222,18 @@
 
     function load() {
       if (loading) return loading;
-      var described = fetch(new URL("pagefind/planportal.json", root).href)
+      var described = fetch(new URL("pagefind/planportal.json", indexRoot).href)
         .then(function (r) { return r.ok ? r.json() : null; })
         .then(function (m) { if (m) manifest = m; })
         .catch(function () {});
-      var runtime = import(new URL("pagefind/pagefind.js", root).href);
+      var runtime = import(new URL("pagefind/pagefind.js", indexRoot).href);
       loading = Promise.all([runtime, described])
         .then(function (got) {
           var pf = got[0];
           // noWorker: searching on the page's own thread saves fetching Pagefind's worker
           // script with the first query; a query's work is small.
           return Promise.resolve(pf.options({
-            baseUrl: root.pathname,
+            baseUrl: indexRoot.pathname,
             excerptLength: 30,
             noWorker: true,
             ranking: { metaWeights: META_WEIGHTS },
@@ -279,7 +283,7 @@
     function fillFilters(filters) {
       var any = false;
       selects.forEach(function (select) {
-        var values = (filters && filters[select.name]) || {};
+        var values = (filters && filters[select.name + suffix]) || {};
         var wanted = select.getAttribute("data-pp-wanted") || "";
         Object.keys(values)
           .sort(function (a, b) { return a.localeCompare(b, "zh-Hans-CN"); })
@@ -387,7 +391,9 @@
     }
 
     function search(terms, filters) {
-      return pagefind.search(terms.length ? terms.join(" ") : null, { filters: filters }).then(function (s) {
+      var named = {};
+      Object.keys(filters).forEach(function (name) { named[name + suffix] = filters[name]; });
+      return pagefind.search(terms.length ? terms.join(" ") : null, { filters: named }).then(function (s) {
         return { terms: terms, results: (s && s.results) || [], approximate: false };
       });
     }
@@ -439,7 +445,9 @@
     }
 
     /* Load the next Pagefind pages until `rows` more results are known (or all pages are
-       loaded): each page's entries that answer the query, best first. */
+       loaded). A result is an entry of a page that answers the query, best first; a task
+       and its sub-items are one result, which leads to the sub-item the query finds best
+       (the others that hold the query are listed with it). */
     function more(pages, rows) {
       var s = state;
       var batch = s.results.slice(s.next, s.next + pages);
@@ -449,16 +457,29 @@
         var fresh = [];
         loaded.forEach(function (page, n) {
           var result = batch[n];
-          var entries = entriesOf(page);
+          var entries = entriesOf(page, english);
           var pageHits = (page.weighted_locations || []).reduce(function (sum, h) { return sum + h.weight; }, 0);
-          var single = entries.length === 1;
-          var answering = entries.filter(function (e) {
-            return (single || e.hits.length || !s.terms.length) && inFilters(e, s.filters, single);
+          entries.forEach(function (e) { judge(e, s.terms, s.parts, result, pageHits); });
+          var tops = entries.filter(function (e) { return e.kind !== "item"; });
+          var single = tops.length === 1;
+          var groups = tops.map(function (top) {
+            var members = [top].concat(entries.filter(function (e) { return e.task === top; }));
+            var answering = members.filter(function (e) { return e.hits.length; });
+            return { top: top, members: members, answering: answering };
+          }).filter(function (g) {
+            return (single || g.answering.length || !s.terms.length) && inFilters(g.top, s.filters, single);
           });
-          if (!answering.length && !single) {
-            answering = entries.filter(function (e) { return inFilters(e, s.filters, false); });
+          if (!groups.length && !single) { // the page matched by its plan's name only
+            groups = tops.filter(function (top) { return inFilters(top, s.filters, false); })
+              .map(function (top) { return { top: top, members: [top], answering: [] }; });
           }
-          answering.forEach(function (e) { fresh.push(judge(e, s.terms, s.parts, result, pageHits)); });
+          groups.forEach(function (g) {
+            var ranked = g.members.slice().sort(better);
+            var lead = ranked[0];
+            lead.also = ranked.slice(1).filter(function (e) { return e.hits.length && (e.phrase || e.coverage === 1); });
+            lead.group = g.top;
+            fresh.push(lead);
+          });
         });
         fresh.sort(better);
         s.rows = s.rows.concat(fresh);
@@ -531,8 +552,29 @@
 
     function row(entry) {
       var s = state;
+      var task = entry.task || entry;
       var item = document.createElement("li");
       item.className = "md-search-result__item pp-result pp-result--" + entry.kind;
+      item.appendChild(resultLink(entry, task, s));
+      if (entry.also && entry.also.length) {
+        var also = document.createElement("p");
+        also.className = "pp-result__also";
+        also.appendChild(document.createTextNode(t("also") + " "));
+        entry.also.forEach(function (other, i) {
+          if (i) also.appendChild(document.createTextNode(" · "));
+          var a = document.createElement("a");
+          a.className = "pp-result__also-link";
+          a.href = new URL(other.path, root).href;
+          a.textContent = numberOf(other);
+          a.title = firstWords(other.text.text || "", 40);
+          also.appendChild(a);
+        });
+        item.appendChild(also);
+      }
+      return item;
+    }
+
+    function resultLink(entry, task, s) {
       var a = document.createElement("a");
       a.className = "md-search-result__link pp-search__link";
       a.href = new URL(entry.path, root).href;
@@ -543,7 +585,8 @@
       head.className = "pp-result__head";
       head.appendChild(span("pp-result__kind", t("kind_" + entry.kind)));
       if (entry.plan && entry.kind !== "plan") head.appendChild(span("pp-result__plan", entry.plan));
-      if (entry.text.no && entry.kind !== "plan") head.appendChild(span("pp-result__no", entry.text.no));
+      var number = numberOf(entry);
+      if (number && entry.kind !== "plan") head.appendChild(span("pp-result__no", number));
       article.appendChild(head);
 
       var title = document.createElement("h2");
@@ -562,26 +605,33 @@
       var facts = document.createElement("p");
       facts.className = "pp-result__facts";
       ROLES.forEach(function (role) {
-        if (entry.text[role]) facts.appendChild(fact(t(role), entry.text[role]));
+        if (task.text[role]) facts.appendChild(fact(t(role), task.text[role]));
       });
-      if (entry.text.deadline) facts.appendChild(fact(t("deadline"), entry.text.deadline));
+      var deadline = entry.text.deadline || (entry !== task ? task.text.deadline : "");
+      if (deadline) facts.appendChild(fact(t("deadline"), deadline));
       if (entry.kind === "plan" && entry.text.no) facts.appendChild(fact(t("docno"), entry.text.no));
       if (facts.childNodes.length) article.appendChild(facts);
       a.appendChild(article);
-      item.appendChild(a);
-      return item;
+      return a;
+    }
+
+    /* 第10条, 第10条（第一项） (the citation as printed, in both trees). */
+    function numberOf(entry) {
+      if (entry.kind === "item" && entry.task) return (entry.task.text.no || "") + "（" + (entry.text.no || "") + "）";
+      return entry.text.no || "";
     }
 
     function titleOf(entry) {
-      var own = entry.text.title || "";
+      var own = (english && entry.text.title_en) || entry.text.title || "";
+      if (entry.kind === "item" && entry.task) return entry.task.text.title || firstWords(entry.task.text.text || "", 24);
       if (entry.kind === "task" && !own) return firstWords(entry.text.text || "", 24);
       return own;
     }
 
     function excerptOf(entry, parts, terms) {
-      var text = entry.kind === "item" ? entry.text.text : entry.text.text || "";
+      var text = entry.text.text || "";
       if (entry.kind === "task" && !entry.text.title) text = text.slice(firstWords(text, 24).length);
-      if (!text) return "";
+      if (!text || entry.kind === "plan" && english) return "";
       return around(text, parts.concat(terms), 70);
     }
 
