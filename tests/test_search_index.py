@@ -112,11 +112,12 @@ def fixture_views():
 @pytest.fixture(scope="module")
 def entries(fixture_views):
     project, views = fixture_views
-    return {lang: list(site_entries(project, views, lang)) for lang in ("zh", "en")}
+    return list(site_entries(project, views))
 
 
 def _by_path(entries, path):
-    return next(e for e in entries if e.path == path)
+    flat = [x for e in entries for x in (e, *e.children)]
+    return next(e for e in flat if e.path == path)
 
 
 def _field(entry, role):
@@ -125,39 +126,43 @@ def _field(entry, role):
 
 def test_every_clause_and_item_is_an_entry(fixture_views, entries):
     _, views = fixture_views
-    paths = {e.path for e in entries["zh"]}
+    tasks = {e.path: e for e in entries if e.kind == "task"}
     for view in views.plans:
         for tv in view.tasks:
-            assert f"{tv.page}#{tv.anchor}" in paths
-            for item in tv.items:
-                assert f"{tv.page}#{item.anchor}" in paths
-    kinds = {e.kind for e in entries["zh"]}
-    assert {"task", "item", "plan", "unit", "region", "topic", "timeline"} <= kinds
+            task = tasks[f"{tv.page}#{tv.anchor}"]
+            assert [c.path for c in task.children] == [f"{tv.page}#{i.anchor}" for i in tv.items]
+    kinds = {e.kind for e in entries}
+    assert {"task", "plan", "unit", "region", "topic", "timeline", "text"} <= kinds
 
 
 def test_clause_entry_fields(entries):
-    item = _by_path(entries["zh"], "plans/hulunbeier-zhiben-gongjian-2024/#t-02-1")
-    assert _field(item, "no") == "第2条（第一项）"
-    assert _field(item, "title").startswith("严格执行重大事故隐患判定标准")
+    task = _by_path(entries, "plans/hulunbeier-zhiben-gongjian-2024/#t-02")
+    item = _by_path(entries, "plans/hulunbeier-zhiben-gongjian-2024/#t-02-1")
+    assert _field(task, "no") == "第2条" and _field(item, "no") == "第一项"
+    assert _field(task, "title").startswith("严格执行重大事故隐患判定标准")
     assert _field(item, "text").startswith("总结重大事故隐患专项排查整治")
-    assert item.plan == "呼伦贝尔市治本攻坚三年行动方案"
-    assert item.filters["topic"] and item.filters["region"] == ("呼伦贝尔市",)
-    task = _by_path(entries["zh"], "plans/huainan-datong-zhiben-gongjian-2024/#t-05")
-    assert _field(task, "lead") == "区应急局" and _field(task, "deadline") == "2025年6月底前"
-    assert "燃气" in _field(task, "more")  # its topic
-    assert task.filters["category"] == ("应急管理部门",)
+    assert {f.role for f in item.fields} == {"no", "text", "deadline"}  # the rest: its task's
+    assert task.plan[0] == "呼伦贝尔市治本攻坚三年行动方案"
+    assert task.filters["region"] == ("呼伦贝尔市",) and task.filters["topic"]
+    datong = _by_path(entries, "plans/huainan-datong-zhiben-gongjian-2024/#t-05")
+    assert _field(datong, "lead") == "区应急局" and _field(datong, "deadline") == "2025年6月底前"
+    assert "燃气" in _field(datong, "more") and "Gas" in _field(datong, "more")  # its topic
+    assert datong.filters["category"] == ("应急管理部门",)
+    assert datong.filters["category_en"] == ("Emergency management",)
 
 
-def test_english_tree_entries(entries):
-    task = _by_path(entries["en"], "plans/huainan-datong-zhiben-gongjian-2024/#t-05")
-    assert _field(task, "no") == "task 2"
-    assert task.filters["topic"] == ("Gas",) and task.filters["region"] == ("Datong District",)
-    unit = next(e for e in entries["en"] if e.kind == "unit" and "Emergency" in _field(e, "title"))
+def test_names_in_both_languages(entries):
+    task = _by_path(entries, "plans/huainan-datong-zhiben-gongjian-2024/#t-05")
+    assert task.filters["topic_en"] == ("Gas",) and task.filters["region_en"] == (
+        "Datong District",
+    )
+    unit = next(e for e in entries if e.kind == "unit" and "Emergency" in _field(e, "title_en"))
     assert "yingjiguanliju" in _field(unit, "more")
+    assert _field(unit, "title_en") in unit.boosts["name"]
 
 
 def test_plan_entry_is_found_by_its_names(entries):
-    plan = _by_path(entries["zh"], "plans/hulunbeier-zhiben-gongjian-2024/")
+    plan = _by_path(entries, "plans/hulunbeier-zhiben-gongjian-2024/")
     assert _field(plan, "no") == "呼安委会字〔2024〕4号"
     assert plan.boosts["docno"] == "呼安委会字〔2024〕4号"
     assert {"呼伦贝尔", "hulunbeier", "hlbe"} <= set(plan.boosts["region"].split())
@@ -188,13 +193,29 @@ def test_one_page_per_entry_unless_too_many():
 
 
 def test_page_html():
-    html = page_html([_entry(1), _entry(2)], "zh")
-    assert '<html lang="und">' in html  # Chinese: a language Pagefind does not segment
+    html = page_html([_entry(1), _entry(2)])
+    assert '<html lang="und">' in html  # a language Pagefind neither segments nor stems
     assert html.count("<pp-task id=") == 2 and 'id="plans/p/#t-2"' in html
     assert field_mark(FIELDS.index("title")) + " 第 1 条 燃气 气" in html
     assert html.count('data-pagefind-filter="topic[content]"') == 2
     assert field_mark(FIELDS.index("facets")) in html  # shared page: each entry's filters
-    assert field_mark(FIELDS.index("facets")) not in page_html([_entry(1)], "zh")
+    assert field_mark(FIELDS.index("facets")) not in page_html([_entry(1)])
+
+
+def test_sub_items_follow_their_task_fields():
+    item = Entry("item", "plans/p/#t-1-1", (Field("no", "第一项"), Field("text", "一是排查")))
+    task = Entry(
+        "task",
+        "plans/p/#t-1",
+        (Field("title", "燃气"), Field("lead", "市应急局")),
+        children=(item,),
+    )
+    html = page_html([task])
+    assert (
+        html.index("市应 应急")
+        < html.index('<pp-item id="plans/p/#t-1-1">')
+        < html.index("排查 查")
+    )
 
 
 # --- the indexer ---------------------------------------------------------------------------------
@@ -218,8 +239,8 @@ def indexed(tmp_path_factory, fixture_views):
     project, views = fixture_views
     site = tmp_path_factory.mktemp("indexed") / "site"
     site.mkdir()
-    written = write_documents(site, project, views, ["zh", "en"])
-    assert [d.lang for d in written] == ["zh", "en"] and all(d.pages > 20 for d in written)
+    written = write_documents(site, project, views)
+    assert written.pages == written.entries > 20
     lines: list[str] = []
     stats = index_site(site, echo=lines.append)
     assert lines[-1].startswith("search index: ")
@@ -229,9 +250,9 @@ def indexed(tmp_path_factory, fixture_views):
 def test_index_is_written_and_documents_removed(indexed):
     site, stats = indexed
     assert (site / "pagefind" / "pagefind.js").is_file()
-    assert (site / "en" / "pagefind" / "pagefind.js").is_file()
+    assert not (site / "en" / "pagefind").exists()  # both trees search one bundle
     assert not (site / DOCUMENTS).exists()
-    assert stats.languages == ("en", "und") and stats.entries == stats.pages
+    assert stats.entries == stats.pages
     manifest = json.loads((site / "pagefind" / MANIFEST).read_text())
     assert manifest == {
         "language": "und",
@@ -248,12 +269,12 @@ def test_index_is_written_and_documents_removed(indexed):
 def test_index_holds_pairs_not_runs(indexed):
     site, _ = indexed
     words = _words_in_index(site / "pagefind")
-    assert {"瓶改", "改管", "燃气", "隐患", "yingjiguanliju"} <= words
+    assert {"瓶改", "改管", "燃气", "隐患", "yingjiguanliju", "hulunbuir"} <= words
     assert "瓶改管" not in words and "重大事故隐患" not in words
 
 
 def test_shared_pages_are_described(tmp_path):
-    write_entries(tmp_path, "zh", [_entry(n, group=f"g{n // 4}") for n in range(40)], max_pages=12)
+    write_entries(tmp_path, [_entry(n, group=f"g{n // 4}") for n in range(40)], max_pages=12)
     index_site(tmp_path, echo=None)
     manifest = json.loads((tmp_path / "pagefind" / MANIFEST).read_text())
     assert manifest["shared"] and manifest["entries"] == 40 and manifest["pages"] <= 12

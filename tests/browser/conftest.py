@@ -153,7 +153,7 @@ def mini_entries() -> list:
                 "region": "演示市 演示 yanshi",
                 "docno": "演安委会字〔2024〕4号",
             },
-            plan=MINI_SHORT,
+            plan=(MINI_SHORT, MINI_SHORT),
         ),
         Entry(
             "unit",
@@ -177,6 +177,17 @@ def mini_entries() -> list:
             "topic": (topic,),
         }
         keys = " ".join(pinyin_keys([task_title], runs=False, initials=False))
+        items = tuple(
+            Entry(
+                "item",
+                f"plans/demo/#t-{tid}-{item}",
+                (Field("no", f"第{'一二'[int(item) - 1]}项", 0.5), Field("text", words)),
+            )
+            for item, words in (
+                ("1", f"一是{MINI_ITEMS[tid]}"),
+                ("2", "二是强化安全生产责任落实。"),
+            )
+        )
         out.append(
             Entry(
                 "task",
@@ -190,24 +201,10 @@ def mini_entries() -> list:
                     Field("more", keys, 1.5),
                 ),
                 filters,
-                plan=MINI_SHORT,
+                plan=(MINI_SHORT, MINI_SHORT),
+                children=items,
             )
         )
-        for item, words in (("1", f"一是{MINI_ITEMS[tid]}"), ("2", "二是强化安全生产责任落实。")):
-            out.append(
-                Entry(
-                    "item",
-                    f"plans/demo/#t-{tid}-{item}",
-                    (
-                        Field("no", f"第{no}条（第{'一二'[int(item) - 1]}项）", 0.5),
-                        Field("title", task_title, 0.5),
-                        Field("text", words),
-                        Field("lead", unit),
-                    ),
-                    filters,
-                    plan=MINI_SHORT,
-                )
-            )
     for n in range(4, 4 + MINI_MORE):
         out.append(
             Entry(
@@ -215,7 +212,7 @@ def mini_entries() -> list:
                 f"plans/demo/#t-{n:02}",
                 (Field("no", f"第{n}条", 0.5), Field("title", f"燃气管道第{n}段更新改造", TITLE)),
                 {**base, "category": ("其他",), "topic": ("燃气",)},
-                plan=MINI_SHORT,
+                plan=(MINI_SHORT, MINI_SHORT),
             )
         )
     return out
@@ -265,7 +262,7 @@ def mini_built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     site = work / "www" / "sub"
     mkdocs_build(work, site)
-    write_entries(site, "zh", mini_entries())
+    write_entries(site, mini_entries())
     index_site(site, echo=None)
     return site
 
@@ -383,6 +380,6 @@ def run_search(page, query: str, filters: dict[str, str] | None = None) -> list[
     )
     return page.eval_on_selector_all(
         "#pp-search-list a",
-        "els => els.map(a => ({title: a.querySelector('h1,h2').textContent, href: a.href,"
+        "els => els.map(a => ({title: (a.querySelector('h1,h2') || a).textContent, href: a.href,"
         " text: a.textContent, excerpt: (a.querySelector('p') || {}).innerHTML || ''}))",
     )
