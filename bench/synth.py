@@ -297,9 +297,20 @@ def units_file(region: SynthRegion, units: list[SynthUnit], vocab: Vocab) -> dic
             "id": "anweihui-chengyuan-danwei",
             "name": f"{p}安委会各成员单位",
             "aliases": [f"{p}安委会成员单位"],
-            "members": [u["id"] for u in units_out[1:]],
+            "membership": [
+                {
+                    "source": "editor",
+                    "note": "合成数据：本地区各部门均计为成员。",
+                    "units": [u["id"] for u in units_out[1:]],
+                }
+            ],
         },
-        {"id": "xiaji-zhengfu", "name": f"{lower}人民政府", "aliases": [f"{lower}政府"]},
+        {
+            "id": "xiaji-zhengfu",
+            "name": f"{lower}人民政府",
+            "aliases": [f"{lower}政府"],
+            "membership": [{"source": "editor", "note": "合成数据：下级政府不在本名录中。"}],
+        },
     ]
     return {"region": region.id, "units": units_out, "groups": groups}
 
@@ -491,7 +502,7 @@ def make_plan(
         "region": region.id,
         "issuer": issuer,
         "doc_number": f"{region.name[:2]}安委〔{y0}〕{number}号",
-        "issued": dt.date(y0, rng.randint(1, 4), rng.randint(1, 28)),
+        "issued": _issued(y0, rng.randint(1, 4), rng.randint(1, 28)),
         "period": {"start": start, "end": end},
     }
     if basis:
@@ -508,6 +519,74 @@ def make_plan(
     }
     plan["chapters"] = chapters
     return plan, "\n".join(lines) + "\n"
+
+
+def _issued(year: int, month: int, day: int) -> dt.date:
+    """The issue date; plans of the benchmark's build year come out by February, so that
+    every plan has four rounds of reports before the build date (the draws stay as they
+    were, so the plans are those of earlier benchmark rounds)."""
+    return dt.date(year, min(month, 2) if year >= REPORTS_UNTIL.year else month, day)
+
+
+# --- progress reports ------------------------------------------------------------------------
+
+REPORTS_UNTIL = dt.date(2025, 3, 1)
+"""The benchmark's build date (bench/run.py BUILD_DATE): no report is dated after it."""
+ROUNDS = (
+    ("r1", "第一轮", "Round 1"),
+    ("r2", "第二轮", "Round 2"),
+    ("r3", "第三轮", "Round 3"),
+    ("r4", "第四轮", "Round 4"),
+)
+STATUSES = ("in-progress", "done", "ongoing", "not-started", "delayed", "adjusted")
+STATUS_WEIGHTS = (50, 20, 15, 5, 7, 3)
+
+
+def _reporter(task: dict[str, Any]) -> str:
+    """A unit the task binds: its first lead, responsible or supporting unit."""
+    resp = task["responsibility"]
+    return next(n for role in ("lead", "responsible", "support") for n in resp.get(role, ()))
+
+
+def write_progress(out: Path, plans: list[dict[str, Any]], vocab: Vocab, rng: random.Random) -> int:
+    """progress/rounds.yaml and four rounds of reports on every task of every plan, dated
+    between the plan's issue and the build date; returns the number of reports."""
+    base = out / "progress"
+    base.mkdir(parents=True, exist_ok=True)
+    rounds = [{"id": r, "name": zh, "name_en": en} for r, zh, en in ROUNDS]
+    (base / "rounds.yaml").write_text(
+        "# synthetic reporting rounds (bench/synth.py)\n" + dump_yaml({"rounds": rounds}),
+        encoding="utf-8",
+    )
+    count = 0
+    for plan in plans:
+        issued: dt.date = plan["issued"]
+        span = (REPORTS_UNTIL - issued).days
+        tasks = [t for s in plan["chapters"][1]["sections"] for t in s["tasks"]]
+        (base / plan["id"]).mkdir()
+        for k, (round_id, _, _) in enumerate(ROUNDS):
+            day = issued + dt.timedelta(days=span * (k + 1) // len(ROUNDS))
+            reports = []
+            for task in tasks:
+                status = rng.choices(STATUSES, STATUS_WEIGHTS)[0]
+                report: dict[str, Any] = {
+                    "task": task["id"],
+                    "unit": _reporter(task),
+                    "date": day,
+                    "status": status,
+                    "summary": rng.choice(vocab.item_texts)[:60],
+                }
+                if status == "done":
+                    report["evidence"] = [
+                        {"title": f"{plan['title'][:12]}工作情况报告", "doc_number": f"{k + 1}号"}
+                    ]
+                reports.append(report)
+            doc = {"plan": plan["id"], "round": round_id, "reports": reports}
+            (base / plan["id"] / f"{round_id}.yaml").write_text(
+                dump_yaml(doc).replace("../schema/plan", "../../schema/progress"), encoding="utf-8"
+            )
+            count += len(reports)
+    return count
 
 
 # --- project ---------------------------------------------------------------------------------
@@ -610,6 +689,7 @@ def write_project(out: Path, size: Size, seed: int = 1, repo: Path = REPO) -> di
     main_plan: dict[str, str] = {}
     used_ids: set[str] = set()
     n_tasks = 0
+    made: list[dict[str, Any]] = []
     for n, (region, count) in enumerate(zip(homes, counts, strict=True)):
         kind = KINDS[0] if region.id not in main_plan else rng.choice(KINDS[1:])
         plan_id = f"{region.id}-{slug(kind[0])[:24]}-{kind[2][0]}"
@@ -627,7 +707,16 @@ def write_project(out: Path, size: Size, seed: int = 1, repo: Path = REPO) -> di
         (out / "plans" / f"{plan_id}.yaml").write_text(dump_yaml(plan), encoding="utf-8")
         (out / "data" / "sources" / f"{plan_id}.txt").write_text(text, encoding="utf-8")
         n_tasks += count
-    return {"plans": len(homes), "tasks": n_tasks, "regions": len(regions), "units": n_units}
+        made.append(plan)
+    # the reports draw from a generator of their own: the plans stay those of earlier rounds
+    reports = write_progress(out, made, vocab, random.Random(f"{seed}-{size.name}-reports"))
+    return {
+        "plans": len(homes),
+        "tasks": n_tasks,
+        "regions": len(regions),
+        "units": n_units,
+        "reports": reports,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -51,10 +51,15 @@ def _config_for(root: Path) -> Path:
 def _check(root: Path) -> Any:
     """The checked project, or None (problems printed)."""
     from .project import load_project
+    from .reports import attach_progress
     from .search_keywords import warm_up
+    from .views.dates import build_date
 
     # the word lists for rendering load while forked helpers parse the plan files
     project, problems = load_project(root, meanwhile=warm_up)
+    if project is not None:  # progress reports are checked against valid plans
+        project, found = attach_progress(project, build_date())
+        problems += found
     if problems:
         print(format_problems(problems), file=sys.stderr)
     errors = errors_only(problems)

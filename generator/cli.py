@@ -1,4 +1,4 @@
-"""`planportal` command line: check, import, new, schema, build.
+"""`planportal` command line: check, import, new, schema, translations, build.
 
 Bad input never produces a traceback: every command reports problems as
 `path:line:col: message (hint)` and exits 1.
@@ -11,17 +11,24 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import errors_only, format_problems
 from .runtime import tune_gc
 
+if TYPE_CHECKING:
+    from .project import Project
+
 EPILOG = """\
 commands:
   check    validate plans/ and data/ (schema, references, ids, dates); exit 1 on errors
-  import   turn a plan text into draft YAML plus a report of what needs review
+  import   turn a plan (text, Word, PDF, web page, task table; or a folder of them) into
+           draft YAML plus a report and a side-by-side review page
   new      scaffold an empty plan file
   schema   write the JSON Schemas for editors into schema/
+  translations  how much is translated, per language; --missing lists what is not
   build    check, then build the site (MkDocs + Pagefind) atomically into site/
+  progress sheet: write a plan's 进展报送表 (XLSX); import: read filled copies back
 
 See README.md for the workflow (import → review → check → build).
 """
@@ -33,8 +40,13 @@ def _root(args: argparse.Namespace) -> Path:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from .project import load_project
+    from .reports import attach_progress
+    from .views.dates import build_date
 
     project, problems = load_project(_root(args))
+    if project is not None:  # progress reports are checked against valid plans
+        project, found = attach_progress(project, build_date())
+        problems += found
     fmt = args.format
     if fmt == "text" and os.environ.get("GITHUB_ACTIONS") == "true":
         print(format_problems(problems, "github"))
@@ -51,7 +63,44 @@ def cmd_check(args: argparse.Namespace) -> int:
         return 1
     if fmt == "text":
         tasks = sum(len(plan.tasks()) for plan in project.plans)
-        print(f"ok: {len(project.plans)} plans, {tasks} tasks, {len(problems)} warning(s)")
+        reports = f", {len(project.progress.reports)} reports" if project.progress.files else ""
+        print(
+            f"ok: {len(project.plans)} plans, {tasks} tasks{reports}, {len(problems)} warning(s)"
+        )
+        from .groups import explained_without_members
+
+        if empty := explained_without_members(project.registry, project.duties):
+            print(f"{len(empty)} group(s) without member units, as editors' notes explain:")
+            print("\n".join(f"  {line}" for line in empty))
+        _print_coverage(project)
+    return 0
+
+
+def _print_coverage(project: Project) -> None:
+    """The translated share of each language but the default, on one line each."""
+    from .langs import LANGS
+    from .translations import project_coverage
+
+    for lang in LANGS[1:]:
+        print(project_coverage(project, lang).summary())
+
+
+def cmd_translations(args: argparse.Namespace) -> int:
+    from .langs import LANGS
+    from .project import load_project
+    from .translations import located_missing, project_coverage
+
+    project, problems = load_project(_root(args))
+    if project is None:
+        print(format_problems(errors_only(problems)), file=sys.stderr)
+        return 1
+    for lang in args.lang or LANGS[1:]:
+        cov = project_coverage(project, lang)
+        print(cov.summary())
+        for kind, (done, total) in cov.by_kind.items():
+            print(f"  {kind:<20} {done:>5} of {total:<5}")
+        if args.missing and cov.missing:
+            print(format_problems(located_missing(cov, project.root)))
     return 0
 
 
@@ -110,9 +159,22 @@ def parser() -> argparse.ArgumentParser:
     )
     check.set_defaults(func=cmd_check)
 
-    imp = sub.add_parser("import", help="plan text → draft YAML + report")
-    imp.add_argument("file", help="plain-text plan (UTF-8)")
-    imp.add_argument("--region", required=True, help="region id from data/regions.yaml")
+    tr = sub.add_parser("translations", help="translation coverage per language")
+    tr.add_argument("--lang", action="append", help="language (default: every one but Chinese)")
+    tr.add_argument("--missing", action="store_true", help="list each untranslated text, located")
+    tr.set_defaults(func=cmd_translations)
+
+    imp = sub.add_parser("import", help="plan document(s) → draft YAML + report")
+    imp.add_argument(
+        "file",
+        help="a plan: .txt (UTF-8/GB18030) .docx .pdf .html .xlsx .csv (.doc .wps .xls via "
+        "LibreOffice), or a folder: every such file in it, with a summary table",
+    )
+    imp.add_argument(
+        "--region",
+        required=True,
+        help="region id or name; one not in data/regions.yaml is drafted for review",
+    )
     imp.add_argument("--id", help="plan id (default: derived from the title)")
     imp.add_argument(
         "--out", default="build/drafts", help="output directory (default: build/drafts)"
@@ -133,6 +195,10 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--no-search", action="store_true", help="skip the Pagefind index")
     build.add_argument("--no-strict", action="store_true", help="do not fail on MkDocs warnings")
     build.set_defaults(func=cmd_build)
+
+    from .reports.commands import add_parser as add_progress
+
+    add_progress(sub)
     return top
 
 

@@ -9,15 +9,19 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .checks import PlanContext, run_checks
+from .duties import DutyIndex, duty_index
 from .errors import Problem, errors_only
+from .groups import check_groups
 from .history import History
 from .load import LoadedYaml, validate_as
 from .model import Plan
 from .parallel_load import parsing
 from .registry import Registry, load_registry
+from .reports.load import Progress
 
 
 @dataclass(frozen=True)
@@ -28,9 +32,16 @@ class Project:
     """Plans sorted by id."""
     history: History = field(default_factory=History)
     """Revision history of plans/ (read from git by the site build; empty for `check`)."""
+    progress: Progress = field(default_factory=Progress)
+    """Progress reports of progress/ (`generator.reports.attach_progress`; empty until then)."""
 
     def plan(self, plan_id: str) -> Plan:
         return next(p for p in self.plans if p.id == plan_id)
+
+    @cached_property
+    def duties(self) -> DutyIndex:
+        """Every task that binds each unit and group, directly or through a group."""
+        return duty_index(self.plans, self.registry)
 
 
 def _display(root: Path, path: Path) -> str:
@@ -151,6 +162,10 @@ def load_project(
     usable = not errors_only(problems)
     plans, found = _checked(parsed_files, registry, usable)
     problems += found
+    plans = sorted(plans, key=lambda p: p.id)
+    duties = duty_index(plans, registry)
+    if usable:
+        problems += check_groups(plans, registry, duties)
     if errors_only(problems):
         return None, problems
     if not plans and not plan_files(root):
@@ -165,5 +180,6 @@ def load_project(
             )
         )
         return None, problems
-    project = Project(root, registry, tuple(sorted(plans, key=lambda p: p.id)))
+    project = Project(root, registry, tuple(plans))
+    project.__dict__["duties"] = duties  # computed above for the checks: the cached value
     return project, problems

@@ -31,6 +31,7 @@ from .model import (
     Category,
     GlossaryFile,
     Group,
+    Membership,
     Region,
     RegionsFile,
     Topic,
@@ -496,18 +497,49 @@ def _check_registry(registry: Registry, n: int, reg: UnitRegistry, at: _Locator)
                 )
             )
     for i, grp in enumerate(reg.groups):
-        for k, member in enumerate(grp.members):
-            if member not in unit_ids:
-                out.append(
-                    at.unit(
-                        n,
-                        ("groups", i, "members", k),
-                        "unknown-unit",
-                        f"unknown member unit `{member}` of group `{grp.id}`",
-                        _close(member, unit_ids, "use the id of a unit in this file"),
+        for j, entry in enumerate(grp.membership):
+            here = ("groups", i, "membership", j)
+            for k, member in enumerate(entry.units):
+                if member not in unit_ids:
+                    out.append(
+                        at.unit(
+                            n,
+                            (*here, "units", k),
+                            "unknown-unit",
+                            f"unknown member unit `{member}` of group `{grp.id}`",
+                            _close(member, unit_ids, "use the id of a unit in this file"),
+                        )
                     )
-                )
+            for field_name, message, hint in _membership_gaps(entry):
+                out.append(at.unit(n, (*here, field_name), "membership-source", message, hint))
     return out
+
+
+def _membership_gaps(entry: Membership) -> Iterator[tuple[str, str, str]]:
+    """(field, message, hint) for each field a membership's kind of source requires."""
+    kind = entry.source.value
+    if kind == "editor":
+        if not entry.note:
+            yield "note", "an editor's membership decision needs a `note`", (
+                "say why these units are members (or why none are recorded) and on what basis"
+            )
+        return
+    if not entry.units:
+        yield "units", f"a `{kind}` membership lists no units", (
+            "name the member units, or use `source: editor` with a note explaining why none"
+        )
+    if not entry.quote:
+        yield "quote", f"a `{kind}` membership needs the `quote` that lists its units", (
+            "copy the wording of the source verbatim"
+        )
+    if kind == "plan" and not entry.plan:
+        yield "plan", "a `plan` membership needs the id of the `plan` that lists the units", (
+            "e.g. `plan: hulunbeier-zhiben-gongjian-2024` and `task: \"01\"`"
+        )
+    if kind == "committee" and not entry.document:
+        yield "document", "a `committee` membership needs the member list's `document`", (
+            "its title or 文号; copy its text into data/sources/"
+        )
 
 
 def _close(value: str, known: Iterable[str], otherwise: str | None = None) -> str | None:
@@ -515,6 +547,23 @@ def _close(value: str, known: Iterable[str], otherwise: str | None = None) -> st
     if found:
         return "did you mean " + " or ".join(f"`{f}`" for f in found) + "?"
     return otherwise
+
+
+def units_file_problem(
+    registry: Registry,
+    region_id: str,
+    path: YamlPath,
+    code: str,
+    message: str,
+    hint: str | None = None,
+    severity: str = "error",
+) -> Problem:
+    """A `Problem` at `path` inside the unit file of `region_id` (line 1 when unknown)."""
+    at = _Locator(registry)
+    for n, reg in enumerate(registry.unit_registries):
+        if reg.region == region_id:
+            return at.unit(n, path, code, message, hint, severity)
+    return Problem(f"data/units/{region_id}.yaml", 1, 1, code, message, hint, severity)  # type: ignore[arg-type]
 
 
 class _Locator:

@@ -12,6 +12,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from .model import CategoriesFile, GlossaryFile, Plan, RegionsFile, TopicsFile, UnitRegistry
+from .reports.model import ProgressFile, RoundsFile
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "plan": Plan,
@@ -20,6 +21,8 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "topics": TopicsFile,
     "categories": CategoriesFile,
     "glossary": GlossaryFile,
+    "progress": ProgressFile,
+    "rounds": RoundsFile,
 }
 BASE_URI = "https://planportal.invalid/schema/"
 """Schema ids are URIs by convention; nothing is fetched from them."""

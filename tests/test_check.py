@@ -27,6 +27,8 @@ units:
 groups:
   - id: anweihui-chengyuan
     name: 市安委会各成员单位
+    membership:
+      - {source: editor, note: 测试用。, units: [yingjiguanliju, zhujianju]}
 """
 TOPICS = """\
 topics:

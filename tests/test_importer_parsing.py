@@ -475,3 +475,29 @@ def test_dump_never_writes_aliases() -> None:
         assert "&id" not in text and "*id" not in text
         assert text.count("2025-12-31") == 2
         assert 'item: "1"' in text
+
+
+def test_radicals_printed_for_ideographs_are_repaired() -> None:
+    """Some PDF producers' font maps give Kangxi and simplified radicals (⼈ ⺠ ⻛) for the
+    ideographs (人 民 风): the text, the unit names and the coverage need the ideographs."""
+    from generator.importer.normalize import NoiseLog, clean_line
+
+    log = NoiseLog()
+    assert clean_line("坚持⼈⺠⾄上，防范重⼤⻛险（区⽣态环境分局）", log) == (
+        "坚持人民至上，防范重大风险（区生态环境分局）"
+    )
+    assert log["radicals printed for ideographs (⼤ → 大)"] == 6
+
+
+def test_chapter_numbers_with_a_dot_as_web_copies_print_them() -> None:
+    from generator.importer import import_text
+
+    text = (
+        "某县安全生产工作方案（2024年）\n一.总体要求\n做好工作。\n"
+        "二．主要任务\n1.开展排查。\n2.加强宣传。\n"
+    )
+    chapters = import_text(text, region="x", source_file="x").draft["chapters"]
+    assert [(c["no"], c["title"], len(c.get("tasks", []))) for c in chapters] == [
+        ("一", "总体要求", 0),
+        ("二", "主要任务", 2),
+    ]

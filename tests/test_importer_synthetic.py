@@ -43,7 +43,15 @@ def imp(text: str, **kw):
     return import_text(text, **kw)
 
 
+_SOME_PERIOD = {"period": {"start": "2025-01-01", "end": "2025-12-31"}}
+
+
 def validated(result) -> Plan:
+    """The draft as a Plan; a draft whose text states no period (left out, never guessed)
+    gets one here, after checking that the period is all that is missing."""
+    if "period" not in result.draft:
+        assert result.report.validation_errors == ["period: Field required"]
+        return Plan.model_validate(yaml.safe_load(result.yaml) | _SOME_PERIOD)
     assert result.report.validation_errors == []
     return Plan.model_validate(yaml.safe_load(result.yaml))
 
@@ -79,6 +87,10 @@ def test_fullwidth_dot_halfwidth_parens_missing_responsibility() -> None:
 def test_text_without_chapters_goes_into_an_added_chapter() -> None:
     text = "关于加强冬季安全生产工作的意见\n\n各单位要加强值班值守。\n\n要开展隐患排查。\n"
     result = imp(text)
+    # nothing states the period: it is left out (never today's date) and the report says so
+    assert "period" not in result.draft
+    assert result.report.validation_errors == ["period: Field required"]
+    assert "not stated" in result.report.derived["period"]
     p = validated(result)
     assert p.title == "关于加强冬季安全生产工作的意见"
     assert p.kind == "other"
@@ -127,10 +139,20 @@ def test_odd_inputs_do_not_crash_and_validate(text: str) -> None:
     assert coverage(text, result.draft).ratio == 1.0
 
 
-def test_period_without_years_is_guessed_and_reported() -> None:
+def test_period_never_comes_from_today() -> None:
+    """Issue 20: the period comes from the title or the text; without either, from the issue
+    date (reported as guessed); without that, it is left out and reported."""
     result = imp("某区安全生产工作方案\n一、主要任务\n1.做好工作。\n")
-    assert "guessed" in result.report.derived["period"]
-    assert validated(result).period.start.year == dt.date.today().year
+    assert "not stated" in result.report.derived["period"]
+    assert "period" not in result.draft
+    signed = imp("某区安全生产工作方案\n一、主要任务\n1.做好工作。\n某区人民政府\n2023年5月4日\n")
+    assert "guessed" in signed.report.derived["period"]
+    assert validated(signed).period.start == dt.date(2023, 1, 1)
+    stated = imp(
+        "某区安全生产工作方案\n为做好2024—2026年工作，制定本方案。\n一、主要任务\n1.做好。\n"
+    )
+    assert validated(stated).period.end == dt.date(2026, 12, 31)
+    assert "2024—2026年" in stated.report.derived["period"]
 
 
 def test_no_title_line_uses_the_file_name() -> None:
@@ -194,7 +216,7 @@ def test_run_import_with_project_root_checks_units(tmp_path: Path) -> None:
     ("content", "message"),
     [
         (None, "no such file"),
-        (b"\xff\xfe\x00bad", "not UTF-8"),
+        (b"\x80\x80\xffbad", "neither UTF-8 nor GB18030"),
         (b"  \n\n", "empty"),
     ],
 )

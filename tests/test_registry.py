@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.model import Category, Group, Region, Topic, Unit, UnitRegistry
+from generator.model import Category, Group, Membership, Region, Topic, Unit, UnitRegistry
 from generator.registry import (
     Registry,
     Resolved,
@@ -277,7 +277,13 @@ def test_unknown_regions_categories_parents_and_members() -> None:
     bad = UnitRegistry(
         region="nowhere",
         units=(unit("a", "甲局", category="emergency-managment", parent="b"),),
-        groups=(Group(id="g", name="各单位", members=("a", "zz")),),
+        groups=(
+            Group(
+                id="g",
+                name="各单位",
+                membership=(Membership(source="editor", note="n", units=("a", "zz")),),
+            ),
+        ),
     )
     problems = check_reference(Registry.from_models(regions, (bad,), (), CATEGORIES))
     by_code = {p.code: p for p in problems}

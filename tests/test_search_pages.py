@@ -1,5 +1,6 @@
-"""What the rendered pages give Pagefind (docs/search.md): which pages are indexed, keyword
-blocks after the plan, task and unit headings, filters, and UI text kept out of the index."""
+"""What the rendered pages give Pagefind (developer-docs/search.md): which pages are indexed,
+keyword blocks after the plan, task and unit headings, filters, and UI text kept out of the
+index."""
 
 from __future__ import annotations
 

@@ -14,8 +14,9 @@ from pathlib import Path
 from ..model import Plan
 from ..schema import SCHEMAS, render_schema
 from .ical import DeadlineEvent, calendar, plan_events
-from .jsondata import plan_json, plans_json
+from .jsondata import plan_json, plans_json, progress_json
 from .tables import plan_rows, tasks_csv, tasks_xlsx
+from .tracking import Tracking
 
 
 @dataclass(frozen=True)
@@ -34,31 +35,37 @@ def iter_exports(
     base_url: str,
     build_date: str,
     unit_feeds: Iterable[UnitFeed] = (),
+    tracking: Tracking | None = None,
 ) -> Iterator[tuple[str, bytes]]:
     """Every export as (path under data/, content), one at a time: a national portal has
     ~170 MB of them, so the plugin writes each out as it comes instead of keeping them."""
-    yield from iter_plan_exports(plans, base_url=base_url, build_date=build_date)
+    yield from iter_plan_exports(plans, base_url=base_url, build_date=build_date, tracking=tracking)
     yield from iter_unit_exports(unit_feeds, base_url=base_url)
 
 
 def iter_plan_exports(
-    plans: Sequence[Plan], *, base_url: str, build_date: str
+    plans: Sequence[Plan], *, base_url: str, build_date: str, tracking: Tracking | None = None
 ) -> Iterator[tuple[str, bytes]]:
-    """The exports of the plans: whole-model files, one JSON and calendar per plan."""
+    """The exports of the plans: whole-model files, one JSON and calendar per plan.
+
+    With `tracking` (units bound through groups, status from the progress reports), the task
+    tables and plans.json carry them, and progress.json holds the rounds and reports."""
     # each plan serialised once for both JSON files, its events once for both calendars
     # and its rows once for both tables (and both sheets of the workbook)
     dumped = [plan_json(plan) for plan in plans]
-    yield "plans.json", plans_json(plans, build_date, dumped=dumped).encode()
+    yield "plans.json", plans_json(plans, build_date, dumped=dumped, tracking=tracking).encode()
     events = [plan_events(plan) for plan in plans]
     for plan, text, own in zip(plans, dumped, events, strict=True):
         yield f"plans/{plan.id}.json", text.encode()
         yield f"ics/plans/{plan.id}.ics", calendar(plan.title, own, base_url)
     del dumped
-    rows = plan_rows(plans, base_url)
+    rows = plan_rows(plans, base_url, tracking)
     yield "tasks.csv", tasks_csv(plans, base_url, rows=rows)
     buffer = io.BytesIO()
-    tasks_xlsx(plans, base_url, buffer, rows=rows)
+    tasks_xlsx(plans, base_url, buffer, rows=rows, tracking=tracking)
     yield "tasks.xlsx", buffer.getvalue()
+    if tracking is not None:
+        yield "progress.json", progress_json(tracking, build_date).encode()
     del rows, buffer
     every = [event for own in events for event in own]
     yield "ics/all.ics", calendar("全部期限", every, base_url)
@@ -80,10 +87,17 @@ def export_files(
     base_url: str,
     build_date: str,
     unit_feeds: Iterable[UnitFeed] = (),
+    tracking: Tracking | None = None,
 ) -> dict[str, bytes]:
     """Every export as `{path under data/: content}` (`iter_exports`, all in memory)."""
     return dict(
-        iter_exports(plans, base_url=base_url, build_date=build_date, unit_feeds=unit_feeds)
+        iter_exports(
+            plans,
+            base_url=base_url,
+            build_date=build_date,
+            unit_feeds=unit_feeds,
+            tracking=tracking,
+        )
     )
 
 
@@ -94,10 +108,13 @@ def write_exports(
     base_url: str,
     build_date: str,
     unit_feeds: Iterable[UnitFeed] = (),
+    tracking: Tracking | None = None,
 ) -> list[Path]:
     """Write every export under `out_dir` (the site's `data/` directory); returns the paths."""
     written = []
-    files = export_files(plans, base_url=base_url, build_date=build_date, unit_feeds=unit_feeds)
+    files = export_files(
+        plans, base_url=base_url, build_date=build_date, unit_feeds=unit_feeds, tracking=tracking
+    )
     for rel, content in files.items():
         target = out_dir / rel
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -118,6 +135,7 @@ def copy_sources(root: Path, plans: Iterable[Plan], out_dir: Path) -> None:
 
 __all__ = [
     "DeadlineEvent",
+    "Tracking",
     "UnitFeed",
     "copy_sources",
     "export_files",

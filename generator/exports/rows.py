@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..model import Deadline, Plan, Task
+from .tracking import Tracking, latest_date, state_value
 
 SEP = "、"
 """Joins unit names the way the source texts do."""
@@ -29,6 +30,12 @@ class TaskRow:
     deadlines: str
     topics: str
     permalink: str
+    through_groups: str = ""
+    """Units the task binds through a group named on it: `group：unit、unit；…`."""
+    status: str = ""
+    """Derived state from the progress reports (`no-report`, `done-late` …)."""
+    latest_report: str = ""
+    """Date of the latest report that counts for the state."""
 
 
 def anchor(task_id: str, item_id: str = "") -> str:
@@ -51,9 +58,21 @@ def _task_text(task: Task) -> str:
     return "".join(parts)
 
 
-def rows_for_plan(plan: Plan, base_url: str) -> Iterator[TaskRow]:
+def rows_for_plan(
+    plan: Plan, base_url: str, tracking: Tracking | None = None
+) -> Iterator[TaskRow]:
+    """A row per task and per sub-item; with `tracking`, the units bound through groups and
+    the derived status too."""
     for task in plan.tasks():
         resp = task.responsibility
+        extra: dict[str, str] = {}
+        if tracking is not None:
+            status = tracking.of(plan.id, task.id)
+            extra = {
+                "through_groups": tracking.through_groups(plan.id, task.id),
+                "status": state_value(status),
+                "latest_report": latest_date(status),
+            }
         common = {
             "plan_id": plan.id,
             "plan_title": plan.title,
@@ -73,9 +92,13 @@ def rows_for_plan(plan: Plan, base_url: str) -> Iterator[TaskRow]:
             text=_task_text(task),
             deadlines=_deadlines(task.deadlines),
             permalink=permalink(base_url, plan.id, task.id),
+            **extra,
         )
         for item in task.items:
             own = [d for d in task.deadlines if d.item == item.id]
+            if tracking is not None:
+                status = tracking.of(plan.id, task.id, item.id)
+                extra |= {"status": state_value(status), "latest_report": latest_date(status)}
             yield TaskRow(
                 **common,
                 item_id=item.id,
@@ -85,4 +108,5 @@ def rows_for_plan(plan: Plan, base_url: str) -> Iterator[TaskRow]:
                 text=item.text,
                 deadlines=_deadlines(own),
                 permalink=permalink(base_url, plan.id, task.id, item.id),
+                **extra,
             )

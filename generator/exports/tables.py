@@ -16,7 +16,9 @@ from xlsxwriter.format import Format
 from xlsxwriter.workbook import Workbook
 
 from ..model import Plan
+from ..reports.status import STATE_TERMS, State
 from .rows import TaskRow, rows_for_plan
+from .tracking import Tracking
 
 CSV_HEADER = tuple(f.name for f in fields(TaskRow))
 
@@ -34,25 +36,34 @@ PlanRows = Sequence[Sequence[TaskRow]]
 """The rows of each plan, in the order of the plans (made once for all the tables)."""
 
 
-def plan_rows(plans: Iterable[Plan], base_url: str) -> list[tuple[TaskRow, ...]]:
-    return [tuple(rows_for_plan(plan, base_url)) for plan in plans]
+def plan_rows(
+    plans: Iterable[Plan], base_url: str, tracking: Tracking | None = None
+) -> list[tuple[TaskRow, ...]]:
+    return [tuple(rows_for_plan(plan, base_url, tracking)) for plan in plans]
 
 
 def _rows_of(
-    plans: Iterable[Plan], base_url: str, rows: PlanRows | None
+    plans: Iterable[Plan], base_url: str, rows: PlanRows | None, tracking: Tracking | None = None
 ) -> Iterable[Iterable[TaskRow]]:
     if rows is not None:
         return rows
-    return (rows_for_plan(plan, base_url) for plan in plans)
+    return (rows_for_plan(plan, base_url, tracking) for plan in plans)
 
 
-def tasks_csv(plans: Iterable[Plan], base_url: str, *, rows: PlanRows | None = None) -> bytes:
+def tasks_csv(
+    plans: Iterable[Plan],
+    base_url: str,
+    *,
+    rows: PlanRows | None = None,
+    tracking: Tracking | None = None,
+) -> bytes:
     """Every task and sub-item, one row each; BOM so spreadsheet programs detect UTF-8.
-    `rows`: the plans' rows if made already (`plan_rows`)."""
+    `rows`: the plans' rows if made already (`plan_rows`); `tracking`: fills the columns of
+    units through groups and of status (left empty without it)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_HEADER)
-    for each in _rows_of(plans, base_url, rows):
+    for each in _rows_of(plans, base_url, rows, tracking):
         writer.writerows([inert(getattr(row, name)) for name in CSV_HEADER] for row in each)
     return "\ufeff".encode() + buffer.getvalue().encode("utf-8")
 
@@ -74,6 +85,12 @@ HEADER_STYLE = {
     "valign": "vcenter",
     "text_wrap": True,
 }
+TRACKING_COLUMNS: Sequence[tuple[str, int]] = (
+    ("经群体负有职责的单位", 32),
+    ("进展状态", 16),
+    ("最近报告", 12),
+)
+"""Added after 完成时限 when the tables are made with tracking (units through groups, status)."""
 CELL_STYLE = {"text_wrap": True, "valign": "top"}
 CREATED = dt.datetime(2024, 1, 1)
 """Fixed document date: identical input gives an identical file."""
@@ -98,12 +115,23 @@ def sheet_names(titles: Iterable[str]) -> list[str]:
     return out
 
 
-def _xlsx_cells(row: TaskRow, with_plan: bool) -> list[str]:
+def _xlsx_cells(row: TaskRow, with_plan: bool, tracked: bool) -> list[str]:
     heading = f"{row.title}。" if row.title else ""
     task = f"{heading}{row.text}"
     responsible = "、".join(x for x in (row.responsible, row.local) if x)
-    cells = [row.number, task, row.lead, row.support, responsible, row.deadlines, row.permalink]
+    cells = [row.number, task, row.lead, row.support, responsible, row.deadlines]
+    if tracked:
+        label = STATE_TERMS[State(row.status)][0] if row.status else ""
+        cells += [row.through_groups, label, row.latest_report]
+    cells.append(row.permalink)
     return ([row.plan_title, *cells]) if with_plan else cells
+
+
+def _columns(with_plan: bool, tracked: bool) -> list[tuple[str, int]]:
+    base = list(XLSX_COLUMNS)
+    if tracked:
+        base = base[:-1] + list(TRACKING_COLUMNS) + base[-1:]
+    return ([("规划", 30)] if with_plan else []) + base
 
 
 def _sheet(
@@ -112,11 +140,12 @@ def _sheet(
     rows: Iterable[TaskRow],
     with_plan: bool,
     styles: tuple[Format, Format],
+    tracked: bool = False,
 ) -> None:
     """A national portal has ~20,000 tasks, written twice (all, and per plan)."""
     header_style, cell_style = styles
     sheet = book.add_worksheet(name)
-    columns = ([("规划", 30)] if with_plan else []) + list(XLSX_COLUMNS)
+    columns = _columns(with_plan, tracked)
     for index, (_, width) in enumerate(columns):
         sheet.set_column(index, index, width)
     sheet.freeze_panes(1, 0)
@@ -125,17 +154,23 @@ def _sheet(
     for row in rows:
         if row.item_id:  # sub-items are rows of their own in the CSV; here they stay in the task
             continue
-        for col, value in enumerate(_xlsx_cells(row, with_plan)):
+        for col, value in enumerate(_xlsx_cells(row, with_plan, tracked)):
             sheet.write_string(count, col, value, cell_style)  # text, never a formula
         count += 1
     sheet.autofilter(0, 0, count - 1, len(columns) - 1)
 
 
 def tasks_xlsx(
-    plans: Sequence[Plan], base_url: str, path: Path | BinaryIO, *, rows: PlanRows | None = None
+    plans: Sequence[Plan],
+    base_url: str,
+    path: Path | BinaryIO,
+    *,
+    rows: PlanRows | None = None,
+    tracking: Tracking | None = None,
 ) -> None:
     """One sheet per plan plus 全部 (all), frozen header, wrapped text, fitted widths;
-    `rows`: the plans' rows if made already (`plan_rows`), else made for each sheet.
+    `rows`: the plans' rows if made already (`plan_rows`), else made for each sheet;
+    `tracking`: adds the columns of units through groups, status and latest report.
 
     Written with XlsxWriter: openpyxl took ~8 s for a national portal, this ~2.5 s."""
     book = xlsxwriter.Workbook(
@@ -153,8 +188,9 @@ def tasks_xlsx(
     book.set_properties({"created": CREATED})
     styles = (book.add_format(HEADER_STYLE), book.add_format(CELL_STYLE))
     names = sheet_names(["全部", *(plan.short_title or plan.id for plan in plans)])
-    all_rows = (row for each in _rows_of(plans, base_url, rows) for row in each)
-    _sheet(book, names[0], all_rows, True, styles)
-    for each, name in zip(_rows_of(plans, base_url, rows), names[1:], strict=True):
-        _sheet(book, name, each, False, styles)
+    tracked = tracking is not None
+    all_rows = (row for each in _rows_of(plans, base_url, rows, tracking) for row in each)
+    _sheet(book, names[0], all_rows, True, styles, tracked)
+    for each, name in zip(_rows_of(plans, base_url, rows, tracking), names[1:], strict=True):
+        _sheet(book, name, each, False, styles, tracked)
     book.close()

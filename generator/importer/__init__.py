@@ -1,12 +1,16 @@
-"""Text importer: a plan's plain text → a draft plan YAML plus a report.
+"""Importer: a plan as published (text, Word, PDF, web page, task table) → a draft plan
+YAML plus a report.
 
-`import_text` does the work on a string; `run_import` is the CLI entry point
-(`planportal import FILE --region R`).
+`import_document` does the work on a document read by `sources.read_document`;
+`import_text` on a string; `run_import` is the CLI entry point
+(`planportal import FILE|DIR --region R`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,23 +20,26 @@ from pydantic import ValidationError
 
 from ..model import Plan
 from . import meta
+from .backmatter import split_back
 from .cover import parse_cover, parse_date
 from .coverage import coverage
 from .domainleads import find_domain_leads
 from .draft import clean, to_yaml
 from .enrich import enrich
-from .front import split_front
+from .front import Front, split_front
+from .layout import drop_labels, lay_out, table_chapters
 from .normalize import NoiseLog, clean_lines, join_broken, split_inline_headings
 from .reference import Reference, load_reference
 from .report import Report
 from .slips import slip_notes
+from .sources import Extracted
 from .structure import Body, assign_task_ids, build_body
 from .topics import Topics, load_topics, match_domains
 
 Resolver = Callable[[str, str], bool]
 DEFAULT_TOPICS = Path(__file__).resolve().parents[2] / "data" / "topics.yaml"
 
-__all__ = ["ImportResult", "import_text", "run_import"]
+__all__ = ["ImportResult", "import_document", "import_text", "run_import"]
 
 
 @dataclass
@@ -53,8 +60,15 @@ class Overrides:
     period: tuple[dt.date, dt.date] | None = None
 
 
-def import_text(
-    text: str,
+def import_text(text: str, **kwargs: Any) -> ImportResult:
+    """Import a plan given as plain text (see `import_document` for the arguments)."""
+    from .sources.plaintext import text_blocks
+
+    return import_document(Extracted(text_blocks(text), "txt"), **kwargs)
+
+
+def import_document(
+    doc: Extracted,
     *,
     region: str,
     source_file: str,
@@ -66,22 +80,37 @@ def import_text(
     topics_path: Path | None = None,
     root: Path | None = None,
     reference: Reference | None = None,
+    units_region: str | None = None,
 ) -> ImportResult:
-    """Import one plan text. `source_file` is the file name (stored as data/sources/<name>).
+    """Import one document. `source_file` is the file name (stored as data/sources/<name>).
 
     With `root` (the project directory) the topics come from its data/topics.yaml, unit names
     are checked against its data/units, a basis title gets the region its name opens with, and
-    an unsigned plan's issuer is the government/committee unit its title names."""
+    an unsigned plan's issuer is the government/committee unit its title names.
+    `units_region` is where unit names are looked up when `region` is new (its parent)."""
     if root is not None:
         reference = reference or load_reference(Path(root))
         topics_path = topics_path or Path(root) / "data" / "topics.yaml"
     if reference is not None and resolve is None and reference.registry is not None:
         resolve = reference.resolves
     noise = NoiseLog()
-    front = split_front(clean_lines(text, noise))
+    lines, tables, headers = lay_out(doc.blocks)
+    text = doc.text()  # after lay_out: a category repeated row by row counts once
+    cleaned, dropped = drop_labels(clean_lines("\n".join(lines), noise), noise)
+    dropped += headers
+    front = split_front(cleaned)
+    if not front.title and (caption := _table_title(tables)):
+        # a notice whose plan is an attached task table: everything else is the notice, the
+        # table's caption is the plan's title (the chapter of its tasks gets a title of its own)
+        front = Front(cover=cleaned, title=caption, title_lines=0, body=[])
+        tables[0].caption = [c for c in tables[0].caption if re.match(r"^附\s*件", c)]
     cover, unplaced = parse_cover(front.cover) if front.cover else ({}, [])
-    paras = split_inline_headings(join_broken(front.body, noise), noise)
+    body_lines, back = split_back(front.body, cover)
+    if back:
+        cover |= back
+    paras = split_inline_headings(join_broken(body_lines, noise), noise)
     body = build_body(paras)
+    table_chapters(tables, body)
     assign_task_ids(body.chapters)
     topics = load_topics(topics_path or DEFAULT_TOPICS)
     findings = enrich(body.chapters, topics)
@@ -89,6 +118,8 @@ def import_text(
     over = Overrides(plan_id, kind, issuer, period)
     draft, derived, notes = _plan(title, cover, body, region, source_file, over, topics, reference)
     report = Report(plan_id=draft["id"], source_file=draft["source"]["file"], derived=derived)
+    report.source_kind = doc.kind
+    report.reading = list(doc.notes)
     report.notes = notes
     report.noise = {k: v for k, v in noise.items() if v}
     report.undated = findings.undated
@@ -97,11 +128,34 @@ def import_text(
     report.unparsed += body.unparsed
     if not front.title:
         report.unparsed.append(("no plan title line found; title is the file name", title))
-    _check_units(draft, region, resolve, report)
+    _check_units(draft, units_region or region, resolve, report, reference)
     report.counts = counts(draft)
-    report.coverage = coverage(text, draft)
+    report.coverage = coverage(_without(text, dropped), draft)
     report.validation_errors = _validate(draft)
     return ImportResult(clean(draft), to_yaml(draft), report)
+
+
+def _table_title(tables: list[Any]) -> str | None:
+    """The caption of the first task table that has one, without its 附件 label."""
+    for table in tables:
+        titles = [c for c in table.caption if not re.match(r"^附\s*件\s*\S{0,3}$", c)]
+        if titles:
+            return " ".join(titles)
+    return None
+
+
+def _without(text: str, dropped: list[str]) -> str:
+    """The source text less the lines the importer dropped on purpose (listed as noise):
+    whole lines only, each once."""
+    left = Counter("".join(d.split()) for d in dropped)
+    kept = []
+    for line in text.splitlines():
+        key = "".join(line.split())
+        if left.get(key):
+            left[key] -= 1
+        else:
+            kept.append(line)
+    return "\n".join(kept)
 
 
 def _plan(title, cover, body: Body, region, source_file, over: Overrides, topics: Topics, ref):
@@ -110,21 +164,28 @@ def _plan(title, cover, body: Body, region, source_file, over: Overrides, topics
     notes: list[str] = []
     period = over.period or meta.plan_period(title, issued)
     derived["period"] = "override" if over.period else "title"
+    if period is None and (found := meta.period_in_text(body.preamble, body.chapters)):
+        period, phrase = found
+        derived["period"] = f"text: `{phrase}` (not in the title)"
+    if period is None and issued:
+        period = (dt.date(issued.year, 1, 1), dt.date(issued.year, 12, 31))
+        derived["period"] = "guessed: the year of the issue date (neither title nor text says)"
+        notes.append(f"Period not stated: set to {issued.year}, the year of issue; check it.")
     if period is None:
-        year = (issued or dt.date.today()).year
-        period = (dt.date(year, 1, 1), dt.date(year, 12, 31))
-        derived["period"] = "guessed from the issue date (not in the title)"
+        derived["period"] = "not stated (title, text and issue date say nothing): fill it in"
+        notes.append("Period not stated anywhere: add `period: {start: …, end: …}` by hand.")
     draft: dict[str, Any] = {
         "id": over.plan_id or meta.plan_id(title, region, period),
         "title": title,
         "kind": over.kind or meta.plan_kind(title),
         "region": region,
         "issuer": over.issuer,
-        "period": {"start": period[0], "end": period[1]},
         "source": {"file": f"data/sources/{Path(source_file).name}"},
         "preamble": "\n\n".join(body.preamble),
         "chapters": body.chapters,
     }
+    if period:  # never invented: a plan whose period nothing states is left without one
+        draft["period"] = {"start": period[0], "end": period[1]}
     derived |= {
         "id": "override" if over.plan_id else "pinyin of region + short form + first year",
         "kind": "override" if over.kind else "title wording",
@@ -201,7 +262,8 @@ def _add_slip_notes(chapters: list[dict[str, Any]]) -> None:
                 obj["notes"] = [*obj.get("notes", []), *notes]
 
 
-def _tasks(draft: dict[str, Any]) -> list[dict[str, Any]]:
+def draft_tasks(draft: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every task of a draft, in document order."""
     out = []
     for chapter in draft.get("chapters", []):
         out.extend(chapter.get("tasks", []))
@@ -210,17 +272,53 @@ def _tasks(draft: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
-def _check_units(draft, region: str, resolve: Resolver | None, report: Report) -> None:
+def _check_units(
+    draft, region: str, resolve: Resolver | None, report: Report, ref: Reference | None
+) -> None:
+    """Resolve every unit name; a short form (应急) that stands for exactly one unit of the
+    region or its parents is replaced by that unit's usual form (the printed wording stays
+    in `responsibility.text`); ambiguous and unknown names are reported."""
     if resolve is None:
         return
     report.units_checked = True
-    seen: set[str] = set()
-    pairs = [(f"task {t['id']}", n) for t in _tasks(draft) for n in _refs(t)]
-    pairs += [("domain_leads", lead["unit"]) for lead in draft.get("domain_leads", [])]
-    for where, name in pairs:
-        if name not in seen and not resolve(name, region):
-            seen.add(name)
+    seen: dict[str, str | None] = {}
+    holders = [(f"task {t['id']}", t.get("responsibility") or {}) for t in draft_tasks(draft)]
+    for where, resp in holders:
+        for key in ("lead", "support", "responsible", "local"):
+            names = resp.get(key, [])
+            for i, name in enumerate(names):
+                report.units_total += 1
+                if name not in seen:
+                    seen[name] = _resolve_one(name, region, resolve, report, ref, where)
+                if seen[name] is not None:
+                    report.units_resolved += 1
+                    names[i] = seen[name]
+            if names:
+                resp[key] = list(dict.fromkeys(names))
+    others = [("domain_leads", lead["unit"]) for lead in draft.get("domain_leads", [])]
+    cover = draft.get("cover_letter") or {}
+    others += [("cover_letter recipients", n) for n in cover.get("recipients", [])]
+    for where, name in others:
+        report.units_total += 1
+        if resolve(name, region):
+            report.units_resolved += 1
+        elif name not in seen:
+            seen[name] = None
             report.unknown_units.append((where, name))
+
+
+def _resolve_one(name, region, resolve, report: Report, ref, where: str) -> str | None:
+    if resolve(name, region):
+        return name
+    options = ref.expand(name, region) if ref is not None else []
+    if len(options) == 1:
+        report.abbreviations.append((where, name, options[0]))
+        return options[0]
+    if options:
+        report.ambiguous_units.append((where, name, options))
+    else:
+        report.unknown_units.append((where, name))
+    return None
 
 
 def _refs(task: dict[str, Any]) -> list[str]:
@@ -229,7 +327,7 @@ def _refs(task: dict[str, Any]) -> list[str]:
 
 
 def counts(draft: dict[str, Any]) -> dict[str, int]:
-    tasks = _tasks(draft)
+    tasks = draft_tasks(draft)
     chapters = draft.get("chapters", [])
     sections = [s for c in chapters for s in c.get("sections", [])]
     phases = [p for c in chapters for p in c.get("phases", [])]
@@ -256,75 +354,10 @@ def _validate(draft: dict[str, Any]) -> list[str]:
     return []
 
 
-def run_import(
-    path: str | Path,
-    region: str,
-    out_dir: str | Path,
-    stdout: TextIO,
-    *,
-    resolve: Resolver | None = None,
-    root: str | Path | None = None,
-    **overrides: Any,
-) -> int:
-    """CLI: write `<out_dir>/<plan-id>.yaml` and `.report.md`; 0 on success, 1 with a message
-    (no traceback) when the input cannot be read.  With `root` (the project directory) the
-    topics come from its data/topics.yaml and unit names are checked against its data/units."""
-    path = Path(path)
-    text, error = _read(path)
-    if error:
-        print(f"error: {error}", file=stdout)
-        return 1
-    print(f"importing {path} (region {region})", file=stdout)
-    reference = load_reference(Path(root), stdout) if root is not None else None
-    if root is not None:
-        overrides.setdefault("topics_path", Path(root) / "data" / "topics.yaml")
-    overrides = {k: v for k, v in overrides.items() if v is not None}
-    result = import_text(
-        text,
-        region=region,
-        source_file=path.name,
-        resolve=resolve,
-        reference=reference,
-        **overrides,
-    )
-    out = Path(out_dir)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        yaml_path = out / f"{result.draft['id']}.yaml"
-        report_path = out / f"{result.draft['id']}.report.md"
-        yaml_path.write_text(result.yaml, encoding="utf-8")
-        report_path.write_text(result.report.markdown(), encoding="utf-8")
-    except OSError as exc:
-        print(f"error: cannot write to {out}: {exc.strerror or exc}", file=stdout)
-        return 1
-    print(f"wrote {yaml_path}", file=stdout)
-    print(f"wrote {report_path}", file=stdout)
-    print(result.report.summary(), file=stdout)
-    if result.report.validation_errors:
-        print("warning: the draft does not validate yet; see the report", file=stdout)
-    return 0
-
-
 def project_resolver(root: Path, stdout: TextIO) -> Resolver | None:
     """`resolve(name, region)` over the project's data/units, or None without reference data."""
     reference = load_reference(root, stdout)
     return reference.resolves if reference.registry is not None else None
 
 
-def _read(path: Path) -> tuple[str, str | None]:
-    """The file's text, or a message saying why it cannot be imported."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return "", f"{path}: no such file"
-    except IsADirectoryError:
-        return "", f"{path}: is a directory, not a text file"
-    except OSError as exc:
-        return "", f"{path}: cannot read ({exc.strerror or exc})"
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        return "", f"{path}: not UTF-8 text (invalid byte at offset {exc.start})"
-    if not text.strip():
-        return "", f"{path}: the file is empty"
-    return text, None
+from .run import run_import  # noqa: E402  (the CLI entry point uses import_document)

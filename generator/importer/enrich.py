@@ -42,6 +42,7 @@ def enrich_task(task: dict[str, Any], topics: Topics, found: Findings) -> None:
     parts.append((task.get("text", ""), None))
     parts.extend((item["text"], item["id"]) for item in task.get("items", []))
     parts.append((task.get("closing") or "", None))
+    parts.append((task.get("deadline_text") or "", None))
     deadlines: list[Found] = []
     targets: list[dict[str, Any]] = []
     recurrences: list[dict[str, Any]] = []

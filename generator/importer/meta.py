@@ -17,10 +17,13 @@ _KINDS: tuple[tuple[str, str], ...] = (
     ("通知", "annual-work-notice"),
 )
 _FIVE_YEAR = {"十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030)}
-_YEARS = re.compile(r"(\d{4})\s*[-—–~至到]+\s*(\d{4})\s*年?")
+_YEARS = re.compile(r"(\d{4})\s*年?\s*[-—–~至到]+\s*(\d{4})\s*年?")
 _ONE_YEAR = re.compile(r"(\d{4})\s*年")
 # The region is what precedes the subject of the title (安全生产…).
-_SUBJECT = re.compile(r"(安全生产|关于|治本攻坚|“十)")
+_SUBJECT = re.compile(
+    r"(安全生产|关于|治本攻坚|“十|(?<=[省市县区旗盟州镇乡])(?:\d{4}\s*[-—–~至到]?\s*\d{0,4}\s*年|"
+    r"消防|应急|防汛|森林|道路|交通|危险化学品|城镇燃气|燃气|安全|工作|专项|重点))"
+)
 _LEVEL = re.compile(r"(自治区|省|市|区|县|盟|旗|州|镇|乡|街道)$")
 _SHORT_FORMS = (("治本攻坚", "zhiben-gongjian"), ("十四五", "shisiwu"), ("十五五", "shiwuwu"))
 _BASIS = re.compile(r"(?:依据|根据)《([^》]+)》")
@@ -68,16 +71,47 @@ def short_form(title: str) -> str:
         if word in title:
             return short
     core = re.sub(r"[（(].*?[）)]", "", title[len(title_region(title)) :])
-    core = re.sub(r"^(关于)?(安全生产)?", "", core)
+    core = re.sub(r"^(关于)?(\d{4}\s*[-—–~至到]?\s*\d{0,4}\s*年度?)?(安全生产)?", "", core)
     syllables = slug(core).split("-")[:4]
     # two syllables to a word, as in zhiben-gongjian
     words = ["".join(syllables[i : i + 2]) for i in range(0, len(syllables), 2)]
     return "-".join(w for w in words if w) or "plan"
 
 
-def plan_id(title: str, region: str | None, period: tuple[dt.date, dt.date]) -> str:
-    base = f"{region or region_slug(title)}-{short_form(title)}-{period[0].year}"
+def plan_id(title: str, region: str | None, period: tuple[dt.date, dt.date] | None) -> str:
+    """region + short form + first year (no year when the period is not known)."""
+    year = f"-{period[0].year}" if period else ""
+    base = f"{region or region_slug(title)}-{short_form(title)}{year}"
     return base[:80].strip("-")
+
+
+_TEXT_YEARS = re.compile(r"(?<!\d)(20\d{2})\s*(?:年)?\s*[-—–~至到]+\s*(20\d{2})\s*年")
+_TEXT_SCAN = 3000
+"""Characters of the plan's opening text searched for a stated period."""
+
+
+def period_in_text(
+    preamble: list[str], chapters: list[dict[str, Any]]
+) -> tuple[tuple[dt.date, dt.date], str] | None:
+    """A period the opening text states (`2024—2026年`, `2024年至2026年`, 十四五 …) and the
+    phrase, or None.  Only ranges and five-year-plan names: a lone year in the text is a
+    deadline as often as a period."""
+    head = "\n".join(preamble)
+    for chapter in chapters:
+        if len(head) >= _TEXT_SCAN:
+            break
+        head += "\n" + str(chapter.get("text", ""))
+        for section in chapter.get("sections", []):
+            head += "\n" + str(section.get("text", ""))
+    head = head[:_TEXT_SCAN]
+    if m := _TEXT_YEARS.search(head):
+        start, end = int(m.group(1)), int(m.group(2))
+        if start <= end <= start + 10:
+            return (dt.date(start, 1, 1), dt.date(end, 12, 31)), m.group(0)
+    for word, (start, end) in _FIVE_YEAR.items():
+        if word in head:
+            return (dt.date(start, 1, 1), dt.date(end, 12, 31)), word
+    return None
 
 
 def issuer(cover: dict[str, Any], title: str) -> str:

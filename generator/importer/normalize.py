@@ -12,6 +12,7 @@ title (《…》) the space between two joint issuers is meaningful and kept as 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 
 from .markers import CHAPTER, ROLE_LINE, SECTION, is_heading_line, starts_block
@@ -46,6 +47,25 @@ _RUN_OF_SPACES = re.compile(r"[ \t\u00a0\u3000]{2,}")
 _TERMINAL = "。！？；：!?;:）)"
 
 
+# Kangxi radicals (U+2F00…) and CJK radical supplements printed for ideographs by some PDF
+# producers' font maps (⼀ ⼤ ⼈ for 一 大 人): each becomes the ideograph NFKC gives it.
+_RADICALS = {
+    cp: unicodedata.normalize("NFKC", chr(cp))
+    for cp in [*range(0x2E80, 0x2EF4), *range(0x2F00, 0x2FD6)]
+    if unicodedata.normalize("NFKC", chr(cp)) != chr(cp)
+}
+# The simplified-form radicals have no NFKC mapping: the ideograph each stands for.
+_RADICALS |= {
+    ord(r): c
+    for r, c in zip(
+        "⺠⻛⻓⻔⻢⻅⻚⻉⻋⻘⻜⻥⻦⻩⻬⻮⻰⺩⻄⻆⻙⻈",
+        "民风长门马见页贝车青飞鱼鸟黄齐齿龙王西角韦讠",
+        strict=True,
+    )
+}
+_RADICAL = re.compile("[\u2e80-\u2ef3\u2f00-\u2fd5]")
+
+
 class NoiseLog(Counter[str]):
     """Counts of each kind of cleanup, for the report."""
 
@@ -56,6 +76,12 @@ def clean_line(line: str, log: NoiseLog) -> str:
     log["bookmark anchors `[bookmark: …]`"] += n
     line, n = _EMPHASIS.subn("", line)
     log["emphasis markers `**`"] += n
+    if _RADICAL.search(line):
+        before = line
+        line = line.translate(_RADICALS)
+        log["radicals printed for ideographs (⼤ → 大)"] += sum(
+            a != b for a, b in zip(before, line, strict=True)
+        )
     kept = 0
 
     def noise(m: re.Match[str]) -> str:

@@ -9,6 +9,7 @@ Loading never fails an import: missing or broken files give less reference data.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
@@ -35,6 +36,42 @@ class Reference:
     def resolves(self, name: str, region: str) -> bool:
         return self.registry is not None and self.registry.resolve(name, region) is not None
 
+    def known_regions(self) -> list[Any]:
+        """Every region of data/regions.yaml as `regions.KnownRegion`."""
+        from .regions import KnownRegion
+
+        if self.registry is None:
+            return [KnownRegion(rid, name, "county") for name, rid in self.regions]
+        return [KnownRegion(r.id, r.name, r.level, r.parent) for r in self.registry.region_records]
+
+    def categories(self) -> list[tuple[str, str]]:
+        """(id, Chinese name) of every unit category."""
+        if self.registry is None:
+            return []
+        return [(c.id, c.name) for c in self.registry.category_records]
+
+    def expand(self, name: str, region: str) -> list[str]:
+        """Units a short form (应急, 住建, 市场监管) may stand for, seen from `region`: the
+        nearest region (the plan's, then each parent) with units whose name, short form,
+        alias or category name contains the short form's characters in order, starting with
+        its first.  One entry: resolved; several: ambiguous (the caller reports them)."""
+        reg = self.registry
+        if reg is None or not 2 <= len(name) <= 6 or not re.fullmatch(r"[\u4e00-\u9fff]+", name):
+            return []
+        category_names = {c.id: c.name for c in reg.category_records}
+        for region_id in [r.id for r in reg.region_chain(region)] or [region]:
+            hits: list[str] = []
+            for unit in reg.units_in(region_id):
+                forms = [unit.name, unit.short or "", *unit.aliases]
+                forms.append(category_names.get(unit.category or "", ""))
+                if any(_abbreviates(name, form) for form in forms if form):
+                    display = unit.short or unit.name
+                    if display not in hits:
+                        hits.append(display)
+            if hits:
+                return hits
+        return []
+
     def issuing_unit(self, title: str, region: str) -> tuple[str, str] | None:
         """(canonical name, form in the title) of the government or committee of `region`
         that the title names, shortest form first; None when the title names none.
@@ -58,6 +95,27 @@ class Reference:
         # The unit of the shortest form; its canonical name (as the title prints it, if so).
         _, _, name, form = min(hits)
         return name, (name if name in title else form)
+
+
+_PLACE_PREFIX = re.compile(r"^(?:中共)?[\u4e00-\u9fff]{0,8}?(?:省|自治区|市|盟|州|县|区|旗)")
+
+
+def _abbreviates(short: str, form: str) -> bool:
+    """住建 of 住房和城乡建设局: the characters in order, the first one opening the name
+    (after a place prefix such as 市 or 禹州市)."""
+    cores = {form, _PLACE_PREFIX.sub("", form, count=1)}
+    for core in cores:
+        if not core.startswith(short[0]):
+            continue
+        pos = 0
+        for ch in short:
+            pos = core.find(ch, pos)
+            if pos < 0:
+                break
+            pos += 1
+        else:
+            return True
+    return False
 
 
 def load_reference(root: Path, stdout: TextIO | None = None) -> Reference:

@@ -38,13 +38,48 @@ def split_top(text: str, seps: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
+# How the names of bodies end (局, 委员会, 办事处, 成员单位 …).
+UNIT_END = re.compile(
+    r"(?:局|委|办|部|院|厅|署|会|中心|队|站|所|公司|集团|政府|单位|部门|街道|乡镇|镇|乡|处|室|"
+    r"组|馆|社|行|党委|党组|管委会|分局|支队|大队|企业|机构|法院|检察院|[）)])$"
+)
+_NOT_UNITS = re.compile(r"简称|以下|含|包括|试行|暂行|详见|附件|年|月|日|%|％|\d")
+_AND = re.compile(r"[和及与]")
+
+
 def split_names(text: str) -> list[str]:
-    return split_top(text, "、，,")
+    """Names separated by 、，, outside brackets; `A和B` / `A及B` split too when A ends as a
+    body's name does (市委组织部和安委会成员单位), never inside a name (住房和城乡建设局)."""
+    out: list[str] = []
+    for name in split_top(text, "、，,"):
+        out.extend(_split_and(name))
+    return out
+
+
+def _split_and(name: str) -> list[str]:
+    for m in _AND.finditer(name):
+        left, right = name[: m.start()], name[m.end() :]
+        if len(left) >= 3 and UNIT_END.search(left) and len(right) >= 2 and UNIT_END.search(right):
+            return [left, *_split_and(right)]
+    return [name]
 
 
 def looks_like_duty(text: str) -> bool:
     """Whether a parenthesis reads as a responsibility statement."""
     return bool(_MENTIONS_DUTY.search(text))
+
+
+def looks_like_units(text: str) -> bool:
+    """A parenthesis that only lists bodies (（安委会成员单位）, （市应急局、市消防救援支队）):
+    each name ends as a body's name does, short forms (应急) allowed beside such names."""
+    if _NOT_UNITS.search(text):
+        return False
+    names = [re.sub(r"等$", "", n) for n in split_names(re.sub(r"[；;]", "、", text))]
+    names = [n for n in names if n]
+    if not names or any(len(n) > 30 for n in names):
+        return False
+    suffixed = [n for n in names if UNIT_END.search(n)]
+    return bool(suffixed) and all(UNIT_END.search(n) or len(n) <= 4 for n in names)
 
 
 class _Builder:
@@ -95,8 +130,11 @@ def parse_responsibility(text: str) -> tuple[dict[str, Any], list[str]]:
         pending = []
         b.add(_role(verb.group(1), names, "lead" in b.out), names)
     if pending:
-        b.add("responsible", pending)
-        b.unassigned.extend(pending)
+        if "；" in text and all(_TERRITORIAL.search(n) for n in pending) and len(b.out) > 1:
+            b.add("local", pending)  # `…负责；各乡镇人民政府、街道办事处`: the territorial duty
+        else:
+            b.add("responsible", pending)
+            b.unassigned.extend(pending)
     return b.out, b.unassigned
 
 
@@ -111,15 +149,22 @@ def parse_role_lines(lines: list[tuple[str, str]]) -> dict[str, Any]:
     return b.out
 
 
+_PAIRS = {"）": "（)", ")": "（(", "〕": "〔", "】": "【", "]": "[", "］": "［"}
+
+
 def trailing_paren(text: str) -> tuple[str, str] | None:
-    """Split `…（content）` / `…（content）。` into (before, content) if it ends so."""
-    stripped = text.rstrip("。. ")
-    if not stripped or stripped[-1] not in "）)":
+    """Split `…（content）` / `…（content）。` into (before, content) if it ends so; any
+    bracket style: （） () 〔〕 【】 [] ［］ (half- and full-width round ones mix in web copies)."""
+    stripped = text.rstrip("。. ;；")
+    if not stripped or stripped[-1] not in _PAIRS:
         return None
+    close = stripped[-1]
+    closes = "）)" if close in "）)" else close
+    opens = _PAIRS[close]
     depth = 0
     for i in range(len(stripped) - 1, -1, -1):
         ch = stripped[i]
-        depth += (ch in "）)") - (ch in "（(")
+        depth += (ch in closes) - (ch in opens)
         if depth == 0:
             return text[:i].rstrip(), stripped[i + 1 : -1].strip()
     return None

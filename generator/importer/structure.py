@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .markers import Marker, parse_marker
+from .markers import Marker, detect_levels, numbering_levels, parse_marker
 from .tasks import Leftovers, TaskDraft, build_task, heading_split
 from .timephrases import parse_period
 
@@ -58,6 +58,11 @@ def _group_chapters(paras: list[str], body: Body) -> list[tuple[Marker, list[str
         if m and m.level == "chapter" and m.number == expected:
             groups.append((m, []))
         elif groups:
+            if m and m.level == "chapter":
+                where = f"chapter {groups[-1][0].printed}"
+                body.unparsed.append(
+                    (f"{where}: chapter number out of sequence, kept as text", para)
+                )
             groups[-1][1].append(para)
         else:
             body.preamble.append(para)
@@ -212,7 +217,12 @@ def _chapter_head(marker: Marker, ci: int) -> tuple[dict[str, Any], list[str]]:
 
 
 def build_body(paras: list[str]) -> Body:
-    """Preamble and chapters of the plan body."""
+    """Preamble and chapters of the plan body, numbering levels as this text uses them."""
+    with numbering_levels(detect_levels(paras)):
+        return _build_body(paras)
+
+
+def _build_body(paras: list[str]) -> Body:
     body = Body()
     walker = _TaskWalker(body)
     groups = _group_chapters(paras, body)

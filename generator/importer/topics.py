@@ -31,7 +31,8 @@ def load_topics(path: Path) -> Topics:
     out: Topics = []
     for entry in entries:
         if isinstance(entry, dict) and entry.get("id"):
-            words = tuple(str(k) for k in entry.get("keywords") or ())
+            # compared without spaces: removed here once, not for every task
+            words = tuple(w for k in entry.get("keywords") or () if (w := _SPACE.sub("", str(k))))
             out.append((str(entry["id"]), str(entry.get("name") or ""), words))
     return out
 
@@ -39,7 +40,7 @@ def load_topics(path: Path) -> Topics:
 def match_topics(text: str, topics: Topics) -> list[str]:
     """Ids of the topics whose keywords occur in `text` (spaces ignored), in file order."""
     flat = _SPACE.sub("", text)
-    return [tid for tid, _, words in topics if any(w and _SPACE.sub("", w) in flat for w in words)]
+    return [tid for tid, _, words in topics if any(w in flat for w in words)]
 
 
 def match_domains(domains: list[str], topics: Topics) -> list[str]:
