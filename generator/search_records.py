@@ -27,6 +27,7 @@ from .model import Region
 from .render.ui import load_ui
 from .search_keywords import english_words
 from .search_text import Vocabulary, pinyin_keys, quoted_terms
+from .titles import task_title
 from .views import urls
 from .views.site import ROLES, PlanView, SiteViews, TaskView, UnitView
 from .views.timeline import month_path, plan_timeline_path, site_timeline
@@ -161,7 +162,8 @@ def _region_name_en(region: Region | None) -> str:
 
 def plan_labels(view: PlanView) -> tuple[str, str]:
     plan = view.plan
-    return (plan.short_title or plan.title, plan.title_en or plan.short_title or plan.title)
+    zh = plan.short_title or plan.title
+    return (zh, plan.short_title_en or plan.title_en or zh)
 
 
 def plan_entries(view: PlanView, site: _Site) -> Iterator[Entry]:
@@ -239,6 +241,9 @@ def clause_entry(
     }
     units = _units_by_role(view, tv)
     quoted = list(quoted_terms([task.text, *(i.item.text for i in tv.items)]))
+    # A task without a printed title is named by the start of its text (`titles`), which
+    # its text holds already: shown, found by little.
+    title, title_en = task_title(task, "zh"), task_title(task, "en")
     items = tuple(
         Entry(
             "item",
@@ -256,7 +261,8 @@ def clause_entry(
         tv.url,
         (
             Field("no", tv.number, CONTEXT),
-            Field("title", task.title or "", TITLE),
+            Field("title", title.text, CONTEXT if title.derived else TITLE),
+            Field("title_en", title_en.text if title_en.translated else "", CONTEXT),
             Field("text", " ".join(x for x in (task.text, task.closing) if x)),
             *(Field(role, "、".join(names)) for role, names in units.items() if names),
             Field(

@@ -623,7 +623,7 @@
 
     function titleOf(entry) {
       var own = (english && entry.text.title_en) || entry.text.title || "";
-      if (entry.kind === "item" && entry.task) return entry.task.text.title || firstWords(entry.task.text.text || "", 24);
+      if (entry.kind === "item" && entry.task) return titleOf(entry.task);
       if (entry.kind === "task" && !own) return firstWords(entry.text.text || "", 24);
       return own;
     }
