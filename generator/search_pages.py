@@ -33,6 +33,7 @@ FIELDS = (
     "title",
     "title_en",
     "text",
+    "text_en",
     "lead",
     "support",
     "responsible",

@@ -39,6 +39,7 @@ Role = Literal[
     "title",
     "title_en",
     "text",
+    "text_en",
     "lead",
     "support",
     "responsible",
@@ -340,6 +341,9 @@ def unit_entry(unit: UnitView) -> Entry:
     category = unit.category
     region = unit.region
     place = " · ".join(x for x in (region.name, category.name if category else "") if x)
+    place_en = " · ".join(
+        x for x in (_region_name_en(region), category.name_en if category else "") if x
+    )
     more = [*names, *pinyin_keys(names), *english_words([record.name_en])]
     return Entry(
         "group" if unit.ref.kind == "group" else "unit",
@@ -348,6 +352,7 @@ def unit_entry(unit: UnitView) -> Entry:
             Field("title", record.name, NAME),
             Field("title_en", record.name_en or "", NAME),
             Field("text", place, CONTEXT),
+            Field("text_en", place_en, CONTEXT),
             Field("more", " ".join(dict.fromkeys(more)), KEYS),
         ),
         filters={
@@ -374,6 +379,7 @@ def region_entry(region: Region, site: _Site) -> Entry:
             Field("title", region.name, NAME),
             Field("title_en", region.name_en or "", NAME),
             Field("text", " · ".join(r.name for r in above), CONTEXT),
+            Field("text_en", " · ".join(_region_name_en(r) for r in above), CONTEXT),
             Field("more", " ".join(place), KEYS),
         ),
         filters=_both("region", [region.name], [_region_name_en(region)]),

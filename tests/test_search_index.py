@@ -292,3 +292,11 @@ def test_index_error_is_a_mkdocs_plugin_error():
     from mkdocs.exceptions import PluginError
 
     assert issubclass(SearchIndexError, PluginError)
+
+
+def test_the_search_box_reads_the_fields_in_this_order():
+    """overrides/assets/js/search.js knows the fields by their marker: the same list."""
+    script = (REPO / "overrides" / "assets" / "js" / "search.js").read_text("utf-8")
+    listed = re.search(r"var FIELDS = \[(.*?)\];", script).group(1)
+    assert [x.strip().strip('"') for x in listed.split(",")] == list(FIELDS)
+    assert "var MARK = 0xe000;" in script and field_mark(0) == "\ue000"

@@ -23,7 +23,7 @@
   var FIRST_PAGES = 12; // Pagefind pages loaded before the first results are shown
   var MORE_PAGES = 12;
   var DEBOUNCE_MS = 80;
-  var FIELDS = ["no", "title", "title_en", "text", "lead", "support", "responsible", "local", "deadline", "more", "facets"];
+  var FIELDS = ["no", "title", "title_en", "text", "text_en", "lead", "support", "responsible", "local", "deadline", "more", "facets"];
   var MARK = 0xe000;
   var FACET_SEPARATOR = String.fromCharCode(MARK + FIELDS.length);
   var ROLES = ["lead", "support", "responsible", "local"];
@@ -629,7 +629,7 @@
     }
 
     function excerptOf(entry, parts, terms) {
-      var text = entry.text.text || "";
+      var text = (english && entry.text.text_en) || entry.text.text || "";
       if (entry.kind === "task" && !entry.text.title) text = text.slice(firstWords(text, 24).length);
       if (!text || entry.kind === "plan" && english) return "";
       return around(text, parts.concat(terms), 70);
@@ -652,15 +652,17 @@
       return (start > 0 ? "…" : "") + out + (start + size < chars.length ? "…" : "");
     }
 
-    /* The squashed text and, for each of its characters, its position in `text`. */
+    /* The squashed text and, for each of its characters, its position in `text` (a
+       character may fold into several, "…" into "...", or none). */
     function squashPositions(text) {
-      var chars = Array.from(text.normalize("NFKC"));
       var out = { text: "", at: [] };
-      chars.forEach(function (ch, i) {
-        if (/[\p{L}\p{N}]/u.test(ch)) {
-          out.text += ch.toLowerCase();
-          out.at.push(i);
-        }
+      Array.from(text).forEach(function (ch, i) {
+        Array.from(ch.normalize("NFKC")).forEach(function (c) {
+          if (/[\p{L}\p{N}]/u.test(c)) {
+            out.text += c.toLowerCase();
+            out.at.push(i);
+          }
+        });
       });
       return out;
     }
