@@ -38,6 +38,11 @@ MANIFEST = "planportal.json"
 """In each bundle: the index's language and how its pages hold entries (the search box
 reads it before it starts Pagefind)."""
 FILES_PER_FOLDER = 1_000
+PART_BYTES = 30_000_000
+"""Most bytes of documents one Pagefind run indexes. Pagefind holds a whole index in
+memory while it writes it, ~40 times the documents (measured at national scale: 82 MB of
+documents, 3.3 GB); larger sites get an index in parts (`pagefind/`, `pagefind-2/` …),
+which the search box searches together (Pagefind's `mergeIndex`)."""
 INDEX_SUFFIXES = (".pf_index", ".pf_fragment", ".pf_filter", ".pf_meta")
 """Files holding index data (the rest of the bundle is the fixed JS/WASM runtime)."""
 UNUSED_UI = (
@@ -53,6 +58,8 @@ UNUSED_UI = (
 """Pagefind's own UI bundles and its worker: our search box uses only `pagefind.js` (and
 its WASM) on the page's own thread, so these are removed (they also carry links to other
 hosts in licence comments)."""
+RUNTIME = ("pagefind.js", "wasm.unknown.pagefind")
+"""The search runtime: only the first part's is loaded (the others are merged into it)."""
 
 
 class SearchIndexError(_Base):
@@ -87,7 +94,9 @@ class IndexStats:
     entries: int
     """Search entries on them (clauses, plans, units …)."""
     words: int
-    """Distinct words of the index."""
+    """Distinct words of the index (summed over its parts)."""
+    parts: int
+    """Pagefind runs the index was made in (`PART_BYTES`)."""
     files: int
     """Files in the bundle."""
     bytes: int
@@ -98,7 +107,8 @@ class IndexStats:
 
     def summary(self) -> str:
         return (
-            f"search index: {self.entries} entries on {self.pages} pages, {self.words} words; "
+            f"search index: {self.entries} entries on {self.pages} pages"
+            f"{f' in {self.parts} parts' if self.parts > 1 else ''}, {self.words} words; "
             f"index data {_kb(self.index_bytes)} in {self.files} files "
             f"(bundle {_kb(self.bytes)}), {self.seconds:.1f} s"
         )
@@ -121,25 +131,33 @@ def write_entries(
     entries: list[Any],
     *,
     max_pages: int | None = None,
+    part_bytes: int = PART_BYTES,
     started: float | None = None,
 ) -> DocumentStats:
-    """Write the documents of these entries (`search_records.Entry`)."""
+    """Write the documents of these entries (`search_records.Entry`): one folder per index
+    part (`PART_BYTES`), pages dealt to the parts in turn so that each part holds a like
+    share of every kind of entry (Pagefind ranks within a part by its own statistics)."""
     from .search_pages import MAX_PAGES, page_html, paginate
 
     started = time.monotonic() if started is None else started
     folder = Path(site_dir) / DOCUMENTS
     shutil.rmtree(folder, ignore_errors=True)
     pages = paginate(entries, MAX_PAGES if max_pages is None else max_pages)
-    size = 0
-    for n, page in enumerate(pages):
-        path = folder / f"{n // FILES_PER_FOLDER:03}" / f"{n % FILES_PER_FOLDER:03}.html"
-        if n % FILES_PER_FOLDER == 0:
+    html = [page_html(page).encode() for page in pages]
+    size = sum(len(data) for data in html)
+    parts = max(1, -(-size // part_bytes))
+    for n, data in enumerate(html):
+        part, k = n % parts, n // parts
+        path = (
+            folder
+            / f"part-{part + 1}"
+            / f"{k // FILES_PER_FOLDER:03}"
+            / f"{k % FILES_PER_FOLDER:03}.html"
+        )
+        if k % FILES_PER_FOLDER == 0:
             path.parent.mkdir(parents=True, exist_ok=True)
-        data = page_html(page).encode()
         path.write_bytes(data)
-        size += len(data)
-    folder.mkdir(parents=True, exist_ok=True)
-    meta = {"entries": len(entries), "pages": len(pages)}
+    meta = {"entries": len(entries), "pages": len(pages), "parts": parts}
     (folder / "documents.json").write_text(json.dumps(meta), "utf-8")
     return DocumentStats(len(entries), len(pages), size, time.monotonic() - started)
 
@@ -179,30 +197,47 @@ def index_site(
             "(they are written by the planportal MkDocs plugin while it builds the site)"
         )
     bundle = site / BUNDLE
+    lines: list[str] = []
     try:
         meta = json.loads(described.read_text("utf-8"))
-        shutil.rmtree(bundle, ignore_errors=True)
-        cmd = [sys.executable, "-m", "pagefind", "--site", str(described.parent)]
-        cmd += ["--output-path", str(bundle.resolve())]
-        lines = _run(cmd, _quiet_notes(echo), timeout)
+        for part in range(1, meta["parts"] + 1):
+            out = part_dir(site, part)
+            shutil.rmtree(out, ignore_errors=True)
+            cmd = [
+                sys.executable,
+                "-m",
+                "pagefind",
+                "--site",
+                str(site / DOCUMENTS / f"part-{part}"),
+            ]
+            cmd += ["--output-path", str(out.resolve())]
+            lines += _run(cmd, _quiet_notes(echo), timeout)
+            if not keep_ui:
+                unused = UNUSED_UI if part == 1 else (*UNUSED_UI, *RUNTIME)
+                for name in unused:
+                    (out / name).unlink(missing_ok=True)
     finally:
         remove_documents(site)
-    if not keep_ui:
-        for name in UNUSED_UI:
-            (bundle / name).unlink(missing_ok=True)
     manifest = {
         "language": INDEX_LANGUAGE,
         "entries": meta["entries"],
         "pages": meta["pages"],
         "shared": meta["pages"] < meta["entries"],
+        "parts": [f"{part_dir(site, n).name}/" for n in range(1, meta["parts"] + 1)],
     }
     (bundle / MANIFEST).write_text(json.dumps(manifest), "utf-8")
-    stats = _stats(bundle, lines, meta["entries"], time.monotonic() - started)
+    bundles = [part_dir(site, n) for n in range(1, meta["parts"] + 1)]
+    stats = _stats(bundles, lines, meta["entries"], time.monotonic() - started)
     if stats.pages == 0:
         raise SearchIndexError("search index: Pagefind indexed no pages")
     if echo:
         echo(stats.summary())
     return stats
+
+
+def part_dir(site: Path, part: int) -> Path:
+    """The bundle of index part `part`: `pagefind/` (with the runtime), `pagefind-2/` …"""
+    return site / (BUNDLE if part == 1 else f"{BUNDLE}-{part}")
 
 
 def _quiet_notes(echo: Callable[[str], None] | None) -> Callable[[str], None] | None:
@@ -250,26 +285,22 @@ def _run(cmd: list[str], echo: Callable[[str], None] | None, timeout: float) -> 
     return lines
 
 
-def _stats(bundle: Path, lines: list[str], entries: int, seconds: float) -> IndexStats:
-    if not (bundle / "pagefind.js").is_file():
-        raise SearchIndexError(f"search index: Pagefind wrote no bundle at {bundle}")
-    files = [p for p in bundle.rglob("*") if p.is_file()]
+def _stats(bundles: list[Path], lines: list[str], entries: int, seconds: float) -> IndexStats:
+    if not (bundles[0] / "pagefind.js").is_file():
+        raise SearchIndexError(f"search index: Pagefind wrote no bundle at {bundles[0]}")
+    files = [p for bundle in bundles for p in bundle.rglob("*") if p.is_file()]
     text = "\n".join(lines)
     return IndexStats(
-        bundle_dir=bundle,
-        pages=_count(r"Indexed (\d+) pages?", text),
+        bundle_dir=bundles[0],
+        pages=sum(int(n) for n in re.findall(r"Indexed (\d+) pages?", text)),
         entries=entries,
-        words=_count(r"Indexed (\d+) words?", text),
+        words=sum(int(n) for n in re.findall(r"Indexed (\d+) words?", text)),
+        parts=len(bundles),
         files=len(files),
         bytes=sum(p.stat().st_size for p in files),
         index_bytes=sum(p.stat().st_size for p in files if p.suffix in INDEX_SUFFIXES),
         seconds=seconds,
     )
-
-
-def _count(pattern: str, text: str) -> int:
-    found = re.findall(pattern, text)
-    return int(found[-1]) if found else 0
 
 
 def _kb(n: int) -> str:

@@ -259,6 +259,7 @@ def test_index_is_written_and_documents_removed(indexed):
         "entries": manifest["pages"],
         "pages": manifest["pages"],
         "shared": False,
+        "parts": ["pagefind/"],
     }
     assert (
         not list((site / "pagefind").glob("pagefind-ui*"))
@@ -278,6 +279,21 @@ def test_shared_pages_are_described(tmp_path):
     index_site(tmp_path, echo=None)
     manifest = json.loads((tmp_path / "pagefind" / MANIFEST).read_text())
     assert manifest["shared"] and manifest["entries"] == 40 and manifest["pages"] <= 12
+
+
+def test_a_large_index_is_made_in_parts(tmp_path):
+    """Each Pagefind run holds its whole index in memory: past `part_bytes` of documents the
+    index is made in parts, searched together; the runtime is in the first only."""
+    entries = [_entry(n, group=f"g{n // 4}") for n in range(60)]
+    written = write_entries(tmp_path, entries, part_bytes=5_000)
+    stats = index_site(tmp_path, echo=None)
+    manifest = json.loads((tmp_path / "pagefind" / MANIFEST).read_text())
+    parts = manifest["parts"]
+    assert len(parts) == stats.parts == -(-written.bytes // 5_000) > 1
+    assert parts[:2] == ["pagefind/", "pagefind-2/"] and stats.pages == 60
+    for part in parts[1:]:
+        assert (tmp_path / part / "pagefind-entry.json").is_file()
+        assert not (tmp_path / part / "pagefind.js").exists()
 
 
 def test_index_errors_are_one_line(tmp_path):

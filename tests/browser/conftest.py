@@ -262,7 +262,7 @@ def mini_built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     site = work / "www" / "sub"
     mkdocs_build(work, site)
-    write_entries(site, mini_entries())
+    write_entries(site, mini_entries(), part_bytes=20_000)  # searched as a merged index
     index_site(site, echo=None)
     return site
 

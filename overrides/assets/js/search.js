@@ -240,6 +240,14 @@
           })).then(function () {
             return startPagefind(pf);
           }).then(function () {
+            // A large index is made in parts (generator/search_index.py): searched together.
+            return Promise.all((manifest.parts || []).slice(1).map(function (part) {
+              return pf.mergeIndex(new URL(part, indexRoot).href, {
+                language: manifest.language,
+                ranking: { metaWeights: META_WEIGHTS },
+              });
+            }));
+          }).then(function () {
             pagefind = pf;
             filterBox.hidden = false;
           });
