@@ -61,12 +61,13 @@ UNUSED_UI = (
 its WASM) on the page's own thread, so these are removed (they also carry links to other
 hosts in licence comments)."""
 RUNTIME = ("pagefind.js", "wasm.unknown.pagefind")
-CHUNK_POSTINGS = 5_000
+CHUNK_POSTINGS = 8_000
 """Word positions per index chunk (Pagefind's default 20,000, set through its
 `PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE`): a query loads, for each term and index part, the
 chunk holding the term; a rare term's chunk is mostly its neighbours. Smaller chunks cost
-~15 bytes each in the page list loaded first (at national scale: +30 KB), and save
-~20 KB per rare term and part (measured: 瓶改管 in 3 parts, 233 → 87 KB)."""
+~15 bytes each in the page list loaded first, and save up to ~20 KB per rare term and
+part (measured at national scale, 3 parts: 瓶改管 233 KB of chunks at 20,000 positions,
+87 KB at 4,000, with a page list 24 KB larger; bench/RESULTS.md)."""
 """The search runtime: only the first part's is loaded (the others are merged into it)."""
 
 

@@ -45,9 +45,9 @@ FIELDS = (
 """Field roles in the order of their markers (`field_mark(n)` opens `FIELDS[n]`)."""
 FACET_SEPARATOR = field_mark(len(FIELDS))
 """Between the filter values of an entry's `facets` field (pages shared by entries)."""
-MAX_PAGES = 7_000
-"""Pagefind pages per language tree at most: ~50 KB of page list, as a first query cost
-before (at 7,451 pages per tree at national scale)."""
+MAX_PAGES = 6_000
+"""Pagefind pages at most: ~45 KB of page list (before, at national scale, each language
+tree's index listed 7,451 pages)."""
 FACETS = ("category", "topic", "category_en", "topic_en")
 """Filters that differ between the entries sharing a page (kept per entry in `facets`)."""
 BOOST_META = {"name": "nm", "region": "rg", "docno": "dn"}

@@ -21,6 +21,8 @@
 
   var SHOWN = 10; // results shown at first and per "more"
   var FIRST_PAGES = 12; // Pagefind pages loaded before the first results are shown
+  var FIRST_SHARED = 10; // where entries share pages (about one result each)
+  var SEARCH_FURTHER = 3; // shared pages: more batches looked at before a query is called a slip
   var MORE_PAGES = 12;
   var DEBOUNCE_MS = 80;
   var FIELDS = ["no", "title", "title_en", "text", "text_en", "lead", "support", "responsible", "local", "deadline", "more", "facets"];
@@ -393,8 +395,17 @@
         rows: [],
         shown: 0,
       };
-      return more(FIRST_PAGES, SHOWN).then(function () {
-        return found.approximate || !found.terms.length || state.rows.some(function (r) { return r.coverage === 1; });
+      var whole = function () { return state.rows.some(function (r) { return r.coverage === 1; }); };
+      var tries = 0;
+      // Where entries share pages, a page holds every term when its entries do together:
+      // the entry that holds them all may come a few pages later.
+      var further = function () {
+        if (whole() || !manifest.shared || state.next >= state.results.length || tries++ >= SEARCH_FURTHER) return;
+        return more(MORE_PAGES, 0).then(further);
+      };
+      return more(manifest.shared ? FIRST_SHARED : FIRST_PAGES, SHOWN).then(further).then(function () {
+        state.rows.sort(better); // nothing is shown yet: every batch ranked together
+        return found.approximate || !found.terms.length || whole();
       });
     }
 
@@ -491,7 +502,8 @@
         });
         fresh.sort(better);
         s.rows = s.rows.concat(fresh);
-        if (s.rows.length - s.shown < rows && s.next < s.results.length) return more(MORE_PAGES, rows);
+        var missing = rows - (s.rows.length - s.shown);
+        if (missing > 0 && s.next < s.results.length) return more(Math.max(2, missing), rows);
       });
     }
 
