@@ -22,7 +22,7 @@
   var SHOWN = 10; // results shown at first and per "more"
   var FIRST_PAGES = 12; // Pagefind pages loaded before the first results are shown
   var FIRST_SHARED = 10; // where entries share pages (about one result each)
-  var SEARCH_FURTHER = 3; // shared pages: more batches looked at before a query is called a slip
+  var SEARCH_FURTHER = 1; // shared pages: more batches looked at before a query is called a slip
   var MORE_PAGES = 12;
   var DEBOUNCE_MS = 80;
   var FIELDS = ["no", "title", "title_en", "text", "text_en", "lead", "support", "responsible", "local", "deadline", "more", "facets"];
@@ -401,7 +401,7 @@
       // the entry that holds them all may come a few pages later.
       var further = function () {
         if (whole() || !manifest.shared || state.next >= state.results.length || tries++ >= SEARCH_FURTHER) return;
-        return more(MORE_PAGES, 0).then(further);
+        return more(FIRST_SHARED, 0).then(further);
       };
       return more(manifest.shared ? FIRST_SHARED : FIRST_PAGES, SHOWN).then(further).then(function () {
         state.rows.sort(better); // nothing is shown yet: every batch ranked together
