@@ -336,7 +336,7 @@ def render_markdown(runs: dict[str, Any]) -> str:
                 cells.append(fmt(s[key]))
         lines.append(f"| {title} | " + " | ".join(cells) + " |")
     lines.append(
-        "| run (commit, load average 1/5/15 min) | "
+        "| benchmark run at (commit of bench/; load average 1/5/15 min) | "
         + " | ".join(f"{runs[label]['commit']}, {runs[label]['load']}" for label in labels)
         + " |"
     )
