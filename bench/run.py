@@ -477,17 +477,18 @@ def generator_stages(root: Path) -> dict[str, Any]:
 
     views = build_views(proj, dt.date.fromisoformat(BUILD_DATE))
     now = lap("views", now)
-    from generator.render.pages import iter_site
+    from generator.render.families import FAMILIES, tree_groups
+    from generator.render.kit import PageKit, SiteData
 
+    data = SiteData.of(proj, views)
     ui_dir = REPO / "data" / "ui"
     langs = [p.stem for p in sorted(ui_dir.glob("*.yaml"))] or ["zh"]
     pages = 0
     for lang in langs:  # each tree from the views built above, as the build does
         try:
-            tree, _ = iter_site(
-                proj, lang=lang, today=dt.date.fromisoformat(BUILD_DATE), views=views
-            )
-            pages += sum(1 for _ in tree)
+            kit = PageKit.for_tree(data, lang)
+            for group in tree_groups(kit, FAMILIES):
+                pages += sum(1 for _ in group.make())
         except Exception as exc:  # a language the renderer does not support (yet)
             t[f"render_{lang}_error"] = str(exc)[:200]  # type: ignore[assignment]
             continue

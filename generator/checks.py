@@ -12,9 +12,8 @@ from dataclasses import dataclass, field
 from . import walk
 from .errors import Problem
 from .load import LoadedYaml, YamlPath
-from .model import Deadline, Plan, Task
+from .model import RESERVED_IDS, Deadline, Plan, Task
 from .registry import Registry
-from .views.urls import RESERVED_IDS
 
 
 @dataclass(frozen=True)

@@ -41,11 +41,11 @@ def _root(args: argparse.Namespace) -> Path:
 def cmd_check(args: argparse.Namespace) -> int:
     from .project import load_project
     from .reports import attach_progress
-    from .views.dates import build_date
+    from .settings import build_date_from_environment
 
     project, problems = load_project(_root(args))
     if project is not None:  # progress reports are checked against valid plans
-        project, found = attach_progress(project, build_date())
+        project, found = attach_progress(project, build_date_from_environment(os.environ))
         problems += found
     fmt = args.format
     if fmt == "text" and os.environ.get("GITHUB_ACTIONS") == "true":
@@ -105,7 +105,7 @@ def cmd_translations(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from .importer import run_import
+    from .importer.run import run_import
 
     return run_import(
         Path(args.file), args.region, Path(args.out), sys.stdout, plan_id=args.id, root=_root(args)

@@ -39,7 +39,6 @@ from .errors import errors_only
 from .history import History, read_history
 from .parallel_write import PageWriters
 from .progress import Progress, say
-from .render import published_sources
 from .render.i18n import (
     DEFAULT_LANG,
     LANGS,
@@ -48,16 +47,12 @@ from .render.i18n import (
     lang_of,
     translated_title,
 )
-from .render.publishing import plan_files, publishing_pages, unit_files
-from .render.spool import (
-    FRONT_MATTER,
-    SPOOL_PREFIX,
-    PageSpool,
-    remove_stale_spools,
-    spool_trees,
-)
+from .render.site import render_site
+from .render.spool import FRONT_MATTER, SPOOL_PREFIX, PageSpool, remove_stale_spools
 from .runtime import return_freed_memory, tune_gc, worker_processes
 from .search_keywords import warm_up
+from .settings import Settings
+from .views import build_date
 
 log = get_plugin_logger(__name__)
 ROOT_ENV = "PLANPORTAL_ROOT"
@@ -153,9 +148,6 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         for stale in remove_stale_spools():
             say(f"removed {stale}, left by a build that was stopped")
         self.spool = Path(tempfile.mkdtemp(prefix=f"{SPOOL_PREFIX}{os.getpid()}-"))
-        sizes: dict[str, int] = {}
-        """Exports and feeds written (site path → bytes), for /data/ and the link check."""
-        base_url = _base_url(config)
         site_dir = Path(config.site_dir)
         made_dirs: set[Path] = set()
 
@@ -169,35 +161,25 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
                 made_dirs.add(target.parent)
             target.write_bytes(content)
 
-        def publish_plans(views: Any) -> dict[str, int]:
-            """The plans' exports (whole-model files, tables, one JSON per plan)."""
-            return plan_files(self.project, views, base_url=base_url, sink=write)
-
-        def publish_units(views: Any) -> dict[str, int]:
-            """Units' calendars and the feeds (thousands of small files)."""
-            return unit_files(views, self.history, base_url=base_url, sink=write)
-
-        # the exports are made by whichever rendering process is free (`spool_trees`)
         started = time.monotonic()
         say(f"rendering {len(self.project.plans):,} plans in {len(langs)} languages")
-        pages, views, written = spool_trees(
-            self.project,
-            langs=langs,
-            root=self.spool / PAGES,
-            jobs=(publish_plans, publish_units),
+        assert self.root is not None
+        settings = Settings(
+            root=self.root,
+            build_date=build_date(),
+            site_url=_base_url(config),
+            processes=worker_processes(),
+            languages=tuple(langs),
         )
-        for files_sizes in written:
-            sizes.update(files_sizes)
+        site = render_site(
+            self.project, settings, spool=self.spool / PAGES, write=write, known=_existing(files)
+        )
+        pages, sizes, sources = site.pages, site.exports, site.sources
         if self.config.search:  # indexed after the build (`on_post_build`, `planportal build`)
             from .search_index import write_documents
 
-            say(write_documents(site_dir, self.project, views).summary())
-        trees = {lang: PREFIX[lang] for lang in langs}
-        for page in publishing_pages(self.project, views, self.history, sizes, trees=trees):
-            pages.add(page)
-        sources = published_sources(views)
-        known = _existing(files) | {site_path for site_path, _ in sources} | set(sizes)
-        for problem in pages.links.problems(extra=known):
+            say(write_documents(site_dir, self.project, site.views).summary())
+        for problem in site.link_problems:
             log.warning(problem)
         for unused in [f for f in files if f.src_uri.startswith(UNUSED_THEME_FILES)]:
             files.remove(unused)
@@ -208,7 +190,6 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
             files.append(File.generated(config, path, content=""))  # read from the spool
         pages.close()  # flushed: MkDocs reads the pages back from here on
         self.pages = pages
-        assert self.root is not None
         for site_path, project_path in sources:
             files.append(
                 File.generated(config, site_path, abs_src_path=str(self.root / project_path))

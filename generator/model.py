@@ -20,6 +20,9 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstr
 Slug = Annotated[
     str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=1, max_length=80)
 ]
+RESERVED_IDS = frozenset({"by-region", "by-category", "a-z"})
+"""Slugs no plan or region may take: the site's split index pages use them as path segments
+(`plans/by-region/<id>/`, `units/by-category/<id>/`, `units/a-z/<letter>/`)."""
 
 
 def _int_to_str(value: object) -> object:

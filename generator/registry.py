@@ -27,6 +27,7 @@ from . import pinyin
 from .errors import Problem
 from .load import LoadedYaml, YamlPath, load_yaml, validate_as
 from .model import (
+    RESERVED_IDS,
     CategoriesFile,
     Category,
     GlossaryFile,
@@ -39,7 +40,6 @@ from .model import (
     Unit,
     UnitRegistry,
 )
-from .views.urls import RESERVED_IDS
 
 Kind = Literal["unit", "group"]
 

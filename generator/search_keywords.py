@@ -3,7 +3,8 @@
 Pagefind (extended) segments Chinese itself, but it cannot find 应急管理局 from
 ``yingjiguanliju`` or ``yjglj``, and whether a sub-word such as 隐患 is found inside 事故隐患
 depends on its segmenter's dictionary.  The page templates therefore put a hidden block of
-keywords next to every plan, unit and task heading (`keyword_html`).  Pagefind indexes text
+keywords next to every plan, unit and task heading (`keyword_list`; the templates write
+the block).  Pagefind indexes text
 hidden with ``hidden`` or ``display:none`` (checked with Pagefind 1.5.2); the search UI strips
 the block from excerpts by its two marker words (`KW_START`, `KW_END`).
 
@@ -12,11 +13,12 @@ Everything here is a pure function of its input text.
 
 from __future__ import annotations
 
-import html
 import logging
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+
+from markupsafe import escape
 
 from generator import pinyin as _pinyin
 
@@ -32,9 +34,6 @@ WINDOW = 6
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _IS_CJK = re.compile(f"[{_CJK}]")
 _WORD = re.compile(f"[{_CJK}]+|[A-Za-z0-9]+")
-_BLOCK = re.compile(
-    f'(?P<open><span class="pp-kw"[^>]*>){KW_START} (?P<keys>[^<]*?) {KW_END}</span>'
-)
 _LATIN = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
 
 
@@ -136,22 +135,19 @@ def title_keywords(text: str) -> list[str]:
     return list(_title(text))
 
 
-def first_keys_only(html_text: str) -> str:
-    """Keep each key of a page's keyword blocks only where it first appears.
+class PageKeys:
+    """Each key once per page: Pagefind finds the page by a key once as well as ten times,
+    and every repeat costs index memory. A page's blocks take their keys from here in page
+    order (`new`); a block left without keys is not shown."""
 
-    Pagefind finds the page by a key once as well as ten times, and every repeat costs index
-    memory; blocks left empty are removed.
-    """
-    seen: set[str] = set()
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
 
-    def keep_new(block: re.Match[str]) -> str:
-        keys = [k for k in block["keys"].split(" ") if k and k not in seen]
-        seen.update(keys)
-        if not keys:
-            return ""
-        return f"{block['open']}{KW_START} {' '.join(keys)} {KW_END}</span>"
-
-    return _BLOCK.sub(keep_new, html_text)
+    def new(self, keys: Iterable[str]) -> list[str]:
+        """The keys of `keys` not taken by an earlier block of the page."""
+        fresh = [k for k in keys if k not in self.seen]
+        self.seen.update(fresh)
+        return fresh
 
 
 @lru_cache(maxsize=1 << 15)
@@ -174,6 +170,22 @@ def keyword_text(texts: Iterable[str | None]) -> str:
     return " ".join(_unique(k for t in texts if t for k in keywords(t)))
 
 
+def keyword_list(
+    texts: Iterable[str | None],
+    *,
+    english: Iterable[str | None] = (),
+    keys: Iterable[str] = (),
+) -> list[str]:
+    """The keys of a keyword block: those of `texts` (pinyin, initials, sub-words), then
+    `keys` computed by the caller (e.g. `title_keywords`), then the words of `english`
+    (English names, English tree), each once.
+
+    >>> keyword_list(["燃气"], english=["Gas Safety"])
+    ['ranqi', 'rq', '燃气', 'gas', 'safety']
+    """
+    return _unique([*keyword_text(texts).split(), *keys, *english_words(english)])
+
+
 def keyword_html(
     texts: Iterable[str | None],
     weight: float = DEFAULT_WEIGHT,
@@ -182,38 +194,33 @@ def keyword_html(
     keys: Iterable[str] = (),
     lang: str | None = None,
 ) -> str:
-    """A hidden element holding the keys, to place right after a heading (not inside it).
-
-    `english`: English names (English tree) whose words are added as they are; `keys`:
-    keys computed by the caller (e.g. `title_keywords`), added as they are; `lang`: a
-    ``lang`` attribute (``zh-Hans`` on English pages, where the keys are Chinese and pinyin).
+    """A keyword block as the page templates write it (macro `keywords`,
+    `templates/fragments/search.j2`), for pages made without them (tests, examples).
 
     >>> keyword_html(["燃气"])
     '<span class="pp-kw" data-pagefind-weight="2.0" hidden>ppkwstart ranqi rq 燃气 ppkwend</span>'
     """
-    body = " ".join(_unique([*keyword_text(texts).split(), *keys, *english_words(english)]))
+    body = " ".join(keyword_list(texts, english=english, keys=keys))
     if not body:
         return ""
-    lang_attr = f' lang="{html.escape(lang)}"' if lang else ""
+    lang_attr = f' lang="{escape(lang)}"' if lang else ""
     return (
         f'<span class="pp-kw" data-pagefind-weight="{weight:.1f}"{lang_attr} hidden>'
-        f"{KW_START} {html.escape(body)} {KW_END}</span>"
+        f"{KW_START} {escape(body)} {KW_END}</span>"
     )
 
 
 def filter_html(**filters: Iterable[str | None] | str | None) -> str:
-    """Hidden Pagefind filter elements for a page, e.g. ``filter_html(plan=…, unit=[…])``.
-
-    Each value becomes one ``<span data-pagefind-filter="name">value</span>``; the spans carry
-    ``data-pagefind-ignore`` so the values are not indexed or shown as page text.
-    """
+    """Hidden Pagefind filter elements as the page templates write them (macro `filters`),
+    e.g. ``filter_html(plan=…, unit=[…])``: one ``<span data-pagefind-filter="name">`` per
+    value, with ``data-pagefind-ignore`` so the values are not indexed or shown."""
     out = []
     for name, values in filters.items():
         items = [values] if isinstance(values, str) or values is None else values
         for value in _unique(v for v in items if v):
             out.append(
-                f'<span data-pagefind-filter="{html.escape(name)}" data-pagefind-ignore hidden>'
-                f"{html.escape(value)}</span>"
+                f'<span data-pagefind-filter="{escape(name)}" data-pagefind-ignore hidden>'
+                f"{escape(value)}</span>"
             )
     return "".join(out)
 

@@ -4,6 +4,7 @@ environment overrides) and passed down; nothing below the edge reads the environ
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,3 +28,22 @@ class Settings:
     """How many processes may share the work (1: everything in this process)."""
     languages: tuple[str, ...] = LANGS
     """Language trees to build; the first is the default tree at the site root."""
+
+
+BUILD_DATE_VARIABLE = "PLANPORTAL_BUILD_DATE"
+
+
+def build_date_from_environment(environ: Mapping[str, str]) -> dt.date:
+    """`PLANPORTAL_BUILD_DATE` (YYYY-MM-DD) when set, else today; read at the edge only.
+
+    A malformed value raises `ValueError` with the variable name, so a CI typo is loud.
+    """
+    raw = environ.get(BUILD_DATE_VARIABLE, "").strip()
+    if not raw:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(raw)
+    except ValueError:
+        raise ValueError(
+            f"{BUILD_DATE_VARIABLE}={raw!r} is not a date (expected YYYY-MM-DD)"
+        ) from None

@@ -122,24 +122,23 @@ def _parts(content: bytes) -> dict[str, bytes] | bytes:
         return {n: z.read(n) for n in z.namelist() if n != "docProps/core.xml"}
 
 
-def test_publishing_output_can_hand_files_over_instead_of_keeping_them(tmp_path: Path) -> None:
-    import datetime as dt
+def test_exports_can_be_handed_over_instead_of_kept(tmp_path: Path) -> None:
+    from rendering import render
 
-    from generator.history import History
-    from generator.render import render_site
-    from generator.render.publishing import publishing_output
+    from generator.render.site import render_site
+    from generator.settings import Settings
 
     _, project = _export(tmp_path)
-    _, views = render_site(project, today=dt.date(2024, 10, 1))
-    kept = publishing_output(project, views, History(), base_url=BASE, trees={"zh": ""})
+    kept = render(project, languages=("zh",))
     handed: dict[str, bytes] = {}
-    streamed = publishing_output(
-        project, views, History(), base_url=BASE, trees={"zh": ""}, sink=handed.__setitem__
-    )
-    assert streamed[1] == {} and handed.keys() == kept[1].keys()  # nothing held
-    for name, content in kept[1].items():  # the same files (XLSX: same parts; the zip and
-        assert _parts(handed[name]) == _parts(content), name  # docProps carry the time)
-    assert [p.content for p in streamed[0]] == [p.content for p in kept[0]]  # sizes shown
+    settings = Settings(project.root, build_date=kept.views.today, languages=("zh",))
+    streamed = render_site(project, settings, write=handed.__setitem__)
+    assert streamed.files == {} and handed.keys() == kept.files.keys()  # nothing held
+    assert streamed.exports == {name: len(content) for name, content in handed.items()}
+    for name, content in kept.files.items():  # the same files (XLSX: same parts; the zip
+        assert _parts(handed[name]) == _parts(content), name  # and docProps carry the time)
+    data = "data/index.md"
+    assert streamed.pages.read(data) == kept.pages.read(data)  # the sizes it shows
 
 
 def test_sheet_names_are_valid_and_distinct() -> None:

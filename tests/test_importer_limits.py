@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.importer import import_text, run_import
+from generator.importer import import_text
+from generator.importer.run import run_import
 from generator.importer.sources import Limits, ReadError, read_document
 from generator.importer.sources.sandbox import run_bounded
 

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.importer import import_text, run_import
+from generator.importer import import_text
 from generator.importer.coverage import coverage
+from generator.importer.run import run_import
 from generator.model import Plan
 
 NO_TOPICS = Path("/nonexistent/topics.yaml")

@@ -11,8 +11,9 @@ from pathlib import Path
 import yaml
 
 from generator.cli import main
-from generator.importer import import_text, run_import
+from generator.importer import import_text
 from generator.importer.reference import load_reference
+from generator.importer.run import run_import
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "importer_corpus"

@@ -10,10 +10,10 @@ import re
 from pathlib import Path
 
 import pytest
+from rendering import render
 
 from generator.model import Plan
 from generator.project import load_project
-from generator.render.i18n import render_trees
 from generator.render.linkcheck import check_links
 from generator.views import urls
 from generator.views.parts import PART_BUDGET, _blocks, plan_layout
@@ -109,7 +109,7 @@ def test_only_the_start_of_a_part_continues_a_chapter_or_section(project):
 def test_long_plan_pages_stay_small_and_link_to_their_parts(project):
     big = _long(_plan(project, "yuzhou-zhiben-gongjian-2024"), 4)
     others = tuple(p for p in project.plans if p.id != big.id)
-    pages, _ = render_trees(dataclasses.replace(project, plans=(*others, big)), today=TODAY)
+    pages = render(dataclasses.replace(project, plans=(*others, big)), today=TODAY).page_list()
     layout = plan_layout(big)
     by_path = {p.path: p.content for p in pages}
     for lang, prefix in (("zh", ""), ("en", "en/")):
@@ -134,7 +134,7 @@ def _attr(html: str, name: str) -> str:
 
 def test_every_link_into_split_plans_resolves(project):
     """Unit pages, topics, timelines and the changes page link to the part of a clause."""
-    pages, _ = render_trees(project, today=TODAY)
+    pages = render(project, today=TODAY).page_list()
     split = [p for p in project.plans if plan_layout(p).split]
     assert split, "the seed plans include plans printed on two parts"
     # Files beside the pages (sources, downloads, feeds) are checked by the site build;

@@ -12,9 +12,9 @@ import pytest
 import yaml
 from jinja2 import meta
 from markupsafe import Markup
+from rendering import render
 
 from generator.project import load_project
-from generator.render import render_site
 from generator.render.contexts import PAGE_CONTEXTS
 from generator.render.linkcheck import check_links
 from generator.render.links import relative
@@ -29,28 +29,48 @@ TODAY = dt.date(2024, 10, 1)
 
 
 @pytest.fixture(scope="module")
-def rendered():
+def site():
     project, problems = load_project(FIXTURE)
     assert project is not None, [p.format() for p in problems]
-    pages, views = render_site(project, today=dt.date(2024, 10, 1))
-    return {p.path: p for p in pages}, views, project
+    return render(project, languages=("zh",)), project
+
+
+@pytest.fixture(scope="module")
+def rendered(site):
+    rendered, project = site
+    pages = {p.path: p for p in rendered.page_list()}
+    return pages, rendered.views, project
 
 
 def test_page_set(rendered):
-    pages, _, _ = rendered
+    """A page for every plan, unit, region, category and letter, and the fixed ones."""
+    from generator.views.sorting import letter
+
+    pages, views, _ = rendered
     assert {
         "index.md",
         "plans/index.md",
-        f"plans/{HLBE}/index.md",
         "units/index.md",
-        "units/hulunbeier/index.md",
-        "units/hulunbeier/yingjiguanliju/index.md",
-        "units/hulunbeier/anweihui-chengyuan-danwei/index.md",
-        "units/huainan-datong/yingjiguanliju/index.md",
+        "timeline/index.md",
+        "topics/index.md",
+        "data/index.md",
+        "changes/index.md",
+        "plans/by-region/neimenggu/index.md",
+        "plans/by-region/anhui/index.md",
     } <= set(pages)
-    # 26 (3 plans, units, regions) + 15 timeline and topic pages (test_render_crosscut.py)
-    # + 2 province pages of the plans index, 5 category and 11 letter pages of the units
-    assert len(pages) == 26 + 15 + 2 + 5 + 11
+    for plan in views.plans:
+        home = f"plans/{plan.plan.id}/"
+        assert {f"{home}index.md", f"{home}timeline/index.md", f"{home}history/index.md"} <= set(
+            pages
+        )
+    assert {f"{u.ref.url}index.md" for u in views.units.values()} <= set(pages)
+    assert {f"units/{r.id}/index.md" for r in views.regions} <= set(pages)
+    categories = {u.category.id for u in views.units.values() if u.category}
+    assert {f"units/by-category/{c}/index.md" for c in categories} <= set(pages)
+    letters = {letter(u.sort_key).lower() for u in views.units.values()}
+    assert {f"units/a-z/{k}/index.md" for k in letters} <= set(pages)
+    assert "units/hulunbeier/anweihui-chengyuan-danwei/index.md" in pages  # a group
+    assert not [p for p in pages if p.startswith("en/")]  # one tree asked for
 
 
 def test_every_task_and_item_has_its_anchor_on_a_heading_or_li(rendered):
@@ -85,14 +105,25 @@ def test_plan_page_is_not_weighed_down_by_copy_controls(rendered):
 
 
 def test_plan_page_links_units_and_marks_deadlines(rendered):
-    html = rendered[0][f"plans/{HLBE}/index.md"].content
+    pages, views, _ = rendered
+    html = pages[f"plans/{HLBE}/index.md"].content
     assert (
         '<a class="pp-unit" href="../../units/hulunbeier/yingjiguanliju/">市应急管理局</a>' in html
     )
     assert '<mark class="pp-deadline">2024年6月底前</mark>建立健全' in html
     assert '<p class="pp-altline pp-vertical" lang="mn-Mong">' in html
     assert 'href="../../sources/000_c46c0894d1a50a54.txt"' in html
-    assert html.count("属地责任（依") == 4  # tasks 2, 3, 5, 10 carry task 1's duty
+    # the territorial duty stated by task 1 is carried to the tasks after it, with a link
+    view = next(v for v in views.plans if v.plan.id == HLBE)
+    blocks = {
+        re.search(r'id="(t-\d+)"', block).group(1): block
+        for block in html.split('<section class="pp-task">')[1:]
+    }
+    carried = [f"t-{task_id}" for task_id in view.carried]
+    assert carried and "t-01" not in carried
+    for anchor, block in blocks.items():
+        note = '<p class="pp-carried" lang="zh-Hans">属地责任（依<a href="#t-01">第1条</a>）：'
+        assert (note in block) == (anchor in carried), anchor
 
 
 def test_metadata_block(rendered):
@@ -136,15 +167,14 @@ def test_home_shows_as_of_and_deadlines(rendered):
     assert 'href="plans/hulunbeier-zhiben-gongjian-2024/#t-05-2"' in html  # recently passed
 
 
-def test_generated_links_all_resolve(rendered):
-    from generator.history import History
-    from generator.render.publishing import publishing_output
-
-    pages, views, project = rendered
-    extra_pages, files = publishing_output(project, views, History(), base_url="", trees={"zh": ""})
-    sources = {"sources/000_c46c0894d1a50a54.txt", "sources/001_68b0e3b884bd91bd.txt"}
-    all_pages = [*pages.values(), *extra_pages]
-    assert list(check_links(all_pages, extra=sources | set(files))) == []
+def test_generated_links_all_resolve(site):
+    rendered, _ = site
+    assert rendered.link_problems == []
+    assert [path for path, _ in rendered.sources] == [
+        "sources/000_c46c0894d1a50a54.txt",
+        "sources/001_68b0e3b884bd91bd.txt",
+    ]
+    assert "data/tasks.csv" in rendered.exports and "changes/feed.xml" in rendered.exports
 
 
 def test_link_check_finds_broken_links():
@@ -199,6 +229,57 @@ def test_templates_use_exactly_their_documented_context():
         used = meta.find_undeclared_variables(env.parse(source))
         documented = {f.name for f in dataclasses.fields(ctx)}
         assert used == documented, (ctx.__name__, used ^ documented)
+    pages = {p.name for p in (ROOT / "generator" / "templates").glob("*.md.j2")}
+    assert pages == {ctx.TEMPLATE for ctx in PAGE_CONTEXTS}  # every page template has one
+
+
+PROSE = {
+    "ItemBlock.text",
+    "TaskBlock.paragraphs",
+    "TaskBlock.closing",
+    "PhaseBlock.paragraphs",
+    "SectionBlock.paragraphs",
+    "ChapterBlock.paragraphs",
+    "CoverBlock.recipients",
+    "CoverBlock.paragraphs",
+    "PlanContext.preamble",
+    "PlanFacts.recipients",
+    "Responsibility.text",
+}
+"""The only context fields that hold markup: plan prose, escaped and rendered once with
+its unit links and marked deadline phrases (`generator.render.text`)."""
+
+
+def test_contexts_carry_data_not_markup():
+    """Templates own the markup: a field typed `Markup` outside plan prose would let
+    Python build HTML that no template shows."""
+    import typing
+
+    found, seen = set(), set()
+
+    def walk(cls):
+        if cls in seen or not dataclasses.is_dataclass(cls):
+            return
+        seen.add(cls)
+        for name, hint in typing.get_type_hints(cls).items():
+            if "Markup" in str(hint):
+                found.add(f"{cls.__name__}.{name}")
+            for arg in _classes(hint):
+                walk(arg)
+
+    for ctx in PAGE_CONTEXTS:
+        walk(ctx)
+    assert found == PROSE
+    assert len(seen) > 40  # every item type was reached
+
+
+def _classes(hint):
+    import typing
+
+    args = typing.get_args(hint)
+    if not args:
+        return [hint] if isinstance(hint, type) else []
+    return [c for arg in args for c in _classes(arg)]
 
 
 def test_ui_strings_have_the_same_keys_in_every_language():
@@ -233,10 +314,9 @@ def test_templates_render_as_stock_jinja_would(monkeypatch) -> None:
     import jinja2
 
     from generator.render import renderer as renderer_module
-    from generator.render.i18n import render_trees
 
     project, _ = load_project(ROOT)
-    ours, _ = render_trees(project, langs=["zh", "en"], today=TODAY)
+    ours = render(project, today=TODAY).page_list()
     fast = renderer_module.make_environment()
     assert type(fast).code_generator_class is not jinja2.Environment.code_generator_class
 
@@ -253,7 +333,7 @@ def test_templates_render_as_stock_jinja_would(monkeypatch) -> None:
         )
 
     monkeypatch.setattr(renderer_module, "make_environment", stock)
-    theirs, _ = render_trees(project, langs=["zh", "en"], today=TODAY)
+    theirs = render(project, today=TODAY).page_list()
     assert len(ours) == len(theirs) > 200
     assert [(p.path, p.content) for p in ours] == [(p.path, p.content) for p in theirs]
     # and the fast path did escape: plan text with markup characters stays text
@@ -294,11 +374,3 @@ def test_templates_read_fields_as_attributes_and_fail_on_missing_ones() -> None:
         env.from_string("{{ r.missing }}").render(r=Row("x", None))
     with pytest.raises(jinja2.UndefinedError):
         env.from_string("{{ nothing.name }}").render()
-
-
-def test_html_join_is_markup_join() -> None:
-    from generator.render.text import html_join
-
-    parts = ["a<b", Markup("<i>x</i>"), 3, "市&局"]
-    assert html_join("、", parts) == Markup("、").join(parts)
-    assert isinstance(html_join("", []), Markup)

@@ -19,9 +19,11 @@ from hypothesis import strategies as st
 from generator.model import Category, Region, Unit, UnitRegistry
 from generator.project import Project, load_project
 from generator.registry import Registry
+from generator.render.families import home
+from generator.render.families.home import HOME_PLANS, PLANS_PER_PAGE
+from generator.render.families.units import UNITS_PER_PAGE, UnitPages
+from generator.render.kit import PageKit, SiteData
 from generator.render.linkcheck import check_links
-from generator.render.pages import HOME_PLANS, PLANS_PER_PAGE, UNITS_PER_PAGE, PageBuilder
-from generator.render.ui import load_ui
 from generator.views import build_views
 from generator.views.site import PEER_LIMIT
 
@@ -401,9 +403,9 @@ def test_parsed_files_come_back_from_a_helper_unchanged(tmp_path: Path):
 # --- index pages: their size must not grow with the number of plans and units -----------
 
 
-def _pages(project: Project) -> PageBuilder:
+def _kit(project: Project) -> PageKit:
     views = build_views(project, dt.date(2024, 10, 1))
-    return PageBuilder(views, load_ui("zh"), {}, regions=project.registry.regions)
+    return PageKit.for_tree(SiteData.of(project, views), "zh")
 
 
 def _hrefs(content: str, part: str) -> set[str]:
@@ -411,13 +413,14 @@ def _hrefs(content: str, part: str) -> set[str]:
 
 
 def test_units_index_does_not_list_every_unit_on_a_large_portal():
-    small, large = _pages(_tree(1, 2, 2)), _pages(_tree(4, 6, 14))  # 7 and 364 units
-    assert "yingjiju/" in small.units_index().content  # few units: listed inline, as before
-    index = large.units_index().content
+    small, kit = UnitPages(_kit(_tree(1, 2, 2))), _kit(_tree(4, 6, 14))  # 7 and 364 units
+    assert "yingjiju/" in small.index().content  # few units: listed inline, as before
+    large = UnitPages(kit)
+    index = large.index().content
     assert not _hrefs(index, "yingjiju/")  # the tree links to region pages only
     assert len(index) < 60_000  # < 150 B per region, no unit listed three times
     assert 'href="p1-f2-c3/"' in index and '<span class="pp-count">1</span>' in index
-    lists = list(large.unit_lists())
+    lists = list(large.lists())
     assert {p.path for p in lists} >= {
         "units/by-category/emergency-management/index.md",
         "units/by-category/emergency-management/2/index.md",
@@ -428,10 +431,10 @@ def test_units_index_does_not_list_every_unit_on_a_large_portal():
         links = page.content.count('<li><a href="../../')
         assert links <= UNITS_PER_PAGE
         listed |= {h.rsplit("../", 1)[-1] for h in _hrefs(page.content, "yingjiju/")}
-    assert len(listed) == len(large.views.units)  # every unit reachable from the lists
-    units = [large.unit(u) for u in large.views.units_sorted()]
-    regions = [large.region(r.id) for r in large.views.regions]
-    pages = [large.units_index(), *lists, *regions, *units]
+    assert len(listed) == len(kit.views.units)  # every unit reachable from the lists
+    unit_pages = [large.unit(u) for u in kit.views.units_sorted()]
+    regions = [large.region(r.id) for r in kit.views.regions]
+    pages = [large.index(), *lists, *regions, *unit_pages]
     assert not [p for p in check_links(pages) if ".xml" not in p]  # feeds are not rendered here
 
 
@@ -441,14 +444,14 @@ def test_home_and_plans_index_show_a_bounded_number_of_plan_cards():
     plans = tuple(
         p.model_copy(update={"id": f"{p.id}-{n}"}) for n in range(25) for p in project.plans
     )
-    builder = _pages(dataclasses.replace(project, plans=plans))  # 75 plans
-    home = builder.home().content
-    assert home.count('class="pp-card"') == HOME_PLANS
-    assert 'href="plans/">' in home
-    index = builder.plans_index().content
+    kit = _kit(dataclasses.replace(project, plans=plans))  # 75 plans
+    front = home.home(kit).content
+    assert front.count('class="pp-card"') == HOME_PLANS
+    assert 'href="plans/">' in front
+    index = home.plans_index(kit).content
     assert index.count('class="pp-card"') == 0  # provinces with counts, no cards
     assert 'href="by-region/anhui/"' in index and '<span class="pp-count">50</span>' in index
-    regions = list(builder.plans_regions())
+    regions = list(home.plans_of_regions(kit))
     assert [p.path for p in regions] == [
         "plans/by-region/neimenggu/index.md",
         "plans/by-region/anhui/index.md",
@@ -458,7 +461,7 @@ def test_home_and_plans_index_show_a_bounded_number_of_plan_cards():
     assert max(cards) <= PLANS_PER_PAGE and sum(cards) == len(plans)
     problems = [
         p
-        for p in check_links([builder.home(), builder.plans_index(), *regions])
+        for p in check_links([home.home(kit), home.plans_index(kit), *regions])
         if "(no page plans/by-region/" in p or "(no page plans/)" in p
     ]
     assert not problems
@@ -466,28 +469,22 @@ def test_home_and_plans_index_show_a_bounded_number_of_plan_cards():
 
 def test_data_page_does_not_list_every_plan_of_a_large_portal():
     """/data/ lists each plan's files up to PLANS_LISTED plans; beyond, the plan pages do."""
-    from generator.history import History
-    from generator.render.publishing import PLANS_LISTED, publishing_output
+    from rendering import render
+
+    from generator.render.families.data import PLANS_LISTED
 
     root = Path(__file__).resolve().parents[1]
     project, _ = load_project(root)
     assert project is not None
     seed = project.plans[0]
     many = tuple(seed.model_copy(update={"id": f"{seed.id}-{n}"}) for n in range(PLANS_LISTED + 1))
-    big = dataclasses.replace(project, plans=many)
-    views = build_views(big, dt.date(2025, 1, 1))
-    pages, _ = publishing_output(big, views, History(), base_url="", trees={"zh": ""}, sink=None)
-    data = next(p for p in pages if p.path == "data/index.md").content
+    big = render(dataclasses.replace(project, plans=many), languages=("zh",)).pages
+    data = big.read("data/index.md")
     assert f"{seed.id}-3.json" not in data and "“数据”一栏" in data
-    small, _ = publishing_output(project, views, History(), base_url="", trees={"zh": ""})
-    data = next(p for p in small if p.path == "data/index.md").content
-    assert f"{seed.id}.json" in data
-    plan_page = next(
-        p
-        for p in PageBuilder(views, load_ui("zh"), {}).pages()
-        if p.path == "plans/" + many[3].id + "/index.md"
-    )
-    assert f"data/plans/{many[3].id}.json" in plan_page.content
+    small = render(project, languages=("zh",)).pages
+    assert f"{seed.id}.json" in small.read("data/index.md")
+    plan_page = big.read("plans/" + many[3].id + "/index.md")
+    assert f"data/plans/{many[3].id}.json" in plan_page
 
 
 def test_xlsx_with_many_plans_keeps_few_files_open(tmp_path: Path):

@@ -9,10 +9,11 @@ import pytest
 from generator.search_keywords import (
     KW_END,
     KW_START,
+    PageKeys,
     english_words,
     filter_html,
-    first_keys_only,
     keyword_html,
+    keyword_list,
     keyword_text,
     keywords,
     pinyin_keywords,
@@ -98,21 +99,31 @@ def test_title_keywords_are_single_words():
     ]
 
 
-def test_first_keys_only_keeps_each_key_where_it_first_appears():
-    page = (
-        "<h4>1</h4>" + keyword_html((), keys=["ranqi", "anquan", "燃气"]) + "<p>a</p>"
-        "<h4>2</h4>" + keyword_html((), keys=["ranqi", "燃气"]) + "<p>b</p>"
-        "<h4>3</h4>" + keyword_html((), keys=["ranqi", "guandao"], lang="zh-Hans")
+def test_page_keys_keep_each_key_where_it_first_appears():
+    keys = PageKeys()
+    assert keys.new(["ranqi", "anquan", "燃气"]) == ["ranqi", "anquan", "燃气"]
+    assert keys.new(["ranqi", "燃气"]) == []  # only repeated keys: the block is left out
+    assert keys.new(["ranqi", "guandao"]) == ["guandao"]
+    assert PageKeys().new(["ranqi"]) == ["ranqi"]  # another page starts afresh
+
+
+def test_keyword_html_is_the_block_the_templates_write():
+    """Pages made without the templates (tests) get the same markup as generated pages."""
+    from generator.render.contexts.common import Filter, Keywords
+    from generator.render.renderer import make_environment
+
+    env = make_environment()
+    macro = env.from_string(
+        '{% from "fragments/common.j2" import keywords, filters %}{{ keywords(k) }}{{ filters(f) }}'
     )
-    out = first_keys_only(page)
-    blocks = re.findall(r'<span class="pp-kw"([^>]*)>(.*?)</span>', out)
-    assert [b[1] for b in blocks] == [
-        f"{KW_START} ranqi anquan 燃气 {KW_END}",
-        f"{KW_START} guandao {KW_END}",  # the second block only repeated keys: removed
-    ]
-    assert 'lang="zh-Hans"' in blocks[1][0] and 'data-pagefind-weight="2.0"' in blocks[1][0]
-    assert "<p>b</p>" in out and out.count("<h4>") == 3
-    assert first_keys_only("<p>no blocks</p>") == "<p>no blocks</p>"
+    keys = keyword_list(["燃气"], english=["People's Gas"])
+    for lang in ("", "zh-Hans"):
+        made = macro.render(
+            k=Keywords(" ".join(keys), "3.0", lang), f=(Filter("plan", '《方案》<b>"&'),)
+        )
+        assert made == keyword_html(
+            ["燃气"], 3.0, english=["People's Gas"], lang=lang or None
+        ) + filter_html(plan='《方案》<b>"&')
 
 
 def test_english_words_and_keys():
@@ -136,6 +147,6 @@ def test_english_words_and_keys():
 def test_html_is_escaped():
     assert keyword_html(["<script>"]) == ""  # no Chinese: nothing to add
     out = filter_html(plan='《方案》<b>"&', unit=["甲", "甲", None])
-    assert "<b>" not in out and "&lt;b&gt;" in out and "&quot;" in out and "&amp;" in out
+    assert "<b>" not in out and "&lt;b&gt;" in out and "&#34;" in out and "&amp;" in out
     assert out.count('data-pagefind-filter="unit"') == 1
     assert out.count("data-pagefind-ignore") == 2

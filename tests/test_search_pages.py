@@ -4,14 +4,13 @@ index."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from pathlib import Path
 
 import pytest
+from rendering import pages_of
 
 from generator.project import load_project
-from generator.render.i18n import render_trees
 from generator.search_keywords import KW_END, KW_START
 
 FIXTURE = Path(__file__).parent / "fixtures" / "site"
@@ -24,8 +23,7 @@ BODY = "data-pagefind-body"
 def pages() -> dict[str, str]:
     project, problems = load_project(FIXTURE)
     assert project is not None, [p.format() for p in problems]
-    tree, _ = render_trees(project, today=dt.date(2024, 10, 1))
-    return {p.path: p.content for p in tree}
+    return pages_of(project)
 
 
 def _kw(html: str) -> list[str]:

@@ -5,14 +5,18 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from functools import partial
 from pathlib import Path
 
 import pytest
+from rendering import render
 
 from generator.project import load_project
-from generator.render.i18n import render_trees
-from generator.render.spool import _runs, spool_trees
+from generator.render.renderer import Page, PageGroup
+from generator.render.site import render_site
+from generator.render.spool import _runs, spool_pages
 from generator.runtime import MAX_PROCESSES, PARALLEL_ENV, worker_processes
+from generator.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = dt.date(2024, 10, 1)
@@ -29,39 +33,49 @@ def _packs(root: Path) -> list[str]:
     return sorted(p.name for p in root.iterdir())
 
 
-@pytest.mark.parametrize("parallel", ["0", "2"])
-def test_spooled_pages_are_the_rendered_pages(project, tmp_path, monkeypatch, parallel):
-    monkeypatch.setenv(PARALLEL_ENV, parallel)
+@pytest.mark.parametrize("processes", [1, 2])
+def test_spooled_pages_are_the_rendered_pages(project, tmp_path, processes):
+    settings = Settings(ROOT, build_date=TODAY, processes=processes)
+    out = tmp_path / "site"
 
-    def plans_job(views):
-        return ("plans", os.getpid(), len(views.plans))
+    def write(path: str, content: bytes) -> None:  # as the build does, maybe in a helper
+        (out / path).parent.mkdir(parents=True, exist_ok=True)
+        (out / path).write_bytes(content)
 
-    def units_job(views):
-        return ("units", os.getpid(), len(views.units))
-
-    spool, views, results = spool_trees(
-        project, langs=["zh", "en"], root=tmp_path, today=TODAY, jobs=[plans_job, units_job]
-    )
-    # the build's other jobs run once each, in whichever process is free, results in order
-    assert [r[0] for r in results] == ["plans", "units"]
-    assert results[0][2] == len(project.plans) and results[1][2] == len(views.units)
-    if parallel == "0":
-        assert {r[1] for r in results} == {os.getpid()}
-    pages, _ = render_trees(project, langs=["zh", "en"], today=TODAY)
-    assert {path: spool.read(path) for path in spool.paths} == {p.path: p.content for p in pages}
+    site = render_site(project, settings, spool=tmp_path / "spool", write=write)
+    spool = site.pages
+    in_memory = render(project).pages  # the same function, in this process, no spool
+    assert {path: spool.read(path) for path in spool.paths} == {
+        path: in_memory.read(path) for path in in_memory.paths
+    }
     # in site order, as if one process had rendered one tree after the other
-    assert spool.paths == [p.path for p in pages]
-    # at most one pack file per rendering process, not a file per page
-    processes = worker_processes()
-    assert processes == (1 if parallel == "0" else min(os.cpu_count() or 1, 2))
-    assert 1 <= len(_packs(tmp_path)) <= processes, _packs(tmp_path)
-    assert all(name.endswith(".pack") for name in _packs(tmp_path))
+    assert spool.paths == in_memory.paths
     assert spool.paths[0] == "index.md" and "en/index.md" in spool.paths
-    assert sorted(spool.paths) == sorted(p.path for p in pages)
-    assert [p.plan.id for p in views.plans] == [p.id for p in project.plans]
+    # every export written once, by whichever process made it, none kept
+    written = {p.relative_to(out).as_posix(): p.stat().st_size for p in out.rglob("*.*")}
+    assert written == site.exports and site.files == {}
+    # at most one pack file per rendering process, not a file per page
+    packs = _packs(tmp_path / "spool")
+    assert 1 <= len(packs) <= processes and all(name.endswith(".pack") for name in packs)
     assert "t-01" in spool.links.page_ids("plans/hulunbeier-zhiben-gongjian-2024/index.md")
-    # every link between generated pages resolves (files beside them are checked by the build)
-    assert [p for p in spool.links.problems() if "(no #" in p] == []
+    assert site.link_problems == []
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_jobs_run_once_each_in_whichever_process_is_free(tmp_path, processes):
+    def page(path: str) -> list[Page]:
+        return [Page(path, path, f'---\ntitle: {path}\n---\n\n<p id="x">{path}</p>\n')]
+
+    groups = [PageGroup(1, partial(page, f"p{n}/index.md")) for n in range(6)]
+    trees = [("", groups), ("en/", groups)]
+    jobs = [lambda: ("plans", os.getpid()), lambda: ("units", os.getpid())]
+    spool, results = spool_pages(trees, jobs, root=tmp_path, processes=processes)
+    assert [r[0] for r in results] == ["plans", "units"]  # once each, results in order
+    if processes == 1:
+        assert {r[1] for r in results} == {os.getpid()}
+    expected = [f"{tree}p{n}/index.md" for tree in ("", "en/") for n in range(6)]
+    assert spool.paths == expected
+    assert spool.read("en/p3/index.md").endswith('<p id="x">p3/index.md</p>\n')
 
 
 def test_pieces_are_runs_of_similar_cost():

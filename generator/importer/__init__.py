@@ -2,7 +2,7 @@
 YAML plus a report.
 
 `import_document` does the work on a document read by `sources.read_document`;
-`import_text` on a string; `run_import` is the CLI entry point
+`import_text` on a string; `run.run_import` is the CLI entry point
 (`planportal import FILE|DIR --region R`).
 """
 
@@ -39,7 +39,7 @@ from .topics import Topics, load_topics, match_domains
 Resolver = Callable[[str, str], bool]
 DEFAULT_TOPICS = Path(__file__).resolve().parents[2] / "data" / "topics.yaml"
 
-__all__ = ["ImportResult", "import_document", "import_text", "run_import"]
+__all__ = ["ImportResult", "import_document", "import_text"]
 
 
 @dataclass
@@ -360,4 +360,3 @@ def project_resolver(root: Path, stdout: TextIO) -> Resolver | None:
     return reference.resolves if reference.registry is not None else None
 
 
-from .run import run_import  # noqa: E402  (the CLI entry point uses import_document)

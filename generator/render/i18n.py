@@ -1,7 +1,7 @@
 """Language trees: the Chinese site at the root, the English one under `en/`.
 
-Both trees are rendered from the same views by the same `PageBuilder`, once per language
-(`render_trees`); page paths inside a tree are the same, so the counterpart of a page in
+Both trees are rendered from the same views by the same page families, once per language
+(`generator.render.site`); page paths inside a tree are the same, so the counterpart of a page in
 the other language is its path with the tree prefix swapped (`counterpart`).  Interface
 strings come from `data/ui/<lang>.yaml`; names shown in the English tree come from the
 data (`title_en`, `name_en`) or, where the data has none, from pinyin (`Names`).  Plan text
@@ -10,19 +10,24 @@ is never translated: it keeps `lang="zh-Hans"` in both trees.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from collections.abc import Collection, Iterable, Iterator
-from dataclasses import replace
+from collections.abc import Collection
 from functools import lru_cache
-from typing import Any
-
-from markupsafe import Markup, escape
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ..langs import DEFAULT_LANG, HTML_LANG, LANG_NAME, LANGS, PREFIX, TEXT_LANG
-from ..views import SiteViews, build_date
-from .renderer import Page
-from .text import html_format
+from .contexts.common import Label, Link
+
+if TYPE_CHECKING:
+    from ..model import Plan
+
+
+class Named(Protocol):
+    """A record with a name, and maybe an English one (`name_en`): units, groups,
+    regions, categories, topics."""
+
+    @property
+    def name(self) -> str: ...
 
 
 def lang_of(path: str) -> str:
@@ -56,36 +61,6 @@ def other_lang(lang: str) -> str:
     return next(x for x in LANGS if x != lang)
 
 
-def render_trees(
-    project: Any, *, langs: Iterable[str] = LANGS, today: dt.date | None = None
-) -> tuple[list[Page], SiteViews]:
-    """Every generated page in every language (paths prefixed per tree), and the views.
-
-    Each tree is exactly what `render_site(project, lang=…)` produces, so a page added
-    there appears in both languages.
-    """
-    today = today or build_date()
-    pages: list[Page] = []
-    views: SiteViews | None = None
-    for lang in langs:
-        tree, views = tree_pages(project, lang, today, views)
-        pages += tree
-    assert views is not None
-    return pages, views
-
-
-def tree_pages(
-    project: Any, lang: str, today: dt.date, views: SiteViews | None = None
-) -> tuple[Iterator[Page], SiteViews]:
-    """The pages of one language tree, paths prefixed with the tree's (`en/…`), each
-    rendered when the iterator reaches it; and the views they come from (`views`: built
-    already, e.g. for another tree)."""
-    from .pages import iter_site
-
-    pages, views = iter_site(project, lang=lang, today=today, views=views)
-    return (replace(p, path=PREFIX[lang] + p.path) for p in pages), views
-
-
 # --- names ------------------------------------------------------------------------------
 
 
@@ -114,24 +89,31 @@ class Names:
         self.lang = lang
         self.english = lang == "en"
 
-    def of(self, record: Any, attr: str = "name") -> str:
+    def of(self, record: Named, attr: str = "name") -> str:
         """`record.name` (zh), or `record.name_en` / pinyin of `record.name` (en)."""
         name = getattr(record, attr, None) or ""
         if not self.english:
             return name
         return getattr(record, f"{attr}_en", None) or pinyin_name(name)
 
-    def plan(self, plan: Any, *, short: bool = False) -> str:
+    def plan(self, plan: Plan, *, short: bool = False) -> str:
         """Plan title (`title_en` in the English tree where the data has it)."""
         if self.english and plan.title_en:
             return plan.title_en
         return (plan.short_title if short else None) or plan.title
 
-    def label(self, text: str) -> Markup:
-        """Text that may be Chinese inside an English page: marked with its language."""
-        if self.english and _has_cjk(text):
-            return html_format('<span lang="{}">{}</span>', TEXT_LANG, text)
-        return escape(text)
+    def text_lang(self, text: str) -> str:
+        """The `lang` that `text` needs on a page of this tree: `zh-Hans` for Chinese on an
+        English page, else none (the page's own)."""
+        return TEXT_LANG if self.english and _has_cjk(text) else ""
+
+    def label(self, text: str) -> Label:
+        """Text that may be Chinese inside an English page, marked with its language."""
+        return Label(text, self.text_lang(text))
+
+    def link(self, text: str, href: str) -> Link:
+        """A link whose text may be Chinese inside an English page."""
+        return Link(text, href, self.text_lang(text))
 
 
 _CJK = re.compile("[\u3400-\u9fff\uf900-\ufaff]")

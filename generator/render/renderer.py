@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
 from keyword import iskeyword
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar, Protocol
 
 import jinja2
 from jinja2 import nodes
@@ -93,9 +93,19 @@ def make_environment(template_dir: Path = TEMPLATE_DIR) -> jinja2.Environment:
     )
 
 
-def context_vars(context: Any) -> dict[str, Any]:
+class PageContext(Protocol):
+    """A page's context (`generator.render.contexts`): a frozen dataclass naming its
+    template, whose fields are exactly the template's variables."""
+
+    TEMPLATE: ClassVar[str]
+
+    @property
+    def title(self) -> str: ...
+
+
+def context_vars(context: PageContext) -> dict[str, Any]:
     """The template variables of a context dataclass: exactly its fields."""
-    return {f.name: getattr(context, f.name) for f in fields(context)}
+    return {f.name: getattr(context, f.name) for f in fields(context)}  # type: ignore[arg-type]
 
 
 def front_matter(title: str, *, hide_toc: bool = True) -> str:
@@ -112,7 +122,7 @@ class Renderer:
     def __init__(self, env: jinja2.Environment | None = None) -> None:
         self.env = env or make_environment()
 
-    def render(self, path: str, context: Any) -> Page:
+    def render(self, path: str, context: PageContext) -> Page:
         template = self.env.get_template(context.TEMPLATE)
         body = template.render(**context_vars(context)).strip("\n")
         return Page(path, context.title, front_matter(context.title) + body + "\n")

@@ -1,26 +1,25 @@
 """Rendering the site without holding it: each page goes to disk as soon as it is made.
 
 A national portal has ~18,000 generated pages (~600 MB of HTML before the theme adds its
-chrome). `spool_trees` appends every page of every language tree to a pack file (one per
+chrome). `spool_pages` appends every page of every language tree to a pack file (one per
 process) under a directory and keeps only what the build needs afterwards: where each page
 is in its pack, and the ids and link targets of the link check (`LinkIndex`). One file per
 page cost a directory and a file creation each, ~1 ms apiece on this kind of disk (~20 s
-per build at national scale).
+per build at national scale). Without a directory (tests, small sites) the pages are kept
+in memory instead; everything else is the same.
 
-The work is shared out between processes (forked, one per core and at most four: they
-inherit the project, its views and the page builders): the site's pages are cut into
+The work is shared out between processes (forked, as many as the settings allow: they
+inherit the project, its views and the page kits): the site's page groups are cut into
 pieces of similar cost, each rendered in every language by one process; the build's
 other jobs (exports, feeds) are pieces too. Each process takes the next piece from a
 shared counter until none is left, so all of them finish at about the same time, whatever
 a piece costs (measured at national scale on two cores: the same total work as one tree
-per process, without the ~1.4 s one process used to wait for the other). Where `fork` is
-unavailable, on one core, or with `PLANPORTAL_PARALLEL=0` (or 1), this process does every
-piece in order.
+per process, without the ~1.4 s one process used to wait for the other). With one
+process, this process does every piece in order.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import re
 import tempfile
@@ -30,13 +29,10 @@ from functools import partial
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from ..langs import PREFIX
 from ..progress import Progress
-from ..runtime import remove_left_behind, shared_out, worker_processes
+from ..runtime import remove_left_behind, shared_out
 from ..search_keywords import warm_up
-from ..views import SiteViews, build_date, build_views
 from .linkcheck import LinkIndex
-from .pages import site_builders
 from .renderer import Page, PageGroup
 
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n.*?\n(?:\.{3}|-{3})[ \t]*\n", re.S)
@@ -47,25 +43,36 @@ _SPOOL_NAME = re.compile(re.escape(SPOOL_PREFIX) + r"(\d+)-\w+")
 PIECES_PER_PROCESS = 24
 """Pieces of the site per process: small enough that the processes finish together, large
 enough to keep the pages of a piece (a plan's, a run of units') in one process."""
-Job = Callable[[SiteViews], Any]
+Job = Callable[[], Any]
+"""Work done beside the pages by whichever process is free (its result must pickle)."""
+Tree = tuple[str, list[PageGroup]]
+"""A language tree: its path prefix (`` or `en/`) and its page groups, in site order."""
 
 
 @dataclass
 class PageSpool:
-    """Pages appended to pack files under `root`, in the order they were made."""
+    """Pages appended to pack files under `root`, in the order they were made; kept in
+    memory when `root` is None."""
 
-    root: Path
+    root: Path | None
     paths: list[str] = field(default_factory=list)
     links: LinkIndex = field(default_factory=LinkIndex)
     where: dict[str, tuple[str, int, int]] = field(default_factory=dict)
     """Page path → (pack file name, byte offset, byte length)."""
     heads: dict[str, str] = field(default_factory=dict)
     """Page path → its YAML front matter (all an engine reads before it renders the page)."""
+    kept: dict[str, str] = field(default_factory=dict)
+    """Page path → content, without a `root`."""
     _pack: BinaryIO | None = field(default=None, repr=False)
 
     def add(self, page: Page) -> None:
         head = FRONT_MATTER.match(page.content)
         self.heads[page.path] = head.group() if head else ""
+        self.paths.append(page.path)
+        self.links.add(page.path, page.content)
+        if self.root is None:
+            self.kept[page.path] = page.content
+            return
         data = page.content.encode("utf-8")
         name = f"pages-{os.getpid()}.pack"  # per process: each rendering process has its own
         if self._pack is None:
@@ -73,8 +80,6 @@ class PageSpool:
             self._pack = (self.root / name).open("ab")
         self.where[page.path] = (name, self._pack.tell(), len(data))
         self._pack.write(data)
-        self.paths.append(page.path)
-        self.links.add(page.path, page.content)
 
     def close(self) -> None:
         """Finish writing (reading works once the pack is flushed)."""
@@ -90,14 +95,17 @@ class PageSpool:
     def merge(self, other: PageSpool) -> None:
         self.paths += other.paths
         self.where.update(other.where)
+        self.kept.update(other.kept)
         self.heads.update(other.heads)
         self.links.merge(other.links)
 
     def __contains__(self, page_path: str) -> bool:
-        return page_path in self.where
+        return page_path in self.where or page_path in self.kept
 
     def read(self, page_path: str) -> str:
         """The page's content, as rendered."""
+        if self.root is None:
+            return self.kept[page_path]
         self.close()
         name, offset, length = self.where[page_path]
         with (self.root / name).open("rb") as pack:
@@ -119,13 +127,11 @@ def remove_stale_spools(temp: Path | None = None) -> list[Path]:
 class _Work:
     """Everything a rendering process needs, inherited by the forked ones."""
 
-    langs: Sequence[str]
-    views: SiteViews
-    groups: dict[str, list[PageGroup]]
-    """Each tree's page groups, in site order (the same groups in every language)."""
+    trees: Sequence[Tree]
+    """Each tree's page groups (the same number of groups in every tree)."""
     pieces: list[Job | range]
     """The jobs, then runs of group indexes."""
-    root: Path
+    root: Path | None
 
 
 @dataclass
@@ -134,7 +140,7 @@ class _Done:
 
     spool: PageSpool
     order: dict[str, tuple[int, int, int]] = field(default_factory=dict)
-    """Page path → (language, group, sequence): sorting by it gives the site order."""
+    """Page path → (tree, group, sequence): sorting by it gives the site order."""
     results: dict[int, Any] = field(default_factory=dict)
 
 
@@ -146,14 +152,13 @@ def _do(work: _Work, take: Callable[[], int], *, progress: Progress) -> _Done:
         progress.reached(index)
         piece = work.pieces[index]
         if not isinstance(piece, range):
-            done.results[index] = piece(work.views)
+            done.results[index] = piece()
             continue
-        for lang_index, lang in enumerate(work.langs):
-            prefix, groups = PREFIX[lang], work.groups[lang]
+        for tree_index, (prefix, groups) in enumerate(work.trees):
             for group_index in piece:
                 for page in groups[group_index].make():
                     page = replace(page, path=prefix + page.path)
-                    done.order[page.path] = (lang_index, group_index, len(done.order))
+                    done.order[page.path] = (tree_index, group_index, len(done.order))
                     done.spool.add(page)
     done.spool.close()
     return done
@@ -173,33 +178,24 @@ def _runs(costs: Sequence[int], count: int) -> list[range]:
     return runs
 
 
-def spool_trees(
-    project: Any,
-    *,
-    langs: list[str],
-    root: Path,
-    today: dt.date | None = None,
-    jobs: Sequence[Job] = (),
-) -> tuple[PageSpool, SiteViews, list[Any]]:
-    """Render every tree in `langs` (the first at the site root) into files under `root`
-    and run `jobs(views)` meanwhile; the spool of all pages (paths in site order: each
-    tree, in `langs` order, as `iter_site` yields it), the views, and the jobs' results
-    (each must pickle: it may come from another process)."""
-    views = build_views(project, today or build_date())  # the same for every tree
-    builders = site_builders(project, views, langs)
-    groups = {lang: builder.groups() for lang, builder in builders.items()}
-    if len({len(g) for g in groups.values()}) > 1:
+def spool_pages(
+    trees: Sequence[Tree], jobs: Sequence[Job], *, root: Path | None, processes: int
+) -> tuple[PageSpool, list[Any]]:
+    """Render the page groups of every tree (prefixing each page's path with its tree's)
+    into pack files under `root` (or into memory) and run `jobs` meanwhile, shared out
+    between `processes` processes; the spool of all pages (paths in site order: each tree
+    in turn, its groups in order) and the jobs' results, in order."""
+    if len({len(groups) for _, groups in trees}) > 1:
         raise AssertionError("the language trees must have the same page groups")
-    processes = worker_processes()
-    runs = _runs([g.cost for g in groups[langs[0]]], PIECES_PER_PROCESS * processes)
-    work = _Work(langs, views, groups, [*jobs, *runs], root)
-    groups_count = sum(len(g) for g in groups.values())  # about as many as pages
+    runs = _runs([g.cost for g in trees[0][1]], PIECES_PER_PROCESS * processes)
+    work = _Work(trees, [*jobs, *runs], root)
+    groups_count = sum(len(groups) for _, groups in trees)  # about as many as pages
     progress = Progress("rendering pages and exports", len(work.pieces), pages=groups_count)
     if processes > 1:
         warm_up()  # the word lists, loaded once and inherited
     with shared_out(partial(_do, work, progress=progress), processes) as run:
         done = run()
-    return _merged(done), views, [_result(done, index) for index in range(len(jobs))]
+    return _merged(done), [_result(done, index) for index in range(len(jobs))]
 
 
 def _merged(done: list[_Done]) -> PageSpool:

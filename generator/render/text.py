@@ -21,7 +21,7 @@ try:  # markupsafe's C escaper, returning `str`; a private name, hence the fallb
     from markupsafe._speedups import _escape_inner as _escape_str
 except ImportError:  # pragma: no cover - pure-Python markupsafe
 
-    def _escape_str(text: str) -> str:
+    def _escape_str(text: str, /) -> str:
         return str(escape(text))
 
 
@@ -45,20 +45,9 @@ def html_format(template: str, /, *args: object, **kwargs: object) -> Markup:
     return Markup(str.format(template, *map(escaped, args), **values))
 
 
-def html_join(separator: str, parts: Iterable[object]) -> Markup:
-    """`Markup(separator).join(parts)` without a `Markup` object per part: `separator` is
-    trusted HTML, every part is escaped unless it is markup already."""
-    return Markup(separator.join(map(escaped, parts)))
-
-
 def clean(text: str) -> str:
     """Drop control characters (keeps tab and newline)."""
     return _CONTROL.sub("", text)
-
-
-def plain(text: str | None) -> Markup:
-    """Escaped text, no added markup."""
-    return escape(clean(text or ""))
 
 
 def rich(

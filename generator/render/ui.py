@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
+from string import Formatter
 from types import MappingProxyType
 
 import yaml
@@ -38,6 +39,17 @@ class UiStrings(Mapping[str, str]):
 
     def format(self, key: str, **values: object) -> str:
         return self[key].format(**values)
+
+    def pieces(self, key: str) -> tuple[tuple[str, str], ...]:
+        """The string cut at its placeholders: (text, name of the placeholder after it, or
+        ""), so that a template can put markup where the string has `{task}`:
+        `依{task}的统一要求` → `(("依", "task"), ("的统一要求", ""))`."""
+        return _pieces(self[key])
+
+
+@lru_cache(maxsize=256)
+def _pieces(text: str) -> tuple[tuple[str, str], ...]:
+    return tuple((literal, name or "") for literal, name, _, _ in Formatter().parse(text))
 
 
 @lru_cache(maxsize=8)

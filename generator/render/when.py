@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from markupsafe import Markup
-
 from ..model import Precision
-from .text import html_format
+from .contexts.common import When
 from .ui import UiStrings
 
 
@@ -35,6 +33,5 @@ def when_parts(end: dt.date, precision: Precision, ui: UiStrings) -> tuple[str, 
             return end.isoformat(), end.isoformat()
 
 
-def when(end: dt.date, precision: Precision, ui: UiStrings) -> Markup:
-    machine, text = when_parts(end, precision, ui)
-    return html_format('<time datetime="{}">{}</time>', machine, text)
+def when(end: dt.date, precision: Precision, ui: UiStrings) -> When:
+    return When(*when_parts(end, precision, ui))

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -345,7 +346,7 @@ def add_parser(sub: Any) -> None:
 
 
 def _run_sheet(args: Any) -> int:
-    from ..views.dates import build_date
+    from ..settings import build_date_from_environment
 
     return sheet_command(
         Path(args.root).resolve(),
@@ -354,12 +355,12 @@ def _run_sheet(args: Any) -> int:
         round_id=args.round_id,
         items=args.items,
         out=args.out,
-        build_date=build_date(),
+        build_date=build_date_from_environment(os.environ),
     )
 
 
 def _run_import(args: Any) -> int:
-    from ..views.dates import build_date
+    from ..settings import build_date_from_environment
 
     return import_command(
         Path(args.root).resolve(),
@@ -367,5 +368,5 @@ def _run_import(args: Any) -> int:
         round_id=args.round_id,
         date=args.date,
         out=args.out,
-        build_date=build_date(),
+        build_date=build_date_from_environment(os.environ),
     )

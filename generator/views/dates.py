@@ -1,4 +1,8 @@
-"""The build date: the reference point for "upcoming" and "recently passed"."""
+"""The build date: the reference point for "upcoming" and "recently passed".
+
+Read at the edge (`generator.settings`); kept here for the callers that still ask the
+views for it.
+"""
 
 from __future__ import annotations
 
@@ -6,19 +10,12 @@ import datetime as dt
 import os
 from collections.abc import Mapping
 
-ENV_VAR = "PLANPORTAL_BUILD_DATE"
+from ..settings import BUILD_DATE_VARIABLE as ENV_VAR
+from ..settings import build_date_from_environment
+
+__all__ = ["ENV_VAR", "build_date"]
 
 
 def build_date(environ: Mapping[str, str] | None = None) -> dt.date:
-    """`PLANPORTAL_BUILD_DATE` (YYYY-MM-DD) when set, else today.
-
-    A malformed value raises `ValueError` with the variable name, so a CI typo is loud.
-    """
-    env = os.environ if environ is None else environ
-    raw = env.get(ENV_VAR, "").strip()
-    if not raw:
-        return dt.date.today()
-    try:
-        return dt.date.fromisoformat(raw)
-    except ValueError:
-        raise ValueError(f"{ENV_VAR}={raw!r} is not a date (expected YYYY-MM-DD)") from None
+    """`PLANPORTAL_BUILD_DATE` (YYYY-MM-DD) when set, else today."""
+    return build_date_from_environment(os.environ if environ is None else environ)

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from ..model import (
     Category,
@@ -25,6 +25,10 @@ from . import urls
 from .citations import citation, item_number, numbering_restarts, task_number
 from .parts import PlanLayout, plan_layout
 from .sorting import sort_key
+
+if TYPE_CHECKING:
+    from ..project import Project
+    from ..registry import Registry
 
 Role = Literal["lead", "support", "responsible", "local"]
 ROLES: tuple[Role, ...] = ("lead", "support", "responsible", "local")
@@ -158,10 +162,9 @@ class RemovedClause:
     """Anchor of the clause that carries its content now, if any."""
 
 
-def _removed(project: Any, plan: Plan, alive: set[str]) -> tuple[RemovedClause, ...]:
+def _removed(project: Project, plan: Plan, alive: set[str]) -> tuple[RemovedClause, ...]:
     out: dict[str, RemovedClause] = {}
-    history = getattr(project, "history", None)
-    for t in history.tombstones if history else ():
+    for t in project.history.tombstones:
         if t.plan_id != plan.id:
             continue
         anchor = (
@@ -244,6 +247,14 @@ class SiteViews:
         passed = [m for m in self.milestones if start <= m.date < self.today]
         return tuple(reversed(passed))[:limit]
 
+    def plan(self, plan_id: str) -> PlanView | None:
+        """The view of the plan with id `plan_id`, if the portal has it."""
+        return self._plans_by_id.get(plan_id)
+
+    @cached_property
+    def _plans_by_id(self) -> dict[str, PlanView]:
+        return {view.plan.id: view for view in self.plans}
+
     def units_sorted(self) -> list[UnitView]:
         return list(self._units_sorted)
 
@@ -269,14 +280,10 @@ class SiteViews:
 # --- building ------------------------------------------------------------------------------
 
 
-def _region_id(value: Any) -> str:
-    return value if isinstance(value, str) else value.id
-
-
 def _task_views(plan: Plan, layout: PlanLayout) -> Iterator[TaskView]:
     restarts = numbering_restarts(plan)
     for chapter in plan.chapters:
-        placed = [(None, t) for t in chapter.tasks]
+        placed: list[tuple[Section | None, Task]] = [(None, t) for t in chapter.tasks]
         placed += [(s, t) for s in chapter.sections for t in s.tasks]
         for section, task in placed:
             number = task_number(task, chapter, restarts=restarts)
@@ -303,12 +310,12 @@ def _task_views(plan: Plan, layout: PlanLayout) -> Iterator[TaskView]:
             )
 
 
-def _resolve(registry: Any, plan: Plan, names: Iterable[str]) -> dict[str, UnitRef]:
+def _resolve(registry: Registry, plan: Plan, names: Iterable[str]) -> dict[str, UnitRef]:
     out: dict[str, UnitRef] = {}
     for name in dict.fromkeys(names):  # a plan names the same units on many tasks
         found = registry.resolve(name, plan.region)
         if found is not None:
-            out[name] = UnitRef(found.kind, _region_id(found.region), found.id, found.record.name)
+            out[name] = UnitRef(found.kind, found.region, found.id, found.record.name)
     return out
 
 
@@ -350,7 +357,7 @@ def _milestones(plan: Plan, tasks: tuple[TaskView, ...], layout: PlanLayout) -> 
                 yield Milestone(deadline, plan, phase.name, where)
 
 
-def _plan_view(project: Any, plan: Plan) -> PlanView:
+def _plan_view(project: Project, plan: Plan) -> PlanView:
     registry = project.registry
     layout = plan_layout(plan)
     tasks = tuple(_task_views(plan, layout))
@@ -391,11 +398,14 @@ def _duties(plans: Iterable[PlanView]) -> dict[tuple[str, str], list[Duty]]:
                         seen.add((ref.key, role))
                         out.setdefault(ref.key, []).append(Duty(task, role, name))
             origin = view.carried.get(task.task.id)
-            for name in origin[1] if origin else ():
+            if origin is None:
+                continue
+            source, names = origin
+            for name in names:
                 ref = view.refs.get(name)
                 if ref is not None and (ref.key, "local") not in seen:
                     seen.add((ref.key, "local"))
-                    out.setdefault(ref.key, []).append(Duty(task, "local", name, origin[0]))
+                    out.setdefault(ref.key, []).append(Duty(task, "local", name, source))
     return out
 
 
@@ -409,7 +419,7 @@ def _domains(plans: Iterable[PlanView]) -> dict[tuple[str, str], list[DomainDuty
     return out
 
 
-def _records(registry: Any) -> Iterator[tuple[Region, Unit | Group, Literal["unit", "group"]]]:
+def _records(registry: Registry) -> Iterator[tuple[Region, Unit | Group, Literal["unit", "group"]]]:
     for region in registry.regions.values():
         for unit in registry.units_in(region.id):
             yield region, unit, "unit"
@@ -417,7 +427,7 @@ def _records(registry: Any) -> Iterator[tuple[Region, Unit | Group, Literal["uni
             yield region, group, "group"
 
 
-def _categories(registry: Any) -> dict[str, Category]:
+def _categories(registry: Registry) -> dict[str, Category]:
     return dict(registry.categories)
 
 
@@ -471,7 +481,7 @@ class _Peers:
         return [self.same[position] for position in sorted(chosen)]
 
 
-def _unit_views(project: Any, plans: tuple[PlanView, ...]) -> dict[tuple[str, str], UnitView]:
+def _unit_views(project: Project, plans: tuple[PlanView, ...]) -> dict[tuple[str, str], UnitView]:
     registry = project.registry
     duties, domains = _duties(plans), _domains(plans)
     categories = _categories(registry)
@@ -510,8 +520,8 @@ def _unit_views(project: Any, plans: tuple[PlanView, ...]) -> dict[tuple[str, st
     return out
 
 
-def build_views(project: Any, today: dt.date) -> SiteViews:
-    """All derived views of `project` (a `generator.project.Project`) as of `today`."""
+def build_views(project: Project, today: dt.date) -> SiteViews:
+    """All derived views of `project` as of `today`."""
     plans = tuple(_plan_view(project, plan) for plan in project.plans)
     units = _unit_views(project, plans)
     used_regions = {key[0] for key in units} | {p.plan.region for p in plans}

@@ -5,8 +5,8 @@ Dates are honest about their precision: a deadline stands for the *period* its p
 a span (`start`…`end`) and the precision, never an invented day.  Recurring duties
 (每季度至少1次) are not dates and are kept apart.
 
-Status is relative to the build date (`views.dates.build_date`): `past` when the span has
-ended, `soon` when it ends within `SOON_DAYS`, `later` otherwise.
+Status is relative to the build date (`SiteViews.today`, from `Settings.build_date`):
+`past` when the span has ended, `soon` when it ends within `SOON_DAYS`, `later` otherwise.
 
 Page weight (DESIGN.md §6): the global timeline grows with the data, so it is split.  The
 index `/timeline/` holds one row per month (bounded by the years covered, not by the

@@ -86,5 +86,22 @@ def units_letter(letter: str, page: int = 1) -> str:
     return _part(f"units/a-z/{key}/", page)
 
 
-RESERVED_IDS = frozenset({"by-region", "by-category", "a-z"})
-"""Path segments of the split index pages: no plan or region id may take them."""
+
+DATA = "data/"
+"""The open-data page, and the folder of the export files (shared by the trees)."""
+CHANGES = "changes/"
+"""The revision history page, and the folder of the change feeds (shared by the trees)."""
+
+
+def plan_history(plan_id: str) -> str:
+    return f"plans/{plan_id}/history/"
+
+
+def unit_feed(region_id: str, unit_id: str) -> str:
+    """A unit's change feed (Atom), outside the language trees."""
+    return f"{CHANGES}units/{region_id}/{unit_id}.xml"
+
+
+def unit_calendar(region_id: str, unit_id: str) -> str:
+    """A unit's deadline calendar (iCalendar), outside the language trees."""
+    return f"{DATA}ics/units/{region_id}/{unit_id}.ics"

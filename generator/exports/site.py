@@ -1,0 +1,89 @@
+"""Every export file of the site, made by the build's export jobs (`EXPORT_JOBS`).
+
+Each job hands its files to a sink as it makes them (the build writes them straight into
+the site: a national portal has ~170 MB of them) and returns their sizes by site path.
+The rendering of the pages shares the jobs out with its own pieces, so they run on
+whichever process is free (`generator.render.spool`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from ..langs import DEFAULT_LANG
+from ..render.ui import load_ui
+from ..views import SiteViews, urls
+from . import DeadlineEvent, UnitFeed, iter_plan_exports, iter_unit_exports
+from .feeds import atom_feed, unit_revisions
+
+if TYPE_CHECKING:
+    from ..project import Project
+
+Sink = Callable[[str, bytes], None]
+"""Takes one file (site path, content) as soon as it is made."""
+ExportJob = Callable[["Project", SiteViews, str, Sink], dict[str, int]]
+"""(project, its views, the site's absolute URL, sink) → size of each file by site path."""
+ROLE_LABELS = {"lead": "牵头", "support": "配合", "responsible": "负责", "local": "属地"}
+
+
+def plan_files(project: Project, views: SiteViews, site_url: str, sink: Sink) -> dict[str, int]:
+    """The plans' files under /data/: whole-portal files, one JSON and calendar per plan."""
+    exports = iter_plan_exports(
+        project.plans, base_url=site_url, build_date=views.today.isoformat()
+    )
+    return _handed_over(((f"{urls.DATA}{path}", content) for path, content in exports), sink)
+
+
+def unit_files(project: Project, views: SiteViews, site_url: str, sink: Sink) -> dict[str, int]:
+    """The units' calendars and every change feed (thousands of small files)."""
+    ui = load_ui(DEFAULT_LANG)
+    calendars = iter_unit_exports(unit_calendar_feeds(views), base_url=site_url)
+    sizes = _handed_over(((f"{urls.DATA}{path}", content) for path, content in calendars), sink)
+    feed = f"{urls.CHANGES}feed.xml"
+    revisions = project.history.revisions
+    sizes |= _handed_over(
+        [(feed, atom_feed(ui.changes_title, feed, revisions, ui, site_url))], sink
+    )
+    return sizes | _handed_over(_unit_change_feeds(project, views, site_url), sink)
+
+
+EXPORT_JOBS: tuple[ExportJob, ...] = (plan_files, unit_files)
+"""Every export of the site, in jobs of similar size."""
+
+
+def unit_calendar_feeds(views: SiteViews) -> list[UnitFeed]:
+    """One deadline calendar per unit or group that has dated duties."""
+    feeds = []
+    for unit in views.units_sorted():
+        events = tuple(
+            DeadlineEvent(duty.task.plan, duty.task.task, deadline, ROLE_LABELS[duty.role])
+            for duty in unit.duties
+            for deadline in duty.task.task.deadlines
+        )
+        if events:
+            feeds.append(UnitFeed(f"{unit.ref.region}/{unit.ref.id}", unit.ref.name, events))
+    return feeds
+
+
+def _unit_change_feeds(
+    project: Project, views: SiteViews, site_url: str
+) -> Iterator[tuple[str, bytes]]:
+    ui = load_ui(DEFAULT_LANG)
+    for unit in views.units_sorted():
+        record = unit.record
+        names = {record.name, *(record.aliases or ()), getattr(record, "short", None) or ""}
+        names |= {duty.printed for duty in unit.duties}
+        tasks = {(duty.task.plan.id, duty.task.task.id) for duty in unit.duties}
+        path = urls.unit_feed(unit.ref.region, unit.ref.id)
+        revisions = unit_revisions(project.history, names - {""}, tasks)
+        title = ui.format("unit_feed_title", unit=unit.ref.name)
+        yield path, atom_feed(title, path, revisions, ui, site_url)
+
+
+def _handed_over(files: Iterable[tuple[str, bytes]], sink: Sink) -> dict[str, int]:
+    sizes: dict[str, int] = {}
+    for path, content in files:
+        sizes[path] = len(content)
+        sink(path, content)
+    return sizes
