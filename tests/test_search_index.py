@@ -68,15 +68,15 @@ def test_terms_the_segmenters_split_are_found_whole(term):
 
 @settings(max_examples=200, deadline=None)
 @given(
-    st.text(alphabet="安全生产燃气瓶改管隐患排查整治，、 （）ab12", min_size=1, max_size=40),
-    st.data(),
+    st.text(alphabet="安全生产燃气瓶改管隐患排查整治，、 （）", min_size=1, max_size=40), st.data()
 )
 def test_any_substring_is_found(text, data):
-    """Property: the query terms of any piece of a text start tokens of the text (a pair
-    is a token; a single character starts the pair it begins)."""
+    """Property: the query terms of any piece of a Chinese text start tokens of the text
+    (a pair is a token; a single character starts the pair it begins). Words of letters
+    and digits are found from their start, as Pagefind matches them."""
     start = data.draw(st.integers(0, len(text) - 1))
     piece = text[start : data.draw(st.integers(start + 1, len(text)))]
-    toks = [t.lower() for t in tokens(text)]
+    toks = tokens(text)
     for term in query_terms(piece):
         assert any(t.startswith(term) for t in toks), (text, piece, term)
 
