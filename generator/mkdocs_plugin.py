@@ -243,6 +243,10 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         except MalformedFeed as exc:
             raise PluginError(str(exc)) from None
         pages, sizes, sources = site.pages, site.exports, site.sources
+        if settings.search:  # indexed after the build (`on_post_build`, `planportal build`)
+            from .search_index import write_documents
+
+            say(write_documents(site_dir, self.project, site.views).summary())
         for problem in located(site.link_problems, settings.root):
             log.warning(problem if isinstance(problem, str) else problem.format())
         for unused in [f for f in files if f.src_uri.startswith(UNUSED_THEME_FILES)]:

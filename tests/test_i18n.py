@@ -237,3 +237,11 @@ def test_build_language_switch_lands_on_existing_pages(site):
         assert target.is_file(), (html_path, match.group(1))
     about = (site / "about" / "index.html").read_text(encoding="utf-8")
     assert 'pp-lang-switch" href="../en/about/"' in about
+
+
+def test_ui_strings_keep_their_count_placeholder():
+    """A count placeholder `#` present in one language is present in the other: an
+    unquoted `#` after a space is a YAML comment and silently cut the string ("找到")."""
+    zh, en = load_ui("zh"), load_ui("en")
+    assert [k for k in en if ("#" in en[k]) != ("#" in zh[k])] == []
+    assert {k for k in en if "#" in en[k]} >= {"search_other", "search_more", "search_next"}
