@@ -204,6 +204,8 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
             if self.history.note:
                 log.info(f"revision history: {self.history.note}")
             self.project = dataclasses.replace(project, history=self.history)
+        if settings.site_url:  # canonical URLs and sitemap.xml follow the settings' URL
+            config.site_url = settings.site_url.rstrip("/") + "/"
         return config
 
     def on_files(self, files: Files, *, config: Any) -> Files:

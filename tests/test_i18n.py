@@ -94,7 +94,8 @@ def test_both_trees_link_cleanly(trees):
 
 def test_english_plan_page(trees):
     html = trees[f"en/plans/{HLBE}/index.md"].content
-    assert '<section class="pp-block pp-body" aria-labelledby="pp-body" lang="zh-Hans">' in html
+    body = '<section class="pp-block pp-body" aria-labelledby="pp-body" lang="zh-Hans"'
+    assert body + " data-pp-original>" in html  # the original text, marked as such
     assert '<span class="pp-actions" lang="en" data-pagefind-ignore data-pp-what="task 1">' in html
     assert 'data-pp-labels="Copy link|Copy citation|Copy link: {what}|' in html
     assert "复制链接" not in html

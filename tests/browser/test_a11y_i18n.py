@@ -196,10 +196,12 @@ def test_keyboard_reaches_skip_link_search_and_copy_buttons(trees_site, page, la
     page.wait_for_function("getComputedStyle(document.activeElement).opacity === '1'")
     page.keyboard.press("Enter")
     page.wait_for_function("location.hash === '#pp-main'")
-    path = tab_until(page, "el.classList.contains('pp-copy-link')")
+    path = tab_until(page, "el.matches('details.pp-copy > summary')")
     assert len(path) < 60
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
-    assert outline not in ("none", ""), "focused copy button shows a focus ring"
+    assert outline not in ("none", ""), "focused copy menu shows a focus ring"
+    page.keyboard.press("Enter")  # opens the task's copy menu
+    tab_until(page, "el.classList.contains('pp-copy-link')", limit=3)
     page.keyboard.press("Enter")  # activates the copy button from the keyboard
     page.wait_for_function("document.querySelector('.pp-status').textContent !== ''")
     page.goto(trees_site.url + prefix + f"plans/{HLBE}/")
