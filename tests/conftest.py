@@ -7,7 +7,6 @@ same time on every run; set HYPOTHESIS_PROFILE=thorough for a longer local searc
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -40,11 +39,13 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def fixture_site_indexed(fixture_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """`fixture_site` with its Pagefind index (a copy: the build is not built again)."""
+def fixture_site_indexed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture project's site with its Pagefind index, built as `mkdocs build` builds
+    it with search on (the plugin writes the search documents and runs the indexer)."""
     site = tmp_path_factory.mktemp("fixture-site-indexed") / "site"
-    shutil.copytree(fixture_site, site)
-    index_site(site, echo=None)
+    result = mkdocs_build(FIXTURE, site, search=True)
+    assert result.returncode == 0, result.stderr
+    assert (site / "pagefind" / "pagefind.js").is_file()
     return site
 
 

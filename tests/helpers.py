@@ -43,10 +43,13 @@ def copy_fixture(dest: Path, *, plans: int | None = None) -> Path:
     return dest
 
 
-def mkdocs_build(root: Path, site: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    """`mkdocs build --strict` of the project at `root` into `site` (no search index)."""
+def mkdocs_build(
+    root: Path, site: Path, *extra: str, search: bool = False
+) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` of the project at `root` into `site` (with `search`, its
+    Pagefind index too)."""
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(REPO / "mkdocs.yml")]
-    env = dict(ENV, PLANPORTAL_ROOT=str(root), PLANPORTAL_SEARCH="0")
+    env = dict(ENV, PLANPORTAL_ROOT=str(root), PLANPORTAL_SEARCH="1" if search else "0")
     return subprocess.run(
         [*cmd, "-d", str(site), *extra],
         env=env,
