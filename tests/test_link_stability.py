@@ -9,7 +9,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import pytest
-from test_site_build import HLBE, copy_fixture, mkdocs_build
+from helpers import HLBE, copy_fixture, mkdocs_build
 
 pytestmark = pytest.mark.build
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.project import load_project
-from generator.views import build_date, build_views
+from generator.views import build_views
 
 FIXTURE = Path(__file__).parent / "fixtures" / "site"
 HLBE = "hulunbeier-zhiben-gongjian-2024"
@@ -123,10 +123,3 @@ def test_citations(views):
         f"{title}第2条（第二项）",
     ]
     assert task.url == f"plans/{HLBE}/#t-02"
-
-
-def test_build_date_from_environment():
-    assert build_date({"PLANPORTAL_BUILD_DATE": "2025-01-02"}) == dt.date(2025, 1, 2)
-    assert build_date({}) == dt.date.today()
-    with pytest.raises(ValueError, match="PLANPORTAL_BUILD_DATE"):
-        build_date({"PLANPORTAL_BUILD_DATE": "2025-13-01"})

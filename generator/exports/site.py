@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from ..feedcheck import verify
 from ..langs import DEFAULT_LANG
 from ..render.ui import load_ui
 from ..views import SiteViews, urls
@@ -81,6 +82,7 @@ def _unit_change_feeds(
 def _handed_over(files: Iterable[tuple[str, bytes]], sink: Sink) -> dict[str, int]:
     sizes: dict[str, int] = {}
     for path, content in files:
+        verify(path, content)  # feeds and calendars are read back (generator.feedcheck)
         sizes[path] = len(content)
         sink(path, content)
     return sizes

@@ -25,6 +25,7 @@ from ..model import (
     Task,
     Unit,
 )
+from ..paths import publishable_source
 from ..titles import task_title
 from . import urls
 from .citations import citation, item_number, numbering_restarts, task_number
@@ -406,7 +407,7 @@ def _plan_view(project: Project, plan: Plan) -> PlanView:
         carried=_carried(tasks),
         milestones=milestones,
         unit_count=len(task_refs),
-        source_available=(project.root / plan.source.file).is_file(),
+        source_available=publishable_source(project.root, plan.source.file),
         removed=_removed(project, plan, _anchors(tasks)),
         layout=layout,
     )

@@ -11,14 +11,14 @@ ended, `soon` when it ends within `deadlines.SOON_DAYS`, `later` otherwise.  Ent
 named by the pages (a task by `generator.titles.task_title`, in the page's language): an
 entry carries the milestone or phase it stands for.
 
-Page weight (DESIGN.md §6): the global timeline grows with the data, so it is split.  The
-index `/timeline/` holds one row per month (bounded by the years covered, not by the
-number of plans) plus at most `SOON_LIMIT` upcoming entries; each month has its own page
-`/timeline/<yyyy-mm>/`, and a month with more than `PAGE_SIZE` entries continues on
-`/timeline/<yyyy-mm>/2/`, `/3/`….  Year-end deadlines all fall in December, so December
-pages are the ones that continue.  At ~620 bytes of page body per entry (measured on the
-fixture, see `tests/test_render_crosscut.py`) a page body stays under ~95 KB, ~125 KB with
-the theme around it, whatever the size of the site.
+Page weight (developer-docs/architecture.md: pages do not grow with the site): the global
+timeline grows with the data, so it is split.  The index `/timeline/` holds one row per
+month (bounded by the years covered, not by the number of plans) plus at most `SOON_LIMIT`
+upcoming entries; each month has its own page `/timeline/<yyyy-mm>/`, and a month with more
+than `PAGE_SIZE` entries continues on `/timeline/<yyyy-mm>/2/`, `/3/`….  Year-end deadlines
+all fall in December, so December pages are the ones that continue.  At ~620 bytes of page
+body per entry (measured on the fixture, see `tests/test_render_crosscut.py`) a page body
+stays under ~95 KB, ~125 KB with the theme around it, whatever the size of the site.
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""Site-root relative paths of pages and anchors (the frozen URL scheme, DESIGN.md §3).
+"""Site-root relative paths of pages and anchors (the frozen URL scheme,
+developer-docs/conventions.md).
 
 Paths name pages as directories (`plans/<id>/`); `page_file` gives the Markdown source path
 the engine needs (`plans/<id>/index.md`).

@@ -45,7 +45,7 @@ class Count:
 
 @dataclass(frozen=True)
 class Keywords:
-    """A hidden block of search keys placed after a heading (`docs/search.md`)."""
+    """A hidden block of search keys placed after a heading (`developer-docs/search.md`)."""
 
     keys: str
     """Space-separated, each once."""

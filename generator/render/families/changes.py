@@ -201,6 +201,8 @@ def _clause(kit: PageKit, here: str, view: PlanView | None, change: TaskChange) 
 
 def _field(kit: PageKit, view: PlanView | None, fc: FieldChange) -> FieldRow:
     label = kit.ui.get(f"field_{fc.name}", fc.name)
+    if fc.redline is not None and fc.redline.coarse:  # too long to compare by characters
+        label += kit.ui["redline_coarse"]
     names = kit.names
     if fc.redline is not None:
         runs = tuple(

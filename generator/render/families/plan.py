@@ -300,7 +300,7 @@ def _removed(kit: PageKit, here: str, view: PlanView) -> Iterator[RemovedRow]:
         yield RemovedRow(r.anchor, text, revision, moved)
 
 
-# --- search (hidden Pagefind keywords and filters, docs/search.md) -------------------------
+# --- search (hidden Pagefind keywords and filters, developer-docs/search.md) --------------
 
 
 def _keywords(kit: PageKit, view: PlanView, keys: PageKeys) -> Keywords | None:

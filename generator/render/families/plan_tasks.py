@@ -173,8 +173,8 @@ class TaskBlocks:
         """Task title (pinyin of each word, sub-words) and its units' canonical names
         (sub-words); in the English tree also the units' English names and the English names
         of the task's topics; each key once per page. The units' pinyin is on their own
-        pages, which a pinyin query finds (`docs/search.md`); repeated on every task it cost
-        index memory at scale.
+        pages, which a pinyin query finds (`developer-docs/search.md`); repeated on every
+        task it cost index memory at scale.
         """
         kit, view = self.kit, self.view
         refs = [view.refs[n] for n in tv.task.responsibility.all_refs() if n in view.refs]
