@@ -12,7 +12,10 @@ import os
 import shutil
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
+
+import yaml
 
 from generator.load import load_yaml, validate_as
 from generator.model import Plan
@@ -172,3 +175,86 @@ def make_project(tmp_path: Path, plan: str = PLAN, name: str = "demo.yaml") -> P
     (tmp_path / "data" / "sources").mkdir()
     (tmp_path / "data" / "sources" / "demo.txt").write_text(SOURCE_TEXT, encoding="utf-8")
     return tmp_path
+
+
+# --- duties, computed independently of generator.duties ------------------------------------
+
+
+def _plain(name: str) -> str:
+    text = unicodedata.normalize("NFC", "".join(name.split()))
+    return text.replace("(", "（").replace(")", "）")
+
+
+def expected_duties(root: Path) -> dict[tuple[str, str], set[tuple]]:
+    """(region, id) → {(plan, task, role, groups)} read from the YAML files directly: the
+    independent computation that `generator.duties` and the unit pages are compared with
+    (plain PyYAML, its own name matching)."""
+    regions = yaml.safe_load((root / "data/regions.yaml").read_text())["regions"]
+    parent = {r["id"]: r.get("parent") for r in regions}
+    forms: dict[str, dict[str, tuple[str, str, str]]] = {}
+    members: dict[tuple[str, str], set[str]] = {}
+    records: list[tuple[str, str]] = []
+    for path in sorted((root / "data/units").glob("*.yaml")):
+        doc = yaml.safe_load(path.read_text())
+        region = doc["region"]
+        table = forms.setdefault(region, {})
+        for kind in ("units", "groups"):
+            for rec in doc.get(kind) or []:
+                records.append((region, rec["id"]))
+                for form in [rec["name"], rec.get("short"), *(rec.get("aliases") or [])]:
+                    if form:
+                        table.setdefault(_plain(form), (region, rec["id"], kind))
+                if kind == "groups":
+                    members[(region, rec["id"])] = {
+                        u for entry in rec.get("membership") or [] for u in entry.get("units") or []
+                    }
+
+    def resolve(name: str, region: str | None) -> tuple[str, str, str] | None:
+        while region:
+            found = forms.get(region, {}).get(_plain(name))
+            if found:
+                return found
+            region = parent.get(region)
+        return None
+
+    out: dict[tuple[str, str], set[tuple]] = {key: set() for key in records}
+    for path in sorted((root / "plans").glob("*.yaml")):
+        plan = yaml.safe_load(path.read_text())
+        tasks = [
+            task
+            for chapter in plan["chapters"]
+            for task in (chapter.get("tasks") or [])
+            + [t for s in chapter.get("sections") or [] for t in s.get("tasks") or []]
+        ]
+        carried: list[str] = []
+        for task in tasks:
+            resp = task.get("responsibility") or {}
+            named: dict[tuple[str, str], set[str]] = {}
+            groups_here: list[tuple[tuple[str, str], str]] = []
+            names = [
+                (role, n)
+                for role in ("lead", "support", "responsible", "local")
+                for n in resp.get(role) or []
+            ]
+            names += [("local", n) for n in carried]
+            for role, name in names:
+                found = resolve(name, plan["region"])
+                if found is None:
+                    continue
+                key = found[:2]
+                named.setdefault(key, set()).add(role)
+                if found[2] == "groups":
+                    groups_here.append((key, role))
+            for key, roles in named.items():
+                for role in roles:
+                    out[key].add((plan["id"], str(task["id"]), role, frozenset()))
+            via: dict[tuple[str, str], set[str]] = {}
+            for group, _role in groups_here:
+                for unit in members.get(group, ()):
+                    if (group[0], unit) not in named:
+                        via.setdefault((group[0], unit), set()).add(group[1])
+            for key, groups in via.items():
+                out[key].add((plan["id"], str(task["id"]), "group", frozenset(groups)))
+            if resp.get("carries_forward") and resp.get("local"):
+                carried = list(resp["local"])
+    return out

@@ -10,7 +10,7 @@ from helpers import PLAN
 from generator.exports import iter_plan_exports
 from generator.exports.feeds import atom_feed
 from generator.feedcheck import MalformedFeed, verify
-from generator.history import Revision
+from generator.history import PlanDiff, Revision
 from generator.load import parse_yaml
 from generator.model import Plan
 from generator.render.ui import load_ui
@@ -29,8 +29,11 @@ def _calendar(plan: Plan) -> bytes:
     return files[f"ics/plans/{plan.id}.ics"]
 
 
-def _feed(subject: str) -> bytes:
-    rev = Revision("a" * 40, dt.datetime(2024, 5, 1, tzinfo=dt.UTC), "Editor", subject, ())
+def _feed(title: str) -> bytes:
+    """A feed of one revision of a plan titled `title` (entries say what changed in which
+    plans; the commit subject is not shown)."""
+    diff = PlanDiff("demo", title, "modified")
+    rev = Revision("a" * 40, dt.datetime(2024, 5, 1, tzinfo=dt.UTC), "Editor", "Edit", (diff,))
     return atom_feed("修订记录", "changes/feed.xml", [rev], load_ui("zh"), "https://example.org")
 
 

@@ -1,7 +1,8 @@
 """What the unit and group pages list, read back from the rendered pages of the seed portal
-and compared with the independent computation of `test_duties` (plain PyYAML straight from
-`plans/` and `data/units/`): every unit and group of every seed plan, in both languages,
-every task in its role block, duties through groups under the group that binds them."""
+and compared with the independent computation `helpers.expected_duties` (plain PyYAML
+straight from `plans/` and `data/units/`): every unit and group of every seed plan, in both
+languages, every task in its role block, duties through groups under the group that binds
+them."""
 
 from __future__ import annotations
 
@@ -12,8 +13,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from helpers import expected_duties
 from rendering import pages_of
-from test_duties import _expected
 
 from generator.project import load_project
 
@@ -118,7 +119,7 @@ def _listed(pages: dict[str, str], tree: str, region: str, unit: str) -> tuple[l
 
 @pytest.mark.parametrize("tree", ["", "en/"], ids=["zh", "en"])
 def test_every_unit_page_lists_every_task_that_binds_the_unit(seed_pages, tree):
-    expected = _expected(REPO)
+    expected = expected_duties(REPO)
     assert len(expected) > 100, "every unit and group of the seed registry"
     wrong = {}
     for (region, unit), duties in expected.items():

@@ -10,11 +10,14 @@ import json
 import re
 
 import pytest
-from test_a11y_i18n import AXE, BLOCKING, SHOTS
+from helpers import REPO
 
 pytestmark = pytest.mark.browser
 
 HLBE = "hulunbeier-zhiben-gongjian-2024"
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+SHOTS = REPO / "tests" / "artifacts" / "screenshots"
+BLOCKING = {"serious", "critical"}
 PAGES = {
     "home": "",
     "plan": f"plans/{HLBE}/",
