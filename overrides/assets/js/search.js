@@ -25,11 +25,12 @@
   var SEARCH_FURTHER = 1; // shared pages: more batches looked at before a query is called a slip
   var MORE_PAGES = 12;
   var DEBOUNCE_MS = 80;
-  var FIELDS = ["no", "title", "title_en", "text", "text_en", "lead", "support", "responsible", "local", "deadline", "more", "facets"];
+  var FIELDS = ["no", "title", "title_en", "text", "text_en", "lead", "support", "responsible", "local", "deadline", "more", "facets", "state"];
   var MARK = 0xe000;
   var FACET_SEPARATOR = String.fromCharCode(MARK + FIELDS.length);
   var ROLES = ["lead", "support", "responsible", "local"];
-  var FILTERS = ["plan", "region", "category", "topic"];
+  var FILTERS = ["plan", "region", "category", "topic", "status"];
+  var STATE_MARK = 0xe100; // a task's status: one character (generator/search_text.state_mark)
   var META_WEIGHTS = { nm: 8, rg: 12, dn: 12, pl: 0.5, pe: 0.5 };
   // Prose and timeline pages answer a query too, after clauses that answer it as well.
   var KIND_PRIOR = { text: 0.5, timeline: 0.5 };
@@ -295,8 +296,12 @@
       selects.forEach(function (select) {
         var values = (filters && filters[select.name + suffix]) || {};
         var wanted = select.getAttribute("data-pp-wanted") || "";
+        var states = strings.states || [];
         Object.keys(values)
-          .sort(function (a, b) { return a.localeCompare(b, "zh-Hans-CN"); })
+          .sort(function (a, b) {
+            // states in their own order (what needs attention first), the rest by name
+            return (states.indexOf(a) - states.indexOf(b)) || a.localeCompare(b, "zh-Hans-CN");
+          })
           .forEach(function (value) {
             var option = document.createElement("option");
             option.value = value;
@@ -511,8 +516,16 @@
       if (single) return true; // Pagefind filtered the page itself
       var values = (entry.text.facets || "").split(FACET_SEPARATOR).map(function (v) { return v.trim(); });
       return Object.keys(filters).every(function (name) {
+        if (name === "status") return stateOf(entry) === filters[name];
         return name === "plan" || name === "region" || values.indexOf(filters[name]) >= 0;
       });
+    }
+
+    /* A task's status as of the build (its sub-items: their task's), in the tree's language. */
+    function stateOf(entry) {
+      var mark = ((entry.task || entry).text.state || "").trim();
+      var n = mark ? mark.charCodeAt(0) - STATE_MARK : -1;
+      return (strings.states || [])[n] || "";
     }
 
     function total() {
@@ -629,6 +642,8 @@
       });
       var deadline = entry.text.deadline || (entry !== task ? task.text.deadline : "");
       if (deadline) facts.appendChild(fact(t("deadline"), deadline));
+      var progress = stateOf(entry);
+      if (progress) facts.appendChild(fact(t("status"), progress));
       if (entry.kind === "plan" && entry.text.no) facts.appendChild(fact(t("docno"), entry.text.no));
       if (facts.childNodes.length) article.appendChild(facts);
       a.appendChild(article);
