@@ -362,9 +362,15 @@
       load()
         .then(function () {
           if (!pagefind || mine !== generation) return null;
-          return search(terms, filters).then(function (found) {
-            return show(found, query, filters, mine);
-          });
+          var glued = gluedWords(query);
+          return Promise.all([search(terms, filters), glued ? search([glued], filters) : null])
+            .then(function (got) {
+              return holds(got[1], glued).then(function (yes) {
+                // pinyin typed syllable by syllable (hulun beier, ying ji guan li ju): the
+                // words written together find names; else the words as typed
+                return show(yes ? got[1] : got[0], query, filters, mine);
+              });
+            });
         })
         .then(function (exact) {
           // Nothing holds every term (Pagefind matched a shorter word where none starts
@@ -419,6 +425,24 @@
       Object.keys(filters).forEach(function (name) { named[name + suffix] = filters[name]; });
       return pagefind.search(terms.length ? terms.join(" ") : null, { filters: named }).then(function (s) {
         return { terms: terms, results: (s && s.results) || [], approximate: false };
+      });
+    }
+
+    /* The words of a query of several words of Latin letters written together (pinyin
+       keys are whole words: yingjiguanliju), or null. */
+    function gluedWords(query) {
+      var words = query.normalize("NFKC").toLowerCase().split(/\s+/).filter(Boolean);
+      if (words.length < 2 || !words.every(function (w) { return /^[a-z]+$/.test(w); })) return null;
+      var glued = words.join("");
+      return glued.length >= 5 ? glued : null;
+    }
+
+    /* Whether the best result of a one-word search holds a word starting with it
+       (Pagefind shortens a word it does not know until a word starts with what is left). */
+    function holds(found, word) {
+      if (!found || !found.results.length) return Promise.resolve(false);
+      return found.results[0].data().then(function (page) {
+        return (page.content || "").toLowerCase().split(" ").some(function (w) { return w.indexOf(word) === 0; });
       });
     }
 
