@@ -14,18 +14,18 @@ that message and no traceback.
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 import re
 import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from .processes import guarded
 
 try:  # a clean "Error: …" line in `mkdocs build`, without making the core depend on MkDocs
     from mkdocs.exceptions import PluginError as _Base
@@ -220,8 +220,9 @@ def index_site(
                 str(site / DOCUMENTS / f"part-{part}"),
             ]
             cmd += ["--output-path", str(out.resolve())]
-            with _environ(PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE=str(CHUNK_POSTINGS)):
-                lines += _run(cmd, _quiet_notes(echo), timeout)
+            # Pagefind reads its chunk size only from its environment: set there by `env`
+            chunks = f"PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE={CHUNK_POSTINGS}"
+            lines += _run(["env", chunks, *cmd], _quiet_notes(echo), timeout)
             if not keep_ui:
                 unused = UNUSED_UI if part == 1 else (*UNUSED_UI, *RUNTIME)
                 for name in unused:
@@ -245,21 +246,6 @@ def index_site(
     return stats
 
 
-@contextlib.contextmanager
-def _environ(**values: str) -> Iterator[None]:
-    """Environment variables for the Pagefind process (it reads some settings only there)."""
-    saved = {key: os.environ.get(key) for key in values}
-    os.environ.update(values)
-    try:
-        yield
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
-
-
 def part_dir(site: Path, part: int) -> Path:
     """The bundle of index part `part`: `pagefind/` (with the runtime), `pagefind-2/` …"""
     return site / (BUNDLE if part == 1 else f"{BUNDLE}-{part}")
@@ -277,7 +263,7 @@ def _run(cmd: list[str], echo: Callable[[str], None] | None, timeout: float) -> 
     lines: list[str] = []
     try:
         proc = subprocess.Popen(
-            cmd,
+            guarded(cmd),  # ends with this process (`generator.processes`)
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,

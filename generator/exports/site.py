@@ -11,11 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from ..feedcheck import verify
 from ..langs import DEFAULT_LANG
 from ..render.ui import load_ui
 from ..views import SiteViews, urls
-from . import DeadlineEvent, UnitFeed, iter_plan_exports, iter_unit_exports
+from . import iter_plan_exports, iter_unit_exports
 from .feeds import atom_feed, unit_revisions
+from .finder import FINDER, finder_json
+from .units import iter_unit_duty_tables, unit_calendar_feeds
 
 if TYPE_CHECKING:
     from ..project import Project
@@ -24,7 +27,6 @@ Sink = Callable[[str, bytes], None]
 """Takes one file (site path, content) as soon as it is made."""
 ExportJob = Callable[["Project", SiteViews, str, Sink], dict[str, int]]
 """(project, its views, the site's absolute URL, sink) → size of each file by site path."""
-ROLE_LABELS = {"lead": "牵头", "support": "配合", "responsible": "负责", "local": "属地"}
 
 
 def plan_files(project: Project, views: SiteViews, site_url: str, sink: Sink) -> dict[str, int]:
@@ -36,10 +38,14 @@ def plan_files(project: Project, views: SiteViews, site_url: str, sink: Sink) ->
 
 
 def unit_files(project: Project, views: SiteViews, site_url: str, sink: Sink) -> dict[str, int]:
-    """The units' calendars and every change feed (thousands of small files)."""
+    """The units' duty tables and calendars (duties through groups marked as such,
+    `exports.units`) and every change feed (thousands of small files)."""
     ui = load_ui(DEFAULT_LANG)
-    calendars = iter_unit_exports(unit_calendar_feeds(views), base_url=site_url)
+    feeds = unit_calendar_feeds(project.plans, project.duties, project.registry)
+    calendars = iter_unit_exports(feeds, base_url=site_url)
     sizes = _handed_over(((f"{urls.DATA}{path}", content) for path, content in calendars), sink)
+    tables = iter_unit_duty_tables(project.plans, project.duties, base_url=site_url)
+    sizes |= _handed_over(((f"{urls.DATA}{path}", content) for path, content in tables), sink)
     feed = f"{urls.CHANGES}feed.xml"
     revisions = project.history.revisions
     sizes |= _handed_over(
@@ -48,22 +54,14 @@ def unit_files(project: Project, views: SiteViews, site_url: str, sink: Sink) ->
     return sizes | _handed_over(_unit_change_feeds(project, views, site_url), sink)
 
 
-EXPORT_JOBS: tuple[ExportJob, ...] = (plan_files, unit_files)
+def finder_file(project: Project, views: SiteViews, site_url: str, sink: Sink) -> dict[str, int]:
+    """The unit finder's data (names and pinyin of every unit, `exports.finder`)."""
+    del project, site_url
+    return _handed_over([(f"{urls.DATA}{FINDER}", finder_json(views))], sink)
+
+
+EXPORT_JOBS: tuple[ExportJob, ...] = (plan_files, unit_files, finder_file)
 """Every export of the site, in jobs of similar size."""
-
-
-def unit_calendar_feeds(views: SiteViews) -> list[UnitFeed]:
-    """One deadline calendar per unit or group that has dated duties."""
-    feeds = []
-    for unit in views.units_sorted():
-        events = tuple(
-            DeadlineEvent(duty.task.plan, duty.task.task, deadline, ROLE_LABELS[duty.role])
-            for duty in unit.duties
-            for deadline in duty.task.task.deadlines
-        )
-        if events:
-            feeds.append(UnitFeed(f"{unit.ref.region}/{unit.ref.id}", unit.ref.name, events))
-    return feeds
 
 
 def _unit_change_feeds(
@@ -84,6 +82,7 @@ def _unit_change_feeds(
 def _handed_over(files: Iterable[tuple[str, bytes]], sink: Sink) -> dict[str, int]:
     sizes: dict[str, int] = {}
     for path, content in files:
+        verify(path, content)  # feeds and calendars are read back (generator.feedcheck)
         sizes[path] = len(content)
         sink(path, content)
     return sizes

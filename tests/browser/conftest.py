@@ -302,17 +302,10 @@ def mini_site(mini_built: Path) -> Iterator[Served]:
 
 
 @pytest.fixture(scope="session")
-def portal_built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The repository's site, built from `mkdocs.yml` and `plans/`, and indexed."""
-    if not (REPO / "mkdocs.yml").is_file():
-        skip_or_fail("the repo has no mkdocs.yml yet (the page engineer's part)")
-    if not any((REPO / "plans").glob("*.yaml")):
-        skip_or_fail("plans/ holds no plan YAML yet: nothing to build")
-    site = tmp_path_factory.mktemp("portal") / "site"
-    mkdocs_build(REPO, site)
-    if not (site / "pagefind" / "pagefind.js").is_file():  # the plugin normally indexes
-        index_site(site, echo=None)
-    return site
+def portal_built(seed_site: Path) -> Path:
+    """The repository's site, built from `mkdocs.yml` and `plans/`, and indexed (once per
+    run: `seed_site` in tests/conftest.py)."""
+    return seed_site
 
 
 @pytest.fixture(scope="session")
