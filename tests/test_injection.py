@@ -15,7 +15,7 @@ from xml.etree import ElementTree as ET
 import icalendar
 import openpyxl
 import pytest
-from test_site_build import HLBE, _hostile_fixture
+from helpers import HLBE, hostile_fixture
 
 from generator.build import build_site
 
@@ -33,7 +33,7 @@ def git(root: Path, *args: str) -> None:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     base = tmp_path_factory.mktemp("inject")
-    root = _hostile_fixture(base / "project")
+    root = hostile_fixture(base / "project")
     path = root / "plans" / f"{HLBE}.yaml"
     text = path.read_text(encoding="utf-8")
     # a deadline on the hostile task (calendar feeds) and a formula-like sub-item text (CSV)
