@@ -272,6 +272,7 @@ def clause_entry(
                 Field("no", item.number, CONTEXT),
                 Field("text", item.item.text),
                 Field("deadline", "；".join(dict.fromkeys(d.phrase for d in item.deadlines))),
+                *_item_state(site, view.plan.id, task.id, item.item.id),
             ),
         )
         for item in tv.items
@@ -298,6 +299,14 @@ def clause_entry(
         group=f"part:{tv.page}",
         children=items,
     )
+
+
+def _item_state(site: _Site, plan_id: str, task_id: str, item_id: str) -> tuple[Field, ...]:
+    """A sub-item's own state where reports were made on it (else its task's is shown)."""
+    status = site.status.items.get((plan_id, task_id, item_id))
+    if status is None or status.latest is None:
+        return ()
+    return (Field("state", state_mark(list(State).index(status.state)), 0.0),)
 
 
 def prose_entries(

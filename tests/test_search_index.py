@@ -199,6 +199,11 @@ def test_clauses_carry_their_derived_status():
     done = found["plans/shili-zhiben-gongjian-2024/#t-01"]
     assert done.filters["status"] == ("已完成",) and done.filters["status_en"] == ("done",)
     assert _field(done, "state") == state_mark(list(State).index(State.done))
+    items = {c.path: c for c in done.children}
+    reported = items["plans/shili-zhiben-gongjian-2024/#t-01-2"]  # reports on the sub-item
+    assert _field(reported, "state") == state_mark(list(State).index(State.done))
+    assert _field(items["plans/shili-zhiben-gongjian-2024/#t-01-1"], "state")  # reported too
+    # a sub-item without reports has no state of its own: test_clause_entry_fields
     late = found["plans/shili-zhiben-gongjian-2024/#t-02"]
     assert late.filters["status"] == ("期限已过，未报告完成",)
     assert late.filters["status_en"] == ("deadline passed, completion not reported",)

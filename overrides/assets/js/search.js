@@ -368,6 +368,7 @@
               return holds(got[1], glued).then(function (yes) {
                 // pinyin typed syllable by syllable (hulun beier, ying ji guan li ju): the
                 // words written together find names; else the words as typed
+                if (yes) got[1].parts = [glued]; // marked and judged as one word
                 return show(yes ? got[1] : got[0], query, filters, mine);
               });
             });
@@ -398,7 +399,7 @@
         mine: mine,
         query: query,
         terms: found.terms,
-        parts: found.approximate ? [] : queryParts(query),
+        parts: found.parts || (found.approximate ? [] : queryParts(query)),
         filters: filters,
         results: found.results,
         approximate: found.approximate,
@@ -545,9 +546,10 @@
       });
     }
 
-    /* A task's status as of the build (its sub-items: their task's), in the tree's language. */
-    function stateOf(entry) {
-      var mark = ((entry.task || entry).text.state || "").trim();
+    /* A task's status as of the build, in the tree's language (with `own`, a sub-item's own
+       where reports were made on it; filters go by the task's). */
+    function stateOf(entry, own) {
+      var mark = ((own && entry.text.state) || (entry.task || entry).text.state || "").trim();
       var n = mark ? mark.charCodeAt(0) - STATE_MARK : -1;
       return (strings.states || [])[n] || "";
     }
@@ -666,7 +668,7 @@
       });
       var deadline = entry.text.deadline || (entry !== task ? task.text.deadline : "");
       if (deadline) facts.appendChild(fact(t("deadline"), deadline));
-      var progress = stateOf(entry);
+      var progress = stateOf(entry, true);
       if (progress) facts.appendChild(fact(t("status"), progress));
       if (entry.kind === "plan" && entry.text.no) facts.appendChild(fact(t("docno"), entry.text.no));
       if (facts.childNodes.length) article.appendChild(facts);
