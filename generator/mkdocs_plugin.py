@@ -118,6 +118,7 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
     def on_config(self, config: Any) -> Any:
         from .errors import format_problems
         from .project import load_project
+        from .reports import attach_progress
 
         tune_gc()  # `mkdocs build` / `serve`: see generator.runtime
         self.root = self._project_root(config)
@@ -127,6 +128,9 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         else:
             # serve: only edited files; the word lists load while helpers parse plan files
             project, problems = load_project(self.root, cache=True, meanwhile=warm_up)
+            if project is not None:  # progress reports are checked against valid plans
+                project, found = attach_progress(project, build_date())
+                problems += found
         for problem in sorted(problems):
             (log.error if problem.severity == "error" else log.warning)(problem.format())
         errors = errors_only(problems)

@@ -14,8 +14,11 @@ from typing import TYPE_CHECKING
 from ..langs import DEFAULT_LANG
 from ..render.ui import load_ui
 from ..views import SiteViews, urls
-from . import DeadlineEvent, UnitFeed, iter_plan_exports, iter_unit_exports
+from . import iter_plan_exports, iter_unit_exports
 from .feeds import atom_feed, unit_revisions
+from .report_feeds import iter_report_feeds
+from .tracking import Tracking
+from .units import iter_unit_duty_tables, unit_calendar_feeds
 
 if TYPE_CHECKING:
     from ..project import Project
@@ -24,21 +27,31 @@ Sink = Callable[[str, bytes], None]
 """Takes one file (site path, content) as soon as it is made."""
 ExportJob = Callable[["Project", SiteViews, str, Sink], dict[str, int]]
 """(project, its views, the site's absolute URL, sink) → size of each file by site path."""
-ROLE_LABELS = {"lead": "牵头", "support": "配合", "responsible": "负责", "local": "属地"}
+
+
+def tracking(project: Project, views: SiteViews) -> Tracking:
+    """Duties through groups and the status derived from the reports, for the exports."""
+    return Tracking(views.status, project.registry)
 
 
 def plan_files(project: Project, views: SiteViews, site_url: str, sink: Sink) -> dict[str, int]:
-    """The plans' files under /data/: whole-portal files, one JSON and calendar per plan."""
+    """The plans' files under /data/: whole-portal files (with the status of every task and
+    progress.json), one JSON and calendar per plan."""
     exports = iter_plan_exports(
-        project.plans, base_url=site_url, build_date=views.today.isoformat()
+        project.plans,
+        base_url=site_url,
+        build_date=views.today.isoformat(),
+        tracking=tracking(project, views),
     )
     return _handed_over(((f"{urls.DATA}{path}", content) for path, content in exports), sink)
 
 
 def unit_files(project: Project, views: SiteViews, site_url: str, sink: Sink) -> dict[str, int]:
-    """The units' calendars and every change feed (thousands of small files)."""
+    """The units' calendars (duties through groups marked) and every change feed
+    (thousands of small files)."""
     ui = load_ui(DEFAULT_LANG)
-    calendars = iter_unit_exports(unit_calendar_feeds(views), base_url=site_url)
+    feeds = unit_calendar_feeds(project.plans, project.duties, project.registry)
+    calendars = iter_unit_exports(feeds, base_url=site_url)
     sizes = _handed_over(((f"{urls.DATA}{path}", content) for path, content in calendars), sink)
     feed = f"{urls.CHANGES}feed.xml"
     revisions = project.history.revisions
@@ -48,22 +61,20 @@ def unit_files(project: Project, views: SiteViews, site_url: str, sink: Sink) ->
     return sizes | _handed_over(_unit_change_feeds(project, views, site_url), sink)
 
 
-EXPORT_JOBS: tuple[ExportJob, ...] = (plan_files, unit_files)
+def progress_files(project: Project, views: SiteViews, site_url: str, sink: Sink) -> dict[str, int]:
+    """Each unit's tasks as a table with their status, and the Atom feeds of new reports
+    (the portal's, each plan's, each unit's)."""
+    tracked = tracking(project, views)
+    tables = iter_unit_duty_tables(
+        project.plans, project.duties, base_url=site_url, tracking=tracked
+    )
+    feeds = iter_report_feeds(project.plans, tracked, base_url=site_url)
+    files = ((f"{urls.DATA}{path}", content) for made in (tables, feeds) for path, content in made)
+    return _handed_over(files, sink)
+
+
+EXPORT_JOBS: tuple[ExportJob, ...] = (plan_files, unit_files, progress_files)
 """Every export of the site, in jobs of similar size."""
-
-
-def unit_calendar_feeds(views: SiteViews) -> list[UnitFeed]:
-    """One deadline calendar per unit or group that has dated duties."""
-    feeds = []
-    for unit in views.units_sorted():
-        events = tuple(
-            DeadlineEvent(duty.task.plan, duty.task.task, deadline, ROLE_LABELS[duty.role])
-            for duty in unit.duties
-            for deadline in duty.task.task.deadlines
-        )
-        if events:
-            feeds.append(UnitFeed(f"{unit.ref.region}/{unit.ref.id}", unit.ref.name, events))
-    return feeds
 
 
 def _unit_change_feeds(

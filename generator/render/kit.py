@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
@@ -25,6 +26,7 @@ from ..model import Region, Topic
 from ..search_keywords import DEFAULT_WEIGHT
 from ..views import SiteViews, urls
 from ..views.lineage import Lineage
+from ..views.progress import ProgressView, progress_view
 from ..views.site import UnitRef
 from ..views.timeline import PlanTimeline, SiteTimeline, labels, plan_timeline, site_timeline
 from ..views.topics import TopicView, topic_views
@@ -32,6 +34,7 @@ from .contexts.common import Filter, Keywords, Link, Pager
 from .i18n import Names
 from .links import relative
 from .renderer import Page, PageContext, Renderer
+from .reporting import Reporting
 from .ui import UiStrings, load_ui
 
 if TYPE_CHECKING:
@@ -54,6 +57,9 @@ class SiteData:
     """Each topic's tasks, grouped by plan and cut into pages, by topic id."""
     labels: dict[str, str]
     """Labels of untitled tasks (number + start of the text), by clause URL."""
+    progress: ProgressView
+    """The reports as pages present them: each plan's report pages, what each round
+    changed, and the derived status (`progress.status`)."""
 
     @classmethod
     def of(cls, project: Project, views: SiteViews) -> SiteData:
@@ -66,6 +72,7 @@ class SiteData:
             timeline=site_timeline(views),
             topics={t.topic.id: t for t in topic_views(views, project.registry.topics)},
             labels={url: label for p in views.plans for url, label in labels(p).items()},
+            progress=progress_view(views.status),
         )
 
     @property
@@ -113,6 +120,11 @@ class PageKit:
     @property
     def views(self) -> SiteViews:
         return self.data.views
+
+    @cached_property
+    def reporting(self) -> Reporting:
+        """Progress in this tree's words: states, reports, figures (`render.reporting`)."""
+        return Reporting(self)
 
     @property
     def lang(self) -> str:

@@ -21,6 +21,7 @@ from ..model import (
     Task,
     Unit,
 )
+from ..reports.status import StatusIndex, status_index
 from . import urls
 from .citations import citation, item_number, numbering_restarts, task_number
 from .parts import PlanLayout, plan_layout
@@ -236,6 +237,9 @@ class SiteViews:
     regions: tuple[Region, ...]
     """Regions that have units or plans, in registry order."""
     categories: tuple[Category, ...]
+    status: StatusIndex
+    """The status of every task and sub-item, derived from the progress reports as of
+    `today` (`generator.reports.status`)."""
     milestones: tuple[Milestone, ...] = field(default=())
     """Every milestone of every plan, by date."""
 
@@ -535,5 +539,6 @@ def build_views(project: Project, today: dt.date) -> SiteViews:
         units=units,
         regions=regions,
         categories=tuple(_categories(project.registry).values()),
+        status=status_index(project.plans, project.duties, project.progress, today),
         milestones=tuple(milestones),
     )

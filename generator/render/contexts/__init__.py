@@ -18,6 +18,7 @@ from .changes import ChangesContext
 from .data import DataContext
 from .home import HomeContext, PlansIndexContext, PlansRegionContext
 from .plan import PlanContext
+from .progress import PlanReportsContext, ProgressIndexContext, ProgressRoundContext
 from .timeline import PlanTimelineContext, TimelineIndexContext, TimelineMonthContext
 from .topics import TopicContext, TopicsIndexContext
 from .units import RegionContext, UnitContext, UnitListContext, UnitsIndexContext
@@ -34,6 +35,9 @@ PAGE_CONTEXTS = (
     PlanTimelineContext,
     TimelineIndexContext,
     TimelineMonthContext,
+    ProgressIndexContext,
+    ProgressRoundContext,
+    PlanReportsContext,
     TopicsIndexContext,
     TopicContext,
     DataContext,
