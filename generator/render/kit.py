@@ -30,7 +30,7 @@ from ..views.progress import ProgressView, progress_view
 from ..views.site import UnitRef
 from ..views.timeline import PlanTimeline, SiteTimeline, labels, plan_timeline, site_timeline
 from ..views.topics import TopicView, topic_views
-from .contexts.common import Filter, Keywords, Link, Pager
+from .contexts.common import ExampleBanner, Filter, Keywords, Link, Pager
 from .i18n import Names
 from .links import relative
 from .renderer import Page, PageContext, Renderer
@@ -104,17 +104,25 @@ class PageKit:
     exports: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
     """Site path → size in bytes of each export file, for families that list them (known
     once the exports are written: `Family.after_exports`)."""
+    banner: str = ""
+    """HTML above every page: the notice of an example project (`ExampleBanner`)."""
 
     @classmethod
     def for_tree(cls, data: SiteData, lang: str, renderer: Renderer | None = None) -> PageKit:
-        ui = load_ui(lang)
+        ui, names, renderer = load_ui(lang), Names(lang), renderer or Renderer()
+        invented = [names.of(r) for r in data.regions.values() if r.fictitious]
+        banner = ""
+        if invented:
+            text = ui.format("example_banner", regions=ui.list_sep.join(invented))
+            banner = renderer.fragment(ExampleBanner(text))
         return cls(
             data=data,
             ui=ui,
-            names=Names(lang),
-            renderer=renderer or Renderer(),
+            names=names,
+            renderer=renderer,
             tree=PREFIX[lang],
             as_of=ui.format("as_of", date=data.views.today.isoformat()),
+            banner=banner,
         )
 
     @property
@@ -138,7 +146,7 @@ class PageKit:
 
     def render(self, here: str, context: PageContext) -> Page:
         """The page at tree path `here` (`plans/x/`) from its context."""
-        return self.renderer.render(urls.page_file(here), context)
+        return self.renderer.render(urls.page_file(here), context, self.banner)
 
     @staticmethod
     def link(here: str, target: str) -> str:

@@ -122,7 +122,13 @@ class Renderer:
     def __init__(self, env: jinja2.Environment | None = None) -> None:
         self.env = env or make_environment()
 
-    def render(self, path: str, context: PageContext) -> Page:
+    def render(self, path: str, context: PageContext, banner: str = "") -> Page:
+        """The page at `path`; `banner`: finished HTML put above its body (`fragment`)."""
         template = self.env.get_template(context.TEMPLATE)
         body = template.render(**context_vars(context)).strip("\n")
-        return Page(path, context.title, front_matter(context.title) + body + "\n")
+        return Page(path, context.title, front_matter(context.title) + banner + body + "\n")
+
+    def fragment(self, context: Any) -> str:
+        """A fragment rendered on its own from its context (a dataclass with `TEMPLATE`)."""
+        template = self.env.get_template(context.TEMPLATE)
+        return template.render(**context_vars(context)).strip("\n") + "\n"

@@ -21,6 +21,7 @@ from ..titles import task_title
 from ..views.site import TaskView
 from .contexts.common import Link
 from .contexts.progress import (
+    CardProgress,
     EvidenceItem,
     FigurePart,
     ProgressBar,
@@ -87,7 +88,13 @@ class Reporting:
             for s in BAR_ORDER
             if (n := figures.states[s])
         )
-        return ProgressBar(self.kit.ui.format("progress_tasks", n=figures.tasks), parts)
+        ui = self.kit.ui
+        total_text = (
+            ui.progress_task_one
+            if figures.tasks == 1
+            else ui.format("progress_tasks", n=figures.tasks)
+        )
+        return ProgressBar(total_text, parts)
 
     def latest(self, figures: Figures, round_id: str | None) -> str:
         """The newest round with reports and the newest report's date and age."""
@@ -127,6 +134,42 @@ class Reporting:
             status=self.statuses[latest.status].text,
         )
         return ui.clause_sep.join((deadline, said))
+
+    def clause_state(
+        self, plan_id: str, clause: tuple[str, str | None] | None
+    ) -> StateBadge | None:
+        """The state of the task (or of the sub-item, where units reported on it) that a
+        timeline entry belongs to; None for other entries and plans without reports."""
+        if clause is None or not self.view.plan_published(plan_id):
+            return None
+        task_id, item = clause
+        index = self.view.status
+        if item is not None:
+            own = index.items.get((plan_id, task_id, item))
+            if own is not None and own.history:
+                return self.states[own.state]
+        status = index.tasks.get((plan_id, task_id))
+        return self.states[status.state] if status is not None else None
+
+    def card(self, plan_id: str) -> CardProgress | None:
+        """A plan card's figures; None while the portal has no report at all (the home page
+        says so once)."""
+        view = self.view
+        if not view.published:
+            return None
+        if not view.plan_published(plan_id):
+            return CardProgress(None, self.kit.ui.card_progress_none)
+        plan = self.kit.data.project.plan(plan_id)
+        figures = view.status.plan_figures(plan)
+        latest = view.latest_round(plan_id)
+        note = ""
+        if latest is not None and figures.latest is not None:
+            note = self.kit.ui.format(
+                "card_progress_latest",
+                round=self.rounds[latest.round.id],
+                date=figures.latest.isoformat(),
+            )
+        return CardProgress(self.bar(figures), note)
 
     # --- reports -----------------------------------------------------------------------------
 
@@ -192,17 +235,18 @@ class Reporting:
         return item
 
     def task(self, here: str, status: TaskStatus, tv: TaskView, shown: int) -> TaskProgress:
-        """The progress block under a task: its state, why, its newest `shown` reports and
-        a link to its whole history when there is more."""
+        """The progress block under a task: its state, why, its newest `shown` reports (on
+        the task and its sub-items) and a link to its whole history when there is more."""
         kit = self.kit
         more = None
+        history = self.view.history(tv.plan.id, tv.task.id)
         page = self.view.history_page(tv.plan.id, tv.task.id)
         if page is not None:
-            text = kit.ui.format("task_more_reports", n=len(status.history))
+            text = kit.ui.format("task_more_reports", n=len(history))
             more = Link(text, f"{kit.link(here, page)}#{tv.anchor}")
         return TaskProgress(
             state=self.states[status.state],
             note=self.note(status, tv),
-            reports=self.entries(here, status.history[:shown], tv),
+            reports=self.entries(here, history[:shown], tv),
             more=more,
         )

@@ -104,7 +104,7 @@ class ProgressView:
     status: StatusIndex
     rounds: tuple[RoundView, ...]
     """Every round, oldest first (rounds without reports too)."""
-    history: Mapping[str, PlanReports]
+    report_pages: Mapping[str, PlanReports]
     """Plan id → its report pages."""
 
     @property
@@ -119,10 +119,14 @@ class ProgressView:
         """The newest round with reports on the plan."""
         return next((r for r in reversed(self.rounds) if plan_id in r.plans), None)
 
+    def history(self, plan_id: str, task_id: str) -> tuple[FiledReport, ...]:
+        """Every report on a task and its sub-items, newest first."""
+        return self.status.progress.for_task(plan_id, task_id)[::-1]
+
     def history_page(self, plan_id: str, task_id: str) -> str | None:
         """Path of the page with the whole history of a task, when its plan page cannot
         show it all."""
-        reports = self.history.get(plan_id)
+        reports = self.report_pages.get(plan_id)
         return reports.page_of.get(task_id) if reports is not None else None
 
 
@@ -136,12 +140,14 @@ def progress_view(status: StatusIndex) -> ProgressView:
 
 
 def _plan_reports(status: StatusIndex, plan: Plan) -> PlanReports:
-    """Tasks whose history is longer than `HISTORY_SHOWN`, cut into pages of about
+    """Tasks with more than `HISTORY_SHOWN` reports (on them or their sub-items), cut into
+        pages of about
     `REPORTS_PER_PAGE` reports."""
+    reports = status.progress.for_task
     long = [
-        (task.id, len(s.history))
+        (task.id, n)
         for task in plan.tasks()
-        if len((s := status.task(plan.id, task.id)).history) > HISTORY_SHOWN
+        if (n := len(reports(plan.id, task.id))) > HISTORY_SHOWN
     ]
     if not long:
         return PlanReports()

@@ -117,6 +117,8 @@ class Milestone:
     label: str
     """What is due: `第2条 严格执行重大事故隐患判定标准。` or a section title."""
     url: str
+    task: str | None = None
+    """The task whose deadline it is (None for a chapter's, section's or phase's)."""
 
     @property
     def date(self) -> dt.date:
@@ -346,7 +348,7 @@ def _milestones(plan: Plan, tasks: tuple[TaskView, ...], layout: PlanLayout) -> 
         label = f"{view.number} {view.task.title or ''}".strip()
         for deadline in view.task.deadlines:
             anchor = urls.item_anchor(view.task.id, deadline.item) if deadline.item else view.anchor
-            yield Milestone(deadline, plan, label, f"{view.page}#{anchor}")
+            yield Milestone(deadline, plan, label, f"{view.page}#{anchor}", view.task.id)
     for chapter in plan.chapters:
         where = layout.href(urls.chapter_anchor(chapter.id))
         for deadline in chapter.deadlines:

@@ -101,6 +101,8 @@ class Entry:
     """A phase's printed number (`（一）`)."""
     current: bool = False
     """A phase in progress on the build date."""
+    clause: tuple[str, str | None] | None = None
+    """(task id, sub-item id or None) of a task's deadline; None for other entries."""
 
     @property
     def month(self) -> str:
@@ -178,6 +180,7 @@ def _deadline_entry(m: Milestone, today: dt.date, names: dict[str, str] | None =
         m.deadline.precision,
         status(end, today),
         phrase=m.deadline.phrase,
+        clause=(m.task, m.deadline.item) if m.task is not None else None,
     )
 
 

@@ -15,6 +15,7 @@ context, for every context in `PAGE_CONTEXTS`.
 from __future__ import annotations
 
 from .changes import ChangesContext
+from .common import ExampleBanner
 from .data import DataContext
 from .home import HomeContext, PlansIndexContext, PlansRegionContext
 from .plan import PlanContext
@@ -44,3 +45,6 @@ PAGE_CONTEXTS = (
     ChangesContext,
 )
 """The context of every page template."""
+
+FRAGMENT_CONTEXTS = (ExampleBanner,)
+"""Contexts of the fragments rendered on their own (not called as macros by a page)."""

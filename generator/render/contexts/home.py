@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from ..ui import UiStrings
 from .common import Count, Label, Link, Pager, When
+from .progress import CardProgress
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,8 @@ class PlanCard:
     period: str
     counts: tuple[Count, ...]
     next_deadline: DeadlineRow | None
+    progress: CardProgress | None = None
+    """Its progress figures and latest round (None while the portal has no report)."""
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,8 @@ class HomeContext:
     recent: tuple[DeadlineRow, ...]
     sections: tuple[Link, ...]
     """Links to the index pages (plans, units, about)."""
+    no_reports: str = ""
+    """`本站尚未发布进展报告。` while the portal has no report (its cards show none)."""
 
 
 @dataclass(frozen=True)

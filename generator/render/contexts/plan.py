@@ -9,6 +9,7 @@ from markupsafe import Markup
 
 from ..ui import UiStrings
 from .common import Filter, Keywords, Label, Link, Pager, Pieces
+from .progress import PlanProgress, StateBadge, TaskProgress
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,8 @@ class ItemBlock:
     no: str
     text: Markup
     copy: CopyControls
+    progress: StateBadge | None = None
+    """The sub-item's own state, where units reported on it."""
 
 
 @dataclass(frozen=True)
@@ -164,6 +167,8 @@ class TaskBlock:
     copy: CopyControls
     keywords: Keywords | None
     """Hidden search keywords after the heading: only keys not on the page before."""
+    progress: TaskProgress | None = None
+    """Its state and newest reports, when the plan has any report."""
 
 
 @dataclass(frozen=True)
@@ -240,6 +245,8 @@ class PlanContext:
     region_id: str
     facts: PlanFacts | None
     """On the first part only."""
+    progress: PlanProgress | None
+    """The progress summary, on the first part only."""
     contents: tuple[Link, ...]
     phases: tuple[PhaseBlock, ...]
     cover: CoverBlock | None

@@ -52,8 +52,9 @@ class EvidenceItem:
     title: Label
     doc_number: Label | None
     """文号, as printed."""
-    href: str
-    """The document's address, when the report gives one (an outside site)."""
+    url: str
+    """The document's address on another site, when the report gives one: shown as text
+    (the portal links to no other host)."""
     date: str
 
 
@@ -148,8 +149,12 @@ class UnitProgress:
     no_reports: str
     """Set when no report on any of its tasks is published (nothing else is shown then)."""
     bar: ProgressBar | None
+    """The tasks of plans with reports, by state."""
     groups: tuple[UnitStateGroup, ...]
-    states: Link
+    unpublished: str
+    """`另有 3 项任务所在的规划尚未发布进展报告。`, or empty."""
+    links: tuple[Link, ...]
+    """The feed of reports on its tasks, its tasks as a table, the states defined."""
 
 
 # --- pages ----------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from ..ui import UiStrings
 from .common import Filter, Keywords, Label, Link, Pager, Pieces, When
+from .progress import UnitProgress
 
 
 @dataclass(frozen=True)
@@ -143,3 +144,5 @@ class UnitContext:
     """Hidden search keywords after the `<h1>` (name, short name, aliases, English name)."""
     filters: tuple[Filter, ...]
     """Hidden Pagefind filters of the page (region, unit)."""
+    progress: UnitProgress | None = None
+    """Every task that binds it, by state (None: no task does)."""

@@ -22,6 +22,7 @@ from ..contexts.plan import (
     TaskFacts,
 )
 from ..kit import PageKit
+from .plan_progress import item_state, task_progress
 
 
 def phrases(deadlines: Iterable[Deadline]) -> tuple[str, ...]:
@@ -52,6 +53,7 @@ class TaskBlocks:
                 no=iv.item.no,
                 text=tx.rich(iv.item.text, marks=marks),
                 copy=_copy(iv.anchor, self._clause_name(tv, n), iv.citation, task=tv.citation),
+                progress=item_state(self.kit, tv, iv),
             )
             for n, iv in enumerate(tv.items, 1)
         )
@@ -69,6 +71,7 @@ class TaskBlocks:
             notes=tuple(n.text for n in task.notes),
             copy=_copy(tv.anchor, self._clause_name(tv), tv.citation),
             keywords=self._keywords(tv),
+            progress=task_progress(self.kit, self.here, tv),
         )
 
     def _clause_name(self, tv: TaskView, item: int | None = None) -> str:

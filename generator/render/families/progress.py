@@ -46,9 +46,9 @@ def groups(kit: PageKit) -> list[PageGroup]:
         for r in view.rounds
     ]
     for plan in kit.views.plans:
-        pages = view.history[plan.plan.id].pages
+        pages = view.report_pages[plan.plan.id].pages
         if pages:
-            reports = sum(len(view.status.task(p.plan, t).history) for p in pages for t in p.tasks)
+            reports = sum(len(view.history(p.plan, t)) for p in pages for t in p.tasks)
             out.append(PageGroup(reports // 3 + 1, partial(report_pages, kit, plan)))
     return out
 
@@ -170,7 +170,7 @@ def _change(kit: PageKit, here: str, view: PlanView, change: Change) -> ChangeRo
 
 
 def report_pages(kit: PageKit, plan: PlanView) -> list[Page]:
-    pages = kit.data.progress.history[plan.plan.id].pages
+    pages = kit.data.progress.report_pages[plan.plan.id].pages
     paths = [p.path for p in pages]
     return [_report_page(kit, plan, page, paths) for page in pages]
 
@@ -188,7 +188,9 @@ def _report_page(kit: PageKit, plan: PlanView, page: ReportPage, paths: list[str
                 anchor=tv.anchor,
                 task=reporting.task_link(here, tv),
                 state=reporting.states[ts.state],
-                reports=reporting.entries(here, ts.history, tv),
+                reports=reporting.entries(
+                    here, kit.data.progress.history(plan.plan.id, task_id), tv
+                ),
             )
         )
     return kit.render(

@@ -31,6 +31,7 @@ from ..i18n import pinyin_name
 from ..kit import PageKit
 from ..renderer import Page, PageGroup, one_page
 from ..when import when
+from .unit_progress import unit_progress
 
 INLINE_UNITS = 300
 """Up to this many units, the units index lists them under each region, category and
@@ -218,6 +219,7 @@ class UnitPages:
             feeds=tuple(self._feeds(here, view)),
             keywords=kit.keywords(keyword_list(texts, english=english), UNIT_KEYWORD_WEIGHT),
             filters=kit.filters(region=names.of(view.region), unit=names.of(record)),
+            progress=unit_progress(kit, here, view),
         )
         return kit.render(here, ctx)
 
