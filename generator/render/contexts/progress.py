@@ -139,6 +139,8 @@ class UnitTaskRow:
 @dataclass(frozen=True)
 class UnitStateGroup:
     state: StateBadge
+    count: int
+    """Tasks in the state (some may not be listed: `UnitProgress.more`)."""
     rows: tuple[UnitTaskRow, ...]
 
 
@@ -151,6 +153,8 @@ class UnitProgress:
     bar: ProgressBar | None
     """The tasks of plans with reports, by state."""
     groups: tuple[UnitStateGroup, ...]
+    more: str
+    """`另有 12 项任务未在此列出…` when the list is cut, else empty."""
     unpublished: str
     """`另有 3 项任务所在的规划尚未发布进展报告。`, or empty."""
     links: tuple[Link, ...]

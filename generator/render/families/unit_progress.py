@@ -4,7 +4,7 @@ without a completion report, those without any report before those with one; the
 reported delays; then no report …), with the unit's own latest report.
 
 Tasks of plans that have no report at all are only counted: their state would say
-nothing the plan does not. Used by the unit family only.
+nothing the plan does not. At most `TASKS_SHOWN` are listed. Used by the unit family only.
 """
 
 from __future__ import annotations
@@ -16,6 +16,10 @@ from ...views.site import UnitView
 from ..contexts.common import Link
 from ..contexts.progress import UnitProgress, UnitStateGroup, UnitTaskRow
 from ..kit import PageKit
+
+TASKS_SHOWN = 100
+"""Tasks listed on a unit's page, what needs attention first; the rest are counted (they
+are in the unit's table), so the page does not grow with its duties."""
 
 
 def unit_progress(kit: PageKit, here: str, view: UnitView) -> UnitProgress | None:
@@ -34,22 +38,24 @@ def unit_progress(kit: PageKit, here: str, view: UnitView) -> UnitProgress | Non
     unpublished = len(tasks) - len(shown)
     rest = ui.format("unit_tasks_unpublished", n=unpublished) if unpublished else ""
     if not shown:
-        return UnitProgress(ui.progress_none_unit, None, (), "", links[:2])
+        return UnitProgress(ui.progress_none_unit, None, (), "", "", links[:2])
     groups: dict[State, list[UnitTask]] = {}
     for task in shown:
         groups.setdefault(task.status.state, []).append(task)
     passed = groups.get(State.deadline_passed)
     if passed:  # no report at all before a report that does not say done
         passed.sort(key=lambda t: t.status.latest is not None)
+    listed, room = [], TASKS_SHOWN
+    for state, rows in groups.items():
+        made = tuple(_row(kit, here, key, t) for t in rows[:room])
+        room -= len(made)
+        listed.append(UnitStateGroup(kit.reporting.states[state], len(rows), made))
+    cut = len(shown) - TASKS_SHOWN
     return UnitProgress(
         no_reports="",
         bar=kit.reporting.bar(figures((t.status for t in shown), kit.today)),
-        groups=tuple(
-            UnitStateGroup(
-                kit.reporting.states[state], tuple(_row(kit, here, key, t) for t in rows)
-            )
-            for state, rows in groups.items()
-        ),
+        groups=tuple(listed),
+        more=ui.format("unit_tasks_more", n=cut) if cut > 0 else "",
         unpublished=rest,
         links=links,
     )
