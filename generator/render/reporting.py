@@ -18,8 +18,9 @@ from ..reports.checks import FiledReport
 from ..reports.model import Status
 from ..reports.status import Figures, State, TaskStatus
 from ..titles import task_title
+from ..views.progress import HISTORY_SHOWN
 from ..views.site import TaskView
-from .contexts.common import Link
+from .contexts.common import Label, Link
 from .contexts.progress import (
     CardProgress,
     EvidenceItem,
@@ -62,6 +63,10 @@ class Reporting:
         ui = kit.ui
         self.states = {s: StateBadge(s.value, ui[ui_key("state_", s.value)]) for s in State}
         self.statuses = {s: StateBadge(s.value, ui[ui_key("rstatus_", s.value)]) for s in Status}
+        self._task_names: dict[tuple[str, str], Label] = {}
+        """A task's name in this tree, made once (unit pages name a task on each of its
+        units' pages)."""
+        self._deadlines: dict[tuple[str, str, str | None], str] = {}
         self.rounds = {
             r.id: (r.name_en or r.name) if kit.names.english else r.name
             for r in self.view.status.progress.rounds
@@ -109,6 +114,13 @@ class Reporting:
 
     def deadline(self, status: TaskStatus, tv: TaskView) -> str:
         """The deadline a task (or sub-item) is judged by, as precisely as it is stated."""
+        key = (status.plan, status.task, status.item)
+        said = self._deadlines.get(key)
+        if said is None:
+            said = self._deadlines[key] = self._deadline(status, tv)
+        return said
+
+    def _deadline(self, status: TaskStatus, tv: TaskView) -> str:
         ui, judged = self.kit.ui, status.deadline
         if judged.date is None:
             return ui.note_no_deadline
@@ -181,6 +193,13 @@ class Reporting:
 
     def task_link(self, here: str, tv: TaskView) -> Link:
         """`第3条 标题` (a derived title marked as such), linked to the task on its page."""
+        key = (tv.plan.id, tv.task.id)
+        named = self._task_names.get(key)
+        if named is None:
+            named = self._task_names[key] = self._task_name(tv)
+        return Link(named.text, self.kit.link(here, tv.url), named.lang)
+
+    def _task_name(self, tv: TaskView) -> Label:
         kit, ui = self.kit, self.kit.ui
         title = task_title(tv.task, kit.lang)
         text = title.text
@@ -190,7 +209,7 @@ class Reporting:
         if kit.names.english:
             plan = kit.views.plan(tv.plan.id)
             number = ui.format("clause_task", n=plan.position(tv.task.id)) if plan else ""
-        return kit.names.link(f"{number} {text}".strip(), kit.link(here, tv.url))
+        return kit.names.label(f"{number} {text}".strip())
 
     def entry(self, here: str, filed: FiledReport, tv: TaskView) -> ReportEntry:
         kit, r = self.kit, filed.report
@@ -234,19 +253,20 @@ class Reporting:
                 return iv.number
         return item
 
-    def task(self, here: str, status: TaskStatus, tv: TaskView, shown: int) -> TaskProgress:
-        """The progress block under a task: its state, why, its newest `shown` reports (on
-        the task and its sub-items) and a link to its whole history when there is more."""
+    def task(self, here: str, status: TaskStatus, tv: TaskView) -> TaskProgress:
+        """The progress block under a task: its state, why, its newest `HISTORY_SHOWN`
+        reports (on the task and its sub-items) and a link to the earlier ones (on the plan's
+        report pages) when there are more."""
         kit = self.kit
         more = None
         history = self.view.history(tv.plan.id, tv.task.id)
         page = self.view.history_page(tv.plan.id, tv.task.id)
         if page is not None:
-            text = kit.ui.format("task_more_reports", n=len(history))
+            text = kit.ui.format("task_more_reports", n=len(history) - HISTORY_SHOWN)
             more = Link(text, f"{kit.link(here, page)}#{tv.anchor}")
         return TaskProgress(
             state=self.states[status.state],
             note=self.note(status, tv),
-            reports=self.entries(here, history[:shown], tv),
+            reports=self.entries(here, history[:HISTORY_SHOWN], tv),
             more=more,
         )

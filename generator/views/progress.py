@@ -3,7 +3,7 @@ reports of each task, and what each reporting round changed.
 
 Made once per build from the derived status (`generator.reports.status.StatusIndex`).
 Bounded by construction: a plan page shows the newest `HISTORY_SHOWN` reports of a task;
-a task with more has its whole history on the plan's report pages
+a task with more has its earlier reports on the plan's report pages
 (`plans/<id>/reports/[<n>/]`, at most ~`REPORTS_PER_PAGE` reports each), so no page grows
 with the number of rounds; a round's page lists at most `CHANGES_SHOWN` changes per plan.
 """
@@ -28,6 +28,10 @@ REPORTS_PER_PAGE = 120
 """About this many reports on one report page of a plan (a task's history is not cut)."""
 CHANGES_SHOWN = 12
 """Changes listed per plan on a round's page; the plan's page shows the rest."""
+STATE_WEIGHT = 500
+"""Bytes of a task's progress line beyond its reports (estimated, for `views.parts`)."""
+REPORT_WEIGHT = 520
+"""Markup of one report under a task beyond its text: date, status, unit link, round."""
 
 Clause = tuple[str, str, str | None, tuple[str, str]]
 """(plan, task, sub-item, unit): one unit's reports on one clause."""
@@ -35,7 +39,8 @@ Clause = tuple[str, str, str | None, tuple[str, str]]
 
 @dataclass(frozen=True)
 class ReportPage:
-    """One page of a plan's reports: the whole history of each task on it."""
+    """One page of a plan's reports: the earlier reports of each task on it (those its plan
+    page does not show)."""
 
     plan: str
     number: int
@@ -53,7 +58,7 @@ class PlanReports:
 
     pages: tuple[ReportPage, ...] = ()
     page_of: Mapping[str, str] = field(default_factory=dict)
-    """Task id → path of the report page with its whole history."""
+    """Task id → path of the report page with its earlier reports."""
 
 
 @dataclass(frozen=True)
@@ -124,10 +129,30 @@ class ProgressView:
         return self.status.progress.for_task(plan_id, task_id)[::-1]
 
     def history_page(self, plan_id: str, task_id: str) -> str | None:
-        """Path of the page with the whole history of a task, when its plan page cannot
-        show it all."""
+        """Path of the page with the earlier reports of a task, when its plan page cannot
+        show them all."""
         reports = self.report_pages.get(plan_id)
         return reports.page_of.get(task_id) if reports is not None else None
+
+
+def shown_weights(status: StatusIndex, plan: Plan) -> dict[str, int]:
+    """Estimated bytes each task's progress adds to its plan page (`views.parts` lays the
+    plan out on parts with them): nothing when the plan has no report."""
+    progress = status.progress
+    if not progress.for_plan(plan.id):
+        return {}
+    out = {}
+    for task in plan.tasks():
+        shown = progress.for_task(plan.id, task.id)[-HISTORY_SHOWN:]
+        out[task.id] = STATE_WEIGHT + sum(_report_weight(r) for r in shown)
+    return out
+
+
+def _report_weight(filed: FiledReport) -> int:
+    r = filed.report
+    texts = [r.summary, r.issues, r.next_steps]
+    texts += [t for e in r.evidence for t in (e.title, e.doc_number, e.url)]
+    return REPORT_WEIGHT + sum(len(t.encode()) + 40 for t in texts if t)
 
 
 def progress_view(status: StatusIndex) -> ProgressView:
@@ -140,12 +165,11 @@ def progress_view(status: StatusIndex) -> ProgressView:
 
 
 def _plan_reports(status: StatusIndex, plan: Plan) -> PlanReports:
-    """Tasks with more than `HISTORY_SHOWN` reports (on them or their sub-items), cut into
-        pages of about
-    `REPORTS_PER_PAGE` reports."""
+    """The earlier reports of tasks with more than `HISTORY_SHOWN` (on them or their
+    sub-items), cut into pages of about `REPORTS_PER_PAGE` reports."""
     reports = status.progress.for_task
     long = [
-        (task.id, n)
+        (task.id, n - HISTORY_SHOWN)
         for task in plan.tasks()
         if (n := len(reports(plan.id, task.id))) > HISTORY_SHOWN
     ]

@@ -25,6 +25,7 @@ from ..reports.status import StatusIndex, status_index
 from . import urls
 from .citations import citation, item_number, numbering_restarts, task_number
 from .parts import PlanLayout, plan_layout
+from .progress import shown_weights
 from .sorting import sort_key
 
 if TYPE_CHECKING:
@@ -363,9 +364,9 @@ def _milestones(plan: Plan, tasks: tuple[TaskView, ...], layout: PlanLayout) -> 
                 yield Milestone(deadline, plan, phase.name, where)
 
 
-def _plan_view(project: Project, plan: Plan) -> PlanView:
+def _plan_view(project: Project, plan: Plan, status: StatusIndex) -> PlanView:
     registry = project.registry
-    layout = plan_layout(plan)
+    layout = plan_layout(plan, extra=shown_weights(status, plan))
     tasks = tuple(_task_views(plan, layout))
     names = _plan_names(plan)
     if plan.cover_letter:
@@ -528,7 +529,8 @@ def _unit_views(project: Project, plans: tuple[PlanView, ...]) -> dict[tuple[str
 
 def build_views(project: Project, today: dt.date) -> SiteViews:
     """All derived views of `project` as of `today`."""
-    plans = tuple(_plan_view(project, plan) for plan in project.plans)
+    status = status_index(project.plans, project.duties, project.progress, today)
+    plans = tuple(_plan_view(project, plan, status) for plan in project.plans)
     units = _unit_views(project, plans)
     used_regions = {key[0] for key in units} | {p.plan.region for p in plans}
     regions = tuple(r for r in project.registry.regions.values() if r.id in used_regions)
@@ -541,6 +543,6 @@ def build_views(project: Project, today: dt.date) -> SiteViews:
         units=units,
         regions=regions,
         categories=tuple(_categories(project.registry).values()),
-        status=status_index(project.plans, project.duties, project.progress, today),
+        status=status,
         milestones=tuple(milestones),
     )

@@ -88,7 +88,7 @@ class TaskProgress:
     reports: tuple[ReportEntry, ...]
     """Newest first, at most `views.progress.HISTORY_SHOWN`."""
     more: Link | None
-    """To the page with the task's whole history, when there is more."""
+    """To the page with the task's earlier reports, when there are more."""
 
 
 @dataclass(frozen=True)
@@ -108,7 +108,7 @@ class PlanProgress:
     latest: str
     """The newest round with reports on the plan, and the newest report's date and age."""
     pages: tuple[Link, ...]
-    """The plan's report pages (whole histories of tasks with many reports)."""
+    """The plan's report pages (the earlier reports of tasks with many)."""
     feed: Link
     states: Link
     """To the definitions of the states (`/progress/`)."""
@@ -128,10 +128,9 @@ class CardProgress:
 class UnitTaskRow:
     task: Link
     plan: Link
-    deadline: str
-    """The deadline the task is judged by, in words."""
-    own: str
-    """The unit's own latest report (date, status), or that it has not reported."""
+    facts: str
+    """The deadline the task is judged by and the unit's own latest report (or that it has
+    not reported), for tasks not done; the unit's own report for the others."""
     via: Label | None
     """`经市安委会各成员单位` for a task that binds the unit through a group."""
 
@@ -247,13 +246,14 @@ class TaskHistory:
     task: Link
     state: StateBadge
     reports: tuple[ReportEntry, ...]
-    """Every report on the task and its sub-items, newest first."""
+    """The task's (and its sub-items') reports that its plan page does not show, newest
+    first."""
 
 
 @dataclass(frozen=True)
 class PlanReportsContext:
-    """`/plans/<id>/reports/[<n>/]`: the whole history of the tasks whose plan page shows
-    only their newest reports."""
+    """`/plans/<id>/reports/[<n>/]`: the earlier reports of the tasks whose plan page
+    shows only their newest ones."""
 
     TEMPLATE: ClassVar[str] = "plan_reports.md.j2"
     ui: UiStrings

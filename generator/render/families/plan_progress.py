@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ...views import urls
-from ...views.progress import HISTORY_SHOWN
 from ...views.site import ItemView, PlanView, TaskView
 from ..contexts.common import Link
 from ..contexts.progress import ChapterFigures, PlanProgress, StateBadge, TaskProgress
@@ -63,7 +62,7 @@ def task_progress(kit: PageKit, here: str, tv: TaskView) -> TaskProgress | None:
     if not progress.plan_published(tv.plan.id):
         return None
     status = progress.status.task(tv.plan.id, tv.task.id)
-    return kit.reporting.task(here, status, tv, HISTORY_SHOWN)
+    return kit.reporting.task(here, status, tv)
 
 
 def item_state(kit: PageKit, tv: TaskView, iv: ItemView) -> StateBadge | None:

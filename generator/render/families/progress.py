@@ -1,7 +1,7 @@
 """Progress pages: `/progress/` (the reporting rounds, newest first, what each changed, and
 what the states mean), one page per round `/progress/rounds/<id>/[<n>/]` (its changes,
-plan by plan), and each plan's report pages `/plans/<id>/reports/[<n>/]` (the whole
-history of the tasks whose plan page shows only their newest reports).
+plan by plan), and each plan's report pages `/plans/<id>/reports/[<n>/]` (the earlier
+reports of the tasks whose plan page shows only their newest ones).
 
 Every list is cut into pages (`ROUNDS_PER_PAGE`, `PLANS_PER_ROUND_PAGE`,
 `views.progress.REPORTS_PER_PAGE`), so no page grows with the number of rounds or plans.
@@ -48,7 +48,8 @@ def groups(kit: PageKit) -> list[PageGroup]:
     for plan in kit.views.plans:
         pages = view.report_pages[plan.plan.id].pages
         if pages:
-            reports = sum(len(view.history(p.plan, t)) for p in pages for t in p.tasks)
+            shown = HISTORY_SHOWN * sum(len(p.tasks) for p in pages)
+            reports = sum(len(view.history(p.plan, t)) for p in pages for t in p.tasks) - shown
             out.append(PageGroup(reports // 3 + 1, partial(report_pages, kit, plan)))
     return out
 
@@ -189,7 +190,7 @@ def _report_page(kit: PageKit, plan: PlanView, page: ReportPage, paths: list[str
                 task=reporting.task_link(here, tv),
                 state=reporting.states[ts.state],
                 reports=reporting.entries(
-                    here, kit.data.progress.history(plan.plan.id, task_id), tv
+                    here, kit.data.progress.history(plan.plan.id, task_id)[HISTORY_SHOWN:], tv
                 ),
             )
         )

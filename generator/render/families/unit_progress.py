@@ -17,6 +17,8 @@ from ..contexts.common import Link
 from ..contexts.progress import UnitProgress, UnitStateGroup, UnitTaskRow
 from ..kit import PageKit
 
+SETTLED = frozenset({State.done, State.done_late, State.adjusted})
+"""States in which a task's deadline and a unit's missing report are no longer news."""
 TASKS_SHOWN = 100
 """Tasks listed on a unit's page, what needs attention first; the rest are counted (they
 are in the unit's table), so the page does not grow with its duties."""
@@ -66,15 +68,14 @@ def _row(kit: PageKit, here: str, key: Key, task: UnitTask) -> UnitTaskRow:
     plan = kit.views.plan(status.plan)
     assert plan is not None
     tv = plan.task(status.task)
-    own = (
-        ui.format(
-            "unit_own_report",
-            date=task.own.date.isoformat(),
-            status=reporting.statuses[task.own.status].text,
-        )
-        if task.own is not None
-        else ui.unit_own_none
-    )
+    facts = []
+    if status.state not in SETTLED:  # when a task is done or adjusted, its deadline is past
+        facts.append(reporting.deadline(status, tv))
+    if task.own is not None:
+        own = reporting.statuses[task.own.status].text
+        facts.append(ui.format("unit_own_report", date=task.own.date.isoformat(), status=own))
+    elif status.state not in SETTLED:
+        facts.append(ui.unit_own_none)
     groups = [
         v.printed
         for d in kit.data.progress.status.duties.binds(key, status.plan, status.task)
@@ -84,7 +85,6 @@ def _row(kit: PageKit, here: str, key: Key, task: UnitTask) -> UnitTaskRow:
     return UnitTaskRow(
         task=reporting.task_link(here, tv),
         plan=kit.names.link(kit.names.plan(plan.plan, short=True), kit.link(here, plan.url)),
-        deadline=reporting.deadline(status, tv),
-        own=own,
+        facts=ui.clause_sep.join(facts),
         via=kit.names.label(ui.format("unit_via", group="、".join(groups))) if groups else None,
     )
