@@ -135,6 +135,10 @@ def test_a_units_tasks_by_state_overdue_and_unreported_first(pages) -> None:
     assert "第6条" in first and "本单位未报送" in first
     assert "经市安委会各成员单位" in section  # tasks that bind it through a group
     assert "本单位 2026-01-09 报送：常态化推进" in text(section)
+    english = pages["en/units/shili/jiaoyuju/index.md"]
+    english = english[english.index('id="pp-unit-progress"') :].split("</section>")[0]
+    assert "through Member units of the Example City Work Safety Committee" in english
+    assert ">Task 6 推进校园安全教育。</span>" in english
     police = pages["units/shili/gonganju/index.md"]
     section = police[police.index('id="pp-unit-progress"') :].split("</section>")[0]
     passed = section.split("pp-state--deadline-passed-unreported")[1].split("<h3")[0]

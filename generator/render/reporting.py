@@ -209,6 +209,7 @@ class Reporting:
         if kit.names.english:
             plan = kit.views.plan(tv.plan.id)
             number = ui.format("clause_task", n=plan.position(tv.task.id)) if plan else ""
+            number = number[:1].upper() + number[1:]  # it starts a list item or heading
         return kit.names.label(f"{number} {text}".strip())
 
     def entry(self, here: str, filed: FiledReport, tv: TaskView) -> ReportEntry:

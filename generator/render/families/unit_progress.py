@@ -9,7 +9,7 @@ nothing the plan does not. At most `TASKS_SHOWN` are listed. Used by the unit fa
 
 from __future__ import annotations
 
-from ...duties import Key
+from ...duties import Key, Via
 from ...reports.status import State, UnitTask, figures
 from ...views import urls
 from ...views.site import UnitView
@@ -77,7 +77,7 @@ def _row(kit: PageKit, here: str, key: Key, task: UnitTask) -> UnitTaskRow:
     elif status.state not in SETTLED:
         facts.append(ui.unit_own_none)
     groups = [
-        v.printed
+        _group_name(kit, v)
         for d in kit.data.progress.status.duties.binds(key, status.plan, status.task)
         if d.role == "group"
         for v in d.via
@@ -86,5 +86,13 @@ def _row(kit: PageKit, here: str, key: Key, task: UnitTask) -> UnitTaskRow:
         task=reporting.task_link(here, tv),
         plan=kit.names.link(kit.names.plan(plan.plan, short=True), kit.link(here, plan.url)),
         facts=ui.clause_sep.join(facts),
-        via=kit.names.label(ui.format("unit_via", group="、".join(groups))) if groups else None,
+        via=kit.names.label(ui.format("unit_via", group=ui.list_sep.join(groups)))
+        if groups
+        else None,
     )
+
+
+def _group_name(kit: PageKit, via: Via) -> str:
+    """The group as the plan prints it; in English its English name where it has a page."""
+    view = kit.views.units.get(via.group) if kit.names.english else None
+    return kit.names.of(view.record) if view is not None else via.printed
