@@ -19,7 +19,7 @@ from ..kit import PageKit
 
 SETTLED = frozenset({State.done, State.done_late, State.adjusted})
 """States in which a task's deadline and a unit's missing report are no longer news."""
-TASKS_SHOWN = 100
+TASKS_SHOWN = 60
 """Tasks listed on a unit's page, what needs attention first; the rest are counted (they
 are in the unit's table), so the page does not grow with its duties."""
 
