@@ -26,8 +26,9 @@ HISTORY_SHOWN = 3
 report pages."""
 REPORTS_PER_PAGE = 120
 """About this many reports on one report page of a plan (a task's history is not cut)."""
-CHANGES_SHOWN = 12
-"""Changes listed per plan on a round's page; the plan's page shows the rest."""
+CHANGES_SHOWN = 6
+"""Changes listed per plan on a round's page (changes of a status before first reports);
+the plan's page shows the rest."""
 STATE_WEIGHT = 500
 """Bytes of a task's progress line beyond its reports (estimated, for `views.parts`)."""
 REPORT_WEIGHT = 520
@@ -222,7 +223,11 @@ def _rounds(status: StatusIndex, plans: Sequence[Plan]) -> Iterable[RoundView]:
             plan_id: tuple(
                 sorted(
                     found,
-                    key=lambda c: (positions.get((plan_id, c.report.task), 0), c.report.sort_key),
+                    key=lambda c: (
+                        c.before is None,  # a changed status is news before a first report
+                        positions.get((plan_id, c.report.task), 0),
+                        c.report.sort_key,
+                    ),
                 )
             )
             for plan_id, found in sorted(by_plan.items(), key=lambda kv: order.get(kv[0], 0))
