@@ -24,7 +24,7 @@ from . import urls
 HISTORY_SHOWN = 3
 """Reports shown under a task on its plan page, newest first; the rest are on the plan's
 report pages."""
-REPORTS_PER_PAGE = 120
+REPORTS_PER_PAGE = 90
 """About this many reports on one report page of a plan (a task's history is not cut)."""
 CHANGES_SHOWN = 6
 """Changes listed per plan on a round's page (changes of a status before first reports);
