@@ -1,10 +1,22 @@
 """`planportal build`: check, build into a temporary directory, index, swap atomically.
 
+`build_site` reads top to bottom:
+
+1. one build at a time per site: a lock beside it (`.site.lock`); a second build says
+   "another build is running" and leaves everything alone;
+2. what killed builds left is dealt with: an old site left between the two renames of a
+   swap (`site.old-PID`, no `site/`) is put back first, then every `site.new-PID` and
+   `site.old-PID` of a process that is gone is removed;
+3. in the build process (forked: `processes.run_isolated`): MkDocs' config is loaded, the
+   settings are made (`generator.settings`; the first line of the log), the project is
+   checked, and MkDocs builds it into `site.new-PID` with the checked project and the
+   settings handed to the plugin instance (`PlanPortalPlugin.hand_over`);
+4. Pagefind indexes the new site (from this small process);
+5. two renames put the new site in place; the old one is deleted.
+
 A failed build (bad data, a broken link under --strict, a failing search index) never
-touches the published `site_dir`: the new site is built beside it and only renamed into
-place once complete; the old one is then deleted. An interrupted build (Ctrl-C) stops
-quietly and removes what it made; what a killed one left (`site.new-PID`, `site.old-PID`
-of a process that is gone) is removed by the next build.
+touches the published `site_dir`. An interrupted one (Ctrl-C, SIGTERM) stops quietly and
+removes what it made; what a killed one left is dealt with by the next build (step 2).
 """
 
 from __future__ import annotations
@@ -14,27 +26,33 @@ import logging
 import os
 import re
 import shutil
-import signal
 import sys
 import time
-import traceback
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .errors import errors_only, format_problems
-from .progress import PROGRESS
-from .runtime import (
-    follow_parent,
-    frozen_heap,
-    interrupt_once,
-    release_memory,
+from .processes import (
+    INTERRUPTED,
+    Busy,
+    exclusive,
+    left_behind,
     remove_left_behind,
+    run_isolated,
 )
+from .progress import PROGRESS
+from .runtime import frozen_heap, release_memory
+from .settings import Settings, SettingsError, make_settings, project_root
 
-CLEAN_UP_SECONDS = 30
-"""How long an interrupted build process may take to clean up (~3 s at national scale)."""
-INTERRUPTED = 130
-"""The exit code of a command stopped by Ctrl-C (128 + SIGINT), as shells report it."""
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+    from .mkdocs_plugin import PlanPortalPlugin
+    from .project import Project
+
 DEFAULT_CONFIG = Path(__file__).resolve().parents[1] / "mkdocs.yml"
 """Used when the project root has no mkdocs.yml of its own (e.g. test fixtures)."""
 
@@ -43,22 +61,163 @@ def _say(message: str) -> None:
     print(f"planportal: {message}", flush=True)
 
 
-def _config_for(root: Path) -> Path:
+def build_site(
+    root: Path | None,
+    site_dir: Path,
+    *,
+    environ: Mapping[str, str] | None = None,
+    strict: bool = True,
+    isolate: bool = False,
+    **given: object,
+) -> int:
+    """Build the project at `root` into `site_dir`; 0 on success, 1 on failure,
+    `INTERRUPTED`.
+
+    `root` and `given` are the settings given on the command line, by name (`search`,
+    `build_date` …; None: not given), `environ` the environment (`generator.settings`
+    says which variables count and in which order; none when not given). `isolate` (the
+    `planportal build` command): check and build in a forked process, so the process
+    that then waits for the indexer is small."""
+    flags = {name: value for name, value in {"root": root, **given}.items() if value is not None}
+    started = time.monotonic()
+    site_dir = Path(site_dir).resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    with contextlib.ExitStack() as held:
+        try:
+            held.enter_context(exclusive(site_dir.with_name(f".{site_dir.name}.lock")))
+        except Busy as busy:
+            holder = f" (process {busy.holder})" if busy.holder else ""
+            _say(f"another build is running into {site_dir}{holder}: try again when it ends")
+            return 1
+        code = _build_locked(site_dir, flags, environ or {}, strict, isolate)
+    if code == 0:
+        pages = sum(1 for _ in site_dir.rglob("*.html"))
+        _say(f"site ready: {site_dir} ({pages} HTML pages, {time.monotonic() - started:.1f} s)")
+    return code
+
+
+def _build_locked(
+    site_dir: Path,
+    flags: Mapping[str, object],
+    environ: Mapping[str, str],
+    strict: bool,
+    isolate: bool,
+) -> int:
+    tmp = site_dir.with_name(f"{site_dir.name}.new-{os.getpid()}")
+    _restore_old_site(site_dir)
+    _remove_leftovers(site_dir)
+    shutil.rmtree(tmp, ignore_errors=True)
+    swapped = False
+    work = partial(_build_into, tmp, flags, environ, strict)
+    try:
+        if isolate and hasattr(os, "fork"):
+            ended = run_isolated(work)
+            if ended.killed_by:
+                _say(
+                    f"the build process was killed ({ended.killed_by}; out of memory?): "
+                    "the old site is untouched"
+                )
+            settings = ended.value
+        else:
+            settings = work()
+        if settings is None:
+            return 1
+        release_memory()
+        if settings.search and not _index(tmp):
+            _say("the old site is untouched")
+            return 1
+        old = _swap(tmp, site_dir)
+        swapped = True
+        shutil.rmtree(old, ignore_errors=True)
+    except KeyboardInterrupt:
+        if swapped:
+            _say(
+                "interrupted while removing the old site: the new one is in place "
+                f"(the next build removes {site_dir.name}.old-{os.getpid()})"
+            )
+        else:
+            _say("interrupted: the old site is untouched")
+        return INTERRUPTED
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+def _build_into(
+    tmp: Path, flags: Mapping[str, object], environ: Mapping[str, str], strict: bool
+) -> Settings | None:
+    """The build process's work: settings, check, MkDocs into `tmp` (messages printed);
+    the settings when the site was built, else None."""
+    try:
+        root = project_root(flags, environ, default=Path.cwd())
+        config = _engine_config(root, tmp, strict)
+        settings = make_settings(
+            default_root=root,
+            flags=flags,
+            environ=environ,
+            config=_config_values(config),
+            config_name=Path(config.config_file_path).name,
+        )
+        plugin = _plugin(config)
+    except SettingsError as exc:
+        _say(str(exc))
+        return None
+    _say(settings.describe())
+    project = _check(settings)
+    if project is None:
+        return None
+    tmp.parent.mkdir(parents=True, exist_ok=True)
+    _say(f"building with MkDocs{' (strict)' if strict else ''} into {tmp.name}")
+    if not _mkdocs(config, plugin, project, settings):
+        _say("MkDocs build failed: the old site is untouched")
+        return None
+    return settings
+
+
+def _engine_config(root: Path, out: Path, strict: bool) -> MkDocsConfig:
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import ConfigurationError
+
     own = root / "mkdocs.yml"
-    return own if own.is_file() else DEFAULT_CONFIG
+    try:
+        return load_config(
+            config_file=str(own if own.is_file() else DEFAULT_CONFIG),
+            site_dir=str(out),
+            strict=strict,
+        )
+    except ConfigurationError as exc:
+        raise SettingsError(f"{own if own.is_file() else DEFAULT_CONFIG}: {exc}") from None
 
 
-def _check(root: Path) -> Any:
+def _config_values(config: MkDocsConfig) -> dict[str, object]:
+    """The settings `mkdocs.yml` gives (the project's root is `planportal`'s to say)."""
+    plugin = _plugin(config)
+    return {
+        "search": plugin.config.search,
+        "languages": plugin.config.languages,
+        "site_url": config.site_url,
+    }
+
+
+def _plugin(config: MkDocsConfig) -> PlanPortalPlugin:
+    from .mkdocs_plugin import PlanPortalPlugin
+
+    for plugin in config.plugins.values():
+        if isinstance(plugin, PlanPortalPlugin):
+            return plugin
+    raise SettingsError(f"{config.config_file_path} does not list the planportal plugin")
+
+
+def _check(settings: Settings) -> Project | None:
     """The checked project, or None (problems printed)."""
     from .project import load_project
     from .reports import attach_progress
     from .search_keywords import warm_up
-    from .views.dates import build_date
 
     # the word lists for rendering load while forked helpers parse the plan files
-    project, problems = load_project(root, meanwhile=warm_up)
+    project, problems = load_project(settings.root, meanwhile=warm_up, processes=settings.processes)
     if project is not None:  # progress reports are checked against valid plans
-        project, found = attach_progress(project, build_date())
+        project, found = attach_progress(project, settings.build_date)
         problems += found
     if problems:
         print(format_problems(problems), file=sys.stderr)
@@ -71,62 +230,76 @@ def _check(root: Path) -> Any:
     return project
 
 
-MKDOCS_ENV = {"NO_MKDOCS_2_WARNING": "1", "PLANPORTAL_SEARCH": "0"}
-"""PLANPORTAL_SEARCH=0: indexed by `build_site` once the build is complete."""
-
-
-def _mkdocs(root: Path, out: Path, *, strict: bool, project: Any) -> bool:
-    """`mkdocs build -q [--strict]` in this process, handing the checked project to the
-    plugin (`mkdocs_plugin.preload`) so that it is not loaded a second time."""
+def _mkdocs(
+    config: MkDocsConfig, plugin: PlanPortalPlugin, project: Project, settings: Settings
+) -> bool:
+    """`mkdocs build [--strict]` in this process, with the checked project and the
+    settings handed to the plugin, which does not load them again; each MkDocs warning is
+    shown (under --strict they stop the build)."""
     from mkdocs.commands.build import build
-    from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    from . import mkdocs_plugin
+    with _engine_output():
+        try:
+            plugin.hand_over(project, settings, index=False)  # indexed after the build
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                with frozen_heap():
+                    build(config)
+            finally:
+                config.plugins.on_shutdown()
+            return True
+        except MkDocsException as exc:
+            message = exc.format_message()
+            if message.endswith("in strict mode!"):  # "Aborted with 2 warnings in …"
+                _say("the warnings above stop the build (strict mode; --no-strict ignores them)")
+            else:
+                print(f"ERROR   -  {message}", file=sys.stderr)
+            return False
 
-    env = dict(MKDOCS_ENV, PLANPORTAL_ROOT=str(root))
-    saved = {key: os.environ.get(key) for key in env}
+
+@contextmanager
+def _engine_output() -> Iterator[None]:
+    """What MkDocs logs, shown as `mkdocs build -q` would, warnings included; the plugin's
+    progress lines printed as they come."""
     logger = logging.getLogger("mkdocs")
     level, propagate = logger.level, logger.propagate
     stream = logging.StreamHandler(sys.stderr)
-    stream.setLevel(logging.ERROR)  # -q: warnings are counted (--strict), not shown
-    stream.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-    cwd = Path.cwd()
-    os.environ.update(env)
+    stream.setLevel(logging.WARNING)
+    stream.setFormatter(_EngineFormatter())
+    progress = logging.StreamHandler(sys.stdout)
+    progress.setFormatter(logging.Formatter("%(message)s"))
     logger.setLevel(logging.WARNING)
     logger.propagate = False
     logger.addHandler(stream)
-    progress = logging.StreamHandler(sys.stdout)  # the plugin's progress lines, as printed
-    progress.setFormatter(logging.Formatter("%(message)s"))
     PROGRESS.setLevel(logging.INFO)
     PROGRESS.addHandler(progress)
     try:
-        os.chdir(root)
-        config = load_config(config_file=str(_config_for(root)), site_dir=str(out), strict=strict)
-        mkdocs_plugin.preload(root, project)
-        config.plugins.on_startup(command="build", dirty=False)
-        try:
-            with frozen_heap():
-                build(config)
-        finally:
-            config.plugins.on_shutdown()
-        return True
-    except MkDocsException as exc:
-        print(f"ERROR   -  {exc.format_message()}", file=sys.stderr)
-        return False
+        yield
     finally:
-        mkdocs_plugin.preload(root, None)
-        os.chdir(cwd)
         logger.removeHandler(stream)
         logger.setLevel(level)
         logger.propagate = propagate
         PROGRESS.removeHandler(progress)
         PROGRESS.setLevel(logging.NOTSET)
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
+
+
+class _EngineFormatter(logging.Formatter):
+    """MkDocs' own lines as MkDocs shows them (`WARNING -  …`); the plugin's located
+    problems as `planportal check` shows them (`plans/x.yaml:12:5: warning: …`)."""
+
+    def __init__(self) -> None:
+        super().__init__("%(levelname)-7s -  %(message)s")
+
+    def format(self, record: logging.LogRecord) -> str:
+        message = record.getMessage()
+        if record.name == PLUGIN_LOGGER and _LOCATED.match(message):
+            return message.removeprefix("planportal: ")
+        return super().format(record)
+
+
+PLUGIN_LOGGER = "mkdocs.plugins.planportal"
+_LOCATED = re.compile(r"planportal: [^\s:]+:\d+:\d+: ")
 
 
 def _index(out: Path) -> bool:
@@ -154,138 +327,28 @@ def _swap(new: Path, site_dir: Path) -> Path:
     return old
 
 
-def _build_into(root: Path, tmp: Path, strict: bool) -> bool:
-    """Check the project and build it with MkDocs into `tmp` (messages printed)."""
-    project = _check(root)
-    if project is None:
-        return False
-    tmp.parent.mkdir(parents=True, exist_ok=True)
-    _say(f"building with MkDocs{' (strict)' if strict else ''} into {tmp.name}")
-    ok = _mkdocs(root, tmp, strict=strict, project=project)
-    if not ok:
-        _say("MkDocs build failed: the old site is untouched")
-    return ok
+def _leftover(site_dir: Path, kinds: str = "new|old") -> re.Pattern[str]:
+    return re.compile(re.escape(site_dir.name) + rf"\.(?:{kinds})-(\d+)")
 
 
-def _in_child(work: Any, *args: Any) -> bool:
-    """`work(*args)` in a forked process; True when it returned True.
-
-    The check and the MkDocs build hold the project, every page's data and jieba's
-    dictionary (~0.8 GB at national scale). Python keeps freed memory for reuse, so a
-    process that did that work would still hold ~0.6 GB while Pagefind (1.6 GB by itself)
-    indexes the site; a parent that only waits stays at a few tens of MB.
-
-    The child leads a process group of its own, with the helpers it forks: an interruption
-    here (Ctrl-C, SIGTERM) is passed on to all of them, and the end of this process (killed
-    outright) stops the child as SIGTERM does. The helpers end at once
-    (`runtime.become_helper`), the child cleans up and ends without a traceback, and
-    this process waits for it before removing the unfinished site.
-    """
-    sys.stdout.flush()
-    sys.stderr.flush()
-    parent = os.getpid()
-    pid = os.fork()
-    if pid == 0:  # the child: never returns into the caller's code
-        code = 1
-        try:
-            os.setpgid(0, 0)
-            interrupt_once(group=True)
-            follow_parent(parent, signal.SIGTERM)  # killed outright: clean up and end
-            code = 0 if work(*args) else 1
-        except KeyboardInterrupt:  # its clean-up has run (the plugin's temporary files)
-            code = INTERRUPTED
-        except BaseException:  # a bug, not bad data (that is reported by the check)
-            traceback.print_exc()
-        finally:
-            sys.stdout.flush()
-            sys.stderr.flush()
-            os._exit(code)
-    with contextlib.suppress(OSError):  # the child may have done it first, or ended
-        os.setpgid(pid, pid)
-    try:
-        _, status = os.waitpid(pid, 0)
-    except KeyboardInterrupt:
-        with contextlib.suppress(OSError):
-            os.killpg(pid, signal.SIGINT)
-        _wait_or_kill(pid, CLEAN_UP_SECONDS)
-        raise
-    code = os.waitstatus_to_exitcode(status)
-    if code < 0:  # ended by a signal it did not handle: killed
-        _say(
-            f"the build process was killed ({_signal_name(-code)}; out of memory?): "
-            "the old site is untouched"
-        )
-    return code == 0
-
-
-def _wait_or_kill(pid: int, seconds: float) -> None:
-    """Wait for the interrupted child to clean up and end; past `seconds`, kill its group."""
-    deadline = time.monotonic() + seconds
-    while os.waitpid(pid, os.WNOHANG) == (0, 0):
-        if time.monotonic() > deadline:
-            with contextlib.suppress(OSError):
-                os.killpg(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
-            return
-        time.sleep(0.02)
-
-
-def _signal_name(number: int) -> str:
-    try:
-        return signal.Signals(number).name
-    except ValueError:
-        return f"signal {number}"
+def _restore_old_site(site_dir: Path) -> None:
+    """A build killed between the two renames of its swap left the published site as
+    `site.old-PID` and no `site_dir`: put it back (the latest renamed, if several)."""
+    if site_dir.exists():
+        return
+    old = left_behind(site_dir.parent, _leftover(site_dir, "old"))
+    if not old:
+        return
+    latest = max(old, key=lambda path: path.stat().st_ctime)
+    _say(f"putting back {latest.name} as {site_dir.name}: a build was killed while replacing it")
+    latest.rename(site_dir)
 
 
 def _remove_leftovers(site_dir: Path) -> None:
     """Remove `site.new-PID` and `site.old-PID` beside `site_dir` of builds whose process
     is gone; those of a build still running stay."""
-    left = re.compile(re.escape(site_dir.name) + r"\.(?:new|old)-(\d+)")
     remove_left_behind(
         site_dir.parent,
-        left,
+        _leftover(site_dir),
         removing=lambda path: _say(f"removing {path.name}, left by an interrupted build"),
     )
-
-
-def build_site(
-    root: Path, site_dir: Path, *, search: bool = True, strict: bool = True, isolate: bool = False
-) -> int:
-    """Build the site of the project at `root` into `site_dir`; 0 on success, 1 on failure.
-
-    `isolate` (the `planportal build` command): check and build in a forked process, so the
-    process that then runs the search indexer is small (see `_in_child`)."""
-    started = time.monotonic()
-    root, site_dir = Path(root).resolve(), Path(site_dir).resolve()
-    tmp = site_dir.with_name(f"{site_dir.name}.new-{os.getpid()}")
-    _remove_leftovers(site_dir)
-    shutil.rmtree(tmp, ignore_errors=True)
-    swapped = False
-    try:
-        if isolate and hasattr(os, "fork"):
-            built = _in_child(_build_into, root, tmp, strict)
-        else:
-            built = _build_into(root, tmp, strict)
-        if not built:
-            return 1
-        release_memory()
-        if search and not _index(tmp):
-            _say("the old site is untouched")
-            return 1
-        old = _swap(tmp, site_dir)
-        swapped = True
-        shutil.rmtree(old, ignore_errors=True)
-    except KeyboardInterrupt:
-        if swapped:
-            _say(
-                "interrupted while removing the old site: the new one is in place "
-                f"(the next build removes {site_dir.name}.old-{os.getpid()})"
-            )
-        else:
-            _say("interrupted: the old site is untouched")
-        return INTERRUPTED
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-    pages = sum(1 for _ in site_dir.rglob("*.html"))
-    _say(f"site ready: {site_dir} ({pages} HTML pages, {time.monotonic() - started:.1f} s)")
-    return 0

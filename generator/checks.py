@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from . import walk
+from . import paths, walk
 from .errors import Problem
 from .load import LoadedYaml, YamlPath
 from .model import RESERVED_IDS, Deadline, Plan, Task
@@ -29,6 +30,8 @@ class PlanContext:
     """False when data/ has errors: reference checks would only repeat them."""
     plan_tasks: Mapping[str, frozenset[str]] = field(default_factory=dict)
     """Task ids of every plan in the project (for `task.implements`)."""
+    root: Path | None = None
+    """The project directory (for `source.file`); None skips the checks of files."""
 
     def at(
         self,
@@ -75,6 +78,8 @@ def check_ids(ctx: PlanContext) -> Iterator[Problem]:
             (item.id, (*located.path, "items", i)) for i, item in enumerate(located.record.items)
         )
         yield from _duplicates(ctx, items, f"item (in task {located.record.id})")
+    yield from _anchor_collisions(ctx, tasks)
+    yield from _moved_to(ctx, {t.record.id for t in tasks})
     retired = {r.id for r in plan.retired}
     for located in tasks:
         if located.record.id in retired:
@@ -99,6 +104,42 @@ def check_ids(ctx: PlanContext) -> Iterator[Problem]:
             f"plan id `{plan.id}` differs from the file name `{stem}.yaml`",
             f"rename the file to `{plan.id}.yaml`",
         )
+
+
+def _anchor_collisions(ctx: PlanContext, tasks: list[walk.Located[Task]]) -> Iterator[Problem]:
+    """A task whose anchor is another task's item's (`t-01-1`: task `01-1`, or item `1` of
+    task `01`): links to one would land on the other."""
+    items = {
+        f"{t.record.id}-{item.id}": (t.record.id, item.id) for t in tasks for item in t.record.items
+    }
+    for located in tasks:
+        owner = items.get(located.record.id)
+        if owner:
+            yield ctx.at(
+                (*located.path, "id"),
+                "duplicate-id",
+                f"task id `{located.record.id}` has the anchor of item `{owner[1]}` of task "
+                f"`{owner[0]}` (t-{located.record.id})",
+                "links to one would land on the other; choose another id",
+            )
+
+
+def _moved_to(ctx: PlanContext, task_ids: set[str]) -> Iterator[Problem]:
+    """`retired[].moved_to` names a task of the plan (its old anchor's notice links there)."""
+    for i, retired in enumerate(ctx.plan.retired):
+        target = retired.moved_to
+        if target is not None and target not in task_ids:
+            yield ctx.at(
+                ("retired", i, "moved_to"),
+                "unknown-task",
+                f"`moved_to`: the plan has no task `{target}` (retired task `{retired.id}` "
+                "is said to have moved there)",
+                _did_you_mean(target, task_ids).replace(
+                    "check the spelling",
+                    "name a task of this plan, or leave `moved_to` out when the content went "
+                    "nowhere",
+                ),
+            )
 
 
 def _unit(ctx: PlanContext, name: str, path: YamlPath) -> Iterator[Problem]:
@@ -138,24 +179,21 @@ def check_region_and_topics(ctx: PlanContext) -> Iterator[Problem]:
             f"unknown region `{ctx.plan.region}`",
             _did_you_mean(ctx.plan.region, reg.regions),
         )
-    for located in walk.tasks(ctx.plan):
-        for i, topic in enumerate(located.record.topics):
-            if topic not in reg.topics:
-                yield ctx.at(
-                    (*located.path, "topics", i),
-                    "unknown-topic",
-                    f"unknown topic `{topic}`",
-                    _did_you_mean(topic, reg.topics),
-                )
-    for i, lead in enumerate(ctx.plan.domain_leads):
-        for j, topic in enumerate(lead.topics):
-            if topic not in reg.topics:
-                yield ctx.at(
-                    ("domain_leads", i, "topics", j),
-                    "unknown-topic",
-                    f"unknown topic `{topic}`",
-                    _did_you_mean(topic, reg.topics),
-                )
+    topics = [
+        ((*located.path, "topics", i), topic)
+        for located in walk.tasks(ctx.plan)
+        for i, topic in enumerate(located.record.topics)
+    ]
+    topics += [
+        (("domain_leads", i, "topics", j), topic)
+        for i, lead in enumerate(ctx.plan.domain_leads)
+        for j, topic in enumerate(lead.topics)
+    ]
+    for path, topic in topics if ctx.references_usable else ():  # else: topics.yaml failed
+        if topic not in reg.topics:
+            yield ctx.at(
+                path, "unknown-topic", f"unknown topic `{topic}`", _did_you_mean(topic, reg.topics)
+            )
     for i, basis in enumerate(ctx.plan.basis):
         if basis.plan and basis.plan not in ctx.plan_ids:
             yield ctx.at(
@@ -187,7 +225,6 @@ def _deadline_problems(
 ) -> Iterator[Problem]:
     period = ctx.plan.period
     period_ok = period.start <= period.end
-    item_ids = {item.id for item in task.items} if task else set()
     for i, deadline in enumerate(deadlines):
         here = (*path, "deadlines", i)
         if period_ok and not period.start <= deadline.date <= period.end:
@@ -198,13 +235,46 @@ def _deadline_problems(
                 f"plan period {period.start.isoformat()}…{period.end.isoformat()}",
                 "check the date, or the plan's `period`",
             )
-        if deadline.item and task is not None and deadline.item not in item_ids:
-            yield ctx.at(
-                (*here, "item"),
-                "unknown-item",
-                f"deadline refers to item `{deadline.item}`, which task {task.id} does not have",
-                f"items of this task: {', '.join(sorted(item_ids)) or 'none'}",
+
+
+def _item_refs(
+    ctx: PlanContext, facts: Mapping[str, Iterable[object]], path: YamlPath, task: Task | None
+) -> Iterator[Problem]:
+    """`item` of deadlines, recurrences and targets (`facts` by field) names an item of
+    the task they belong to; outside tasks there are no items."""
+    item_ids = {item.id for item in task.items} if task else set()
+    for name, records in facts.items():
+        for i, record in enumerate(records):
+            item = getattr(record, "item", None)
+            if item is None or item in item_ids:
+                continue
+            what = {"deadlines": "deadline", "recurrence": "recurrence", "targets": "target"}
+            message = (
+                f"{what[name]} refers to item `{item}`, which task {task.id} does not have"
+                if task is not None
+                else f"{what[name]} refers to item `{item}`, but only tasks have items"
             )
+            hint = (
+                f"items of this task: {', '.join(sorted(item_ids)) or 'none'}"
+                if task is not None
+                else "leave `item` out here"
+            )
+            yield ctx.at((*path, name, i, "item"), "unknown-item", message, hint)
+
+
+def check_items(ctx: PlanContext) -> Iterator[Problem]:
+    """Every `item` reference points at an item of its task."""
+    for located in walk.tasks(ctx.plan):
+        task = located.record
+        facts = {"deadlines": task.deadlines, "recurrence": task.recurrence}
+        facts["targets"] = task.targets
+        if any(record.item for records in facts.values() for record in records):
+            yield from _item_refs(ctx, facts, located.path, task)
+    for part in (*walk.chapters(ctx.plan), *walk.sections(ctx.plan)):
+        facts = {"deadlines": part.record.deadlines, "targets": part.record.targets}
+        yield from _item_refs(ctx, facts, part.path, None)
+    for located in walk.phases(ctx.plan):
+        yield from _item_refs(ctx, {"deadlines": located.record.deadlines}, located.path, None)
 
 
 def check_dates(ctx: PlanContext) -> Iterator[Problem]:
@@ -222,6 +292,7 @@ def check_dates(ctx: PlanContext) -> Iterator[Problem]:
             f"plan issued {plan.issued} after its period ends",
             severity="warning",
         )
+    period = plan.period
     for located in walk.phases(plan):
         phase = located.record
         if phase.end < phase.start:
@@ -231,13 +302,43 @@ def check_dates(ctx: PlanContext) -> Iterator[Problem]:
                 f"phase `{phase.id}` ends ({phase.end}) before it starts ({phase.start})",
                 "swap start and end, or fix the typo",
             )
+        elif period.start <= period.end:
+            for end in ("start", "end"):
+                day = getattr(phase, end)
+                if not period.start <= day <= period.end:
+                    yield ctx.at(
+                        (*located.path, end),
+                        "date-outside-period",
+                        f"phase `{phase.id}` {end}s on {day}, outside the plan period "
+                        f"{period.start}…{period.end}",
+                        "check the date, or the plan's `period`",
+                    )
         yield from _deadline_problems(ctx, phase.deadlines, located.path)
+    yield from _targets_in_period(ctx)
     for located in walk.tasks(plan):
         yield from _deadline_problems(ctx, located.record.deadlines, located.path, located.record)
     for located in walk.sections(plan):
         yield from _deadline_problems(ctx, located.record.deadlines, located.path)
     for located in walk.chapters(plan):
         yield from _deadline_problems(ctx, located.record.deadlines, located.path)
+
+
+def _targets_in_period(ctx: PlanContext) -> Iterator[Problem]:
+    """A target's `by` date lies in the plan period, as deadlines do."""
+    period = ctx.plan.period
+    if period.end < period.start:
+        return
+    parts = [*walk.tasks(ctx.plan), *walk.sections(ctx.plan), *walk.chapters(ctx.plan)]
+    for located in parts:
+        for i, target in enumerate(located.record.targets):
+            if target.by is not None and not period.start <= target.by <= period.end:
+                yield ctx.at(
+                    (*located.path, "targets", i, "by"),
+                    "date-outside-period",
+                    f"target date {target.by} ({target.phrase}) is outside the plan period "
+                    f"{period.start}…{period.end}",
+                    "check the date, or the plan's `period`",
+                )
 
 
 def check_implements(ctx: PlanContext) -> Iterator[Problem]:
@@ -278,12 +379,44 @@ def check_implements(ctx: PlanContext) -> Iterator[Problem]:
             )
 
 
+def check_source(ctx: PlanContext) -> Iterator[Problem]:
+    """`source.file` is published: it must be a regular file inside data/sources/."""
+    if ctx.root is None:
+        return
+    file = ctx.plan.source.file
+    refused = paths.source_refusal(ctx.root, file)
+    if refused is None:
+        return
+    where, folder = ("source", "file"), paths.SOURCES
+    message = f"`source.file`: {file} {refused.reason}"
+    if refused.code == "missing":
+        yield ctx.at(
+            where,
+            "missing-source",
+            f"{message}: the plan page will have no link to the original text",
+            "add the file, or correct the path",
+            severity="warning",
+        )
+    elif refused.code == "outside-folder":
+        hint = (
+            f"copy the original text into {folder}/ instead of linking to it"
+            if "symbolic link" in refused.reason
+            else f"original texts are published from {folder}/ only: copy the text there "
+            f"and name it here (e.g. {folder}/{ctx.plan.id}.txt)"
+        )
+        yield ctx.at(where, "unsafe-source", message, hint)
+    else:
+        yield ctx.at(where, "unsafe-source", message, "name the file of the original text")
+
+
 CHECKS: tuple[Check, ...] = (
     check_ids,
     check_units,
     check_region_and_topics,
     check_dates,
     check_implements,
+    check_items,
+    check_source,
 )
 
 

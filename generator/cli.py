@@ -15,11 +15,18 @@ from typing import TYPE_CHECKING
 
 from .errors import errors_only, format_problems
 from .runtime import tune_gc
+from .settings import (
+    SettingsError,
+    environment_help,
+    flags_of,
+    from_command_line,
+    project_root,
+)
 
 if TYPE_CHECKING:
     from .project import Project
 
-EPILOG = """\
+EPILOG = f"""\
 commands:
   check    validate plans/ and data/ (schema, references, ids, dates); exit 1 on errors
   import   turn a plan (text, Word, PDF, web page, task table; or a folder of them) into
@@ -30,28 +37,32 @@ commands:
   build    check, then build the site (MkDocs + Pagefind) atomically into site/
   progress sheet: write a plan's 进展报送表 (XLSX); import: read filled copies back
 
+{environment_help()}
+
 See README.md for the workflow (import → review → check → build).
 """
+USAGE_ERROR = 2
+"""The exit code of a command given a setting it cannot use (as argparse's own)."""
 
 
 def _root(args: argparse.Namespace) -> Path:
-    return Path(args.root).resolve()
+    return project_root(flags_of(args), os.environ, default=Path.cwd())
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     from .project import load_project
     from .reports import attach_progress
-    from .settings import build_date_from_environment
 
-    project, problems = load_project(_root(args))
+    settings = from_command_line(args)
+    project, problems = load_project(settings.root, processes=settings.processes)
     if project is not None:  # progress reports are checked against valid plans
-        project, found = attach_progress(project, build_date_from_environment(os.environ))
+        project, found = attach_progress(project, settings.build_date)
         problems += found
     fmt = args.format
     if fmt == "text" and os.environ.get("GITHUB_ACTIONS") == "true":
         print(format_problems(problems, "github"))
     if problems:
-        print(format_problems(problems, fmt), file=sys.stdout if fmt == "json" else sys.stderr)
+        print(format_problems(problems, fmt), file=sys.stderr if fmt == "text" else sys.stdout)
     elif fmt == "json":
         print("[]")
     errors = errors_only(problems)
@@ -64,9 +75,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     if fmt == "text":
         tasks = sum(len(plan.tasks()) for plan in project.plans)
         reports = f", {len(project.progress.reports)} reports" if project.progress.files else ""
-        print(
-            f"ok: {len(project.plans)} plans, {tasks} tasks{reports}, {len(problems)} warning(s)"
-        )
+        print(f"ok: {len(project.plans)} plans, {tasks} tasks{reports}, {len(problems)} warning(s)")
         from .groups import explained_without_members
 
         if empty := explained_without_members(project.registry, project.duties):
@@ -128,15 +137,18 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     from .build import build_site
-    from .runtime import interrupt_once
+    from .processes import interrupt_once
 
     interrupt_once()  # SIGTERM too: the unfinished site is removed, the old one kept
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's notice on every build
+    given = flags_of(args)
     return build_site(
-        _root(args),
+        given.pop("root", None),  # type: ignore[arg-type]
         Path(args.site_dir),
-        search=not args.no_search,
+        environ=os.environ,
         strict=not args.no_strict,
         isolate=True,
+        **given,
     )
 
 
@@ -147,7 +159,9 @@ def parser() -> argparse.ArgumentParser:
         epilog=EPILOG,
         formatter_class=argparse.RawTextHelpFormatter,
     )
-    top.add_argument("--root", default=".", help="project directory (default: current)")
+    top.add_argument(
+        "--root", help="project directory (default: $PLANPORTAL_ROOT, else the current one)"
+    )
     sub = top.add_subparsers(dest="command", metavar="COMMAND")
 
     check = sub.add_parser("check", help="validate plans/ and data/")
@@ -190,10 +204,20 @@ def parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("schema", help="write JSON Schemas into schema/")
     schema.set_defaults(func=cmd_schema)
 
-    build = sub.add_parser("build", help="check, then build the site")
+    build = sub.add_parser(
+        "build",
+        help="check, then build the site",
+        epilog=environment_help(),
+        formatter_class=argparse.RawTextHelpFormatter,
+    )
     build.add_argument("--site-dir", default="site", help="output directory (default: site)")
     build.add_argument("--no-search", action="store_true", help="skip the Pagefind index")
     build.add_argument("--no-strict", action="store_true", help="do not fail on MkDocs warnings")
+    build.add_argument(
+        "--build-date", metavar="YYYY-MM-DD", help="date deadlines are measured against"
+    )
+    build.add_argument("--site-url", metavar="URL", help="address of the published site")
+    build.add_argument("--processes", metavar="N", help="use at most N processes")
     build.set_defaults(func=cmd_build)
 
     from .reports.commands import add_parser as add_progress
@@ -210,6 +234,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     tune_gc()
     try:
         return int(args.func(args))
+    except SettingsError as exc:
+        print(f"planportal: {exc}", file=sys.stderr)
+        return USAGE_ERROR
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130

@@ -6,6 +6,7 @@ Every stage collects `Problem`s instead of raising, so one run reports everythin
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Literal
@@ -13,9 +14,35 @@ from typing import Literal
 Severity = Literal["error", "warning"]
 
 
+_HIDDEN = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\xa0\xad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e"
+    "\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3164\ufeff\uffa0\ufff0-\uffff"
+    "\ud800-\udfff\ue000-\uf8ff]"
+)
+"""Characters a reader cannot see or tell from a space: control and format characters,
+unusual spaces, fillers, private use (`工业和科技局\u2060` looked like a good name)."""
+
+
+MAX_MESSAGE = 1000
+"""Characters of a message or hint, at most: a value quoted in one (an unknown key an
+alias repeats, say) must not make the output of a check megabytes long."""
+
+
+def _shortened(text: str) -> str:
+    return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 1] + "…"
+
+
+def visible(text: str) -> str:
+    """`text` with each hidden character shown as `<U+2060>`."""
+    if not _HIDDEN.search(text):
+        return text
+    return _HIDDEN.sub(lambda found: f"<U+{ord(found.group()):04X}>", text)
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One problem at one place. `code` is stable (tests and CI annotations key on it)."""
+    """One problem at one place. `code` is stable (tests and CI annotations key on it).
+    Hidden characters in the message and hint are shown (`visible`)."""
 
     file: str
     line: int
@@ -25,6 +52,11 @@ class Problem:
     hint: str | None = None
     severity: Severity = "error"
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "message", visible(_shortened(self.message)))
+        if self.hint:
+            object.__setattr__(self, "hint", visible(_shortened(self.hint)))
+
     def format(self) -> str:
         """`path:line:col: message (hint)` — the form editors and CI jump to."""
         hint = f" ({self.hint})" if self.hint else ""
@@ -32,16 +64,24 @@ class Problem:
         return f"{self.file}:{self.line}:{self.col}: {tag}{self.message}{hint}"
 
     def github(self) -> str:
-        """A GitHub Actions workflow command, so the problem shows on the changed line."""
+        """A GitHub Actions workflow command, so the problem shows on the changed line.
+        Escaped as the runner reads them: `%`, CR and LF in the message; also `:` and `,`
+        in properties (a file named `a,b::c.yaml` would end them early)."""
         kind = "error" if self.severity == "error" else "warning"
-        text = self.message + (f" ({self.hint})" if self.hint else "")
-        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        text = _escaped(self.message + (f" ({self.hint})" if self.hint else ""))
         return (
-            f"::{kind} file={self.file},line={self.line},col={self.col},title={self.code}::{text}"
+            f"::{kind} file={_escaped(self.file, property=True)},line={self.line},"
+            f"col={self.col},title={_escaped(self.code, property=True)}::{text}"
         )
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
+
+
+def _escaped(value: str, *, property: bool = False) -> str:
+    """`value` escaped for a workflow command's message, or (`property`) a property."""
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return value.replace(":", "%3A").replace(",", "%2C") if property else value
 
 
 def errors_only(problems: Iterable[Problem]) -> list[Problem]:

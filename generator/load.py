@@ -21,12 +21,23 @@ from typing import Any, NamedTuple
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .errors import Problem
+from .errors import Problem, Severity
+from .paths import Folder, Refused, read_bounded
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 """Plans are tens of KB; a larger file is almost certainly a mistake (or an attack)."""
 MAX_NODES = 500_000
 """Upper bound on nodes after alias expansion: stops billion-laughs documents early."""
+MAX_EXPANDED_CHARS = MAX_FILE_BYTES
+"""Upper bound on the characters of a file's values and keys after alias expansion: an
+anchored text referenced many times must not hold more than the largest file could (a 1 MB
+string referenced 150 times built an 846 MB site)."""
+MAX_PROJECT_ALIAS_CHARS = 16 * 1024 * 1024
+"""Upper bound on the characters aliases add in all files of a project together: 500 files
+each under `MAX_EXPANDED_CHARS` could still add gigabytes."""
+MAX_DEPTH = 64
+"""Upper bound on nesting (lists and mappings inside each other): a plan needs about 10
+levels; a value such as `[[[[…]]]]` 500 levels deep would exhaust Python's stack."""
 
 YamlPath = tuple[str | int, ...]
 _STANDARD_TAGS = {
@@ -44,7 +55,24 @@ _TYPED_FIRST = frozenset(k for k in _RESOLVER.yaml_implicit_resolvers if k)
 """First characters of values an implicit resolver may type (`None`, a wildcard, has none)."""
 assert None not in _RESOLVER.yaml_implicit_resolvers
 _STR = "tag:yaml.org,2002:str"
+_MERGE = "tag:yaml.org,2002:merge"
 _nfc = unicodedata.normalize
+_BIDI = "\u202a-\u202e\u2066-\u2069"
+"""Embeddings, overrides and isolates: they reorder how the text around them is shown, so
+what a reviewer reads differs from what is published ("Trojan Source")."""
+_INVISIBLE = "\u061c\u180e\u200b\u200e\u200f\u2060-\u2064\ufeff"
+"""Zero-width and invisible format characters with no use in plan text (zero-width
+joiners are left alone: scripts such as Mongolian need them); names are compared without
+them (`registry.normalise`), elsewhere they are flagged."""
+_SUSPECT = re.compile(f"[{_BIDI}{_INVISIBLE}]")
+_BIDI_CHARS = frozenset(chr(c) for c in [*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+_ESCAPED = re.compile(
+    f"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff{_BIDI}{_INVISIBLE}]"
+)
+"""What a double-quoted string may hold through escapes (`"\\e"`, `"\\x80"`, `"\\ud800"`) but
+a file may not hold as it is: control characters (tab and line feed excepted), surrogates,
+non-characters, and the characters above. Feeds, calendars and spreadsheets cannot carry
+them."""
 _YAML11_READINGS = {
     "tag:yaml.org,2002:bool": "a boolean",
     "tag:yaml.org,2002:int": "a number",
@@ -80,6 +108,9 @@ class LoadedYaml:
     key_marks: dict[YamlPath, Position]
     ambiguous: dict[YamlPath, str] = field(default_factory=dict)
     """Plain scalars kept as text here that YAML 1.1 tools read as something else."""
+    alias_chars: int = 0
+    """About how many characters alias expansion added (values and keys beyond the text's
+    own length; 0 without aliases)."""
 
     def where(self, path: YamlPath, *, key: bool = False) -> Mark:
         """Position of `path`, or of its nearest ancestor that has one."""
@@ -107,13 +138,17 @@ class LoadedYaml:
 class _Converter:
     """Turns a composed node tree into plain data, recording marks and problems."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, text: str = "") -> None:
         self.path = path
+        self.text = text
+        """The document's text, to tell escaped characters from ones written as they are."""
         self.marks: dict[YamlPath, Position] = {}
         self.key_marks: dict[YamlPath, Position] = {}
         self.problems: list[Problem] = []
         self.ambiguous: dict[YamlPath, str] = {}
         self.visited = 0
+        self.chars = 0
+        """Characters of keys and values, aliases expanded (`_CarefulConverter` counts)."""
 
     def _mark(self, node: yaml.Node) -> Mark:
         start = node.start_mark
@@ -127,7 +162,7 @@ class _Converter:
         """Called for every node (a million at national scale): kept to plain operations."""
         self.visited += 1
         if self.visited > MAX_NODES:
-            raise _TooLarge(node)
+            raise _Refused(node, *_TOO_MANY_NODES)
         start = node.start_mark
         self.marks[path] = (start.line + 1, start.column + 1)
         if node.tag not in _STANDARD_TAGS:
@@ -135,6 +170,8 @@ class _Converter:
         kind = type(node)
         if kind is yaml.ScalarNode:
             return self._scalar(node, path)
+        if len(path) >= MAX_DEPTH:
+            raise _Refused(node, *_TOO_DEEP)
         if kind is yaml.MappingNode:
             return self._mapping(node, path)
         return [self.convert(child, (*path, i)) for i, child in enumerate(node.value)]
@@ -195,6 +232,73 @@ class _Converter:
         return value
 
 
+class _CarefulConverter(_Converter):
+    """The converter for a document that may repeat values through aliases, write refused
+    characters through escapes, or hold merge keys (`_careful`): it also counts the
+    characters of keys and values as expanded, checks double-quoted strings and refuses
+    merge keys. Most files need none of it and are converted without the extra work."""
+
+    def _mapping(self, node: yaml.MappingNode, path: YamlPath) -> dict[str, Any]:
+        kept = []
+        for key_node, value_node in node.value:
+            if type(key_node) is yaml.ScalarNode:
+                if key_node.tag == _MERGE:
+                    self._problem(
+                        key_node,
+                        "merge-key",
+                        "YAML merge keys (`<<`) are not supported (YAML 1.2 has none, and "
+                        "tools disagree on them)",
+                        "write the fields out here (an alias of a whole value, `*name`, works)",
+                    )
+                    continue
+                self._count(key_node)
+            kept.append((key_node, value_node))
+        if len(kept) != len(node.value):
+            node = yaml.MappingNode(node.tag, kept, node.start_mark, node.end_mark)
+        return super()._mapping(node, path)
+
+    def _scalar(self, node: yaml.ScalarNode, path: YamlPath) -> Any:
+        self._count(node)
+        return super()._scalar(node, path)
+
+    def _count(self, node: yaml.ScalarNode) -> None:
+        value = node.value
+        self.chars += len(value)
+        if self.chars > MAX_EXPANDED_CHARS:
+            raise _Refused(node, *_TOO_MANY_CHARS)
+        if node.style == '"' and _ESCAPED.search(value):  # escapes may write anything
+            self._escaped(node, _nfc("NFC", value))
+
+    def _escaped(self, node: yaml.Node, value: str) -> None:
+        """Characters a double-quoted string holds through escapes that it may not hold
+        (those written as they are were reported from the text, `_suspect_characters`)."""
+        written = self.text[node.start_mark.index : node.end_mark.index]
+        for found in _ESCAPED.finditer(value):
+            char = found.group()
+            if _SUSPECT.match(char) and char in written:
+                continue
+            code, message, hint = _character_problem(char, escaped=True)
+            mark = self._mark(node)
+            self.problems.append(Problem(self.path, *mark, code, message, hint, _severity(code)))
+            if code != "invisible-character":
+                return  # one error per string is enough
+
+
+def _careful(text: str) -> bool:
+    """Whether `text` may hold what only `_CarefulConverter` deals with: an anchor (then
+    aliases can repeat it), an escape that writes a refused character, a merge key."""
+    anchor = "&" in text and any(
+        found.start() == 0 or text[found.start() - 1] in _BEFORE_ANCHOR
+        for found in _AMPERSAND.finditer(text)
+    )
+    return anchor or "<<" in text or ("\\" in text and bool(_ESCAPE.search(text)))
+
+
+_AMPERSAND = re.compile(r"&[^\s\[\]{},]")
+_BEFORE_ANCHOR = frozenset(" \t\n[{,:")
+_ESCAPE = re.compile(r"\\[0abvfreNxuU]")
+
+
 def _plain_value(text: str) -> Any:
     """A plain scalar read the YAML 1.2 way (dates stay text)."""
     if _NULL.match(text):
@@ -234,30 +338,70 @@ class _FastResolving(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ig
         return self.DEFAULT_MAPPING_TAG  # type: ignore[no-any-return]
 
 
-class _TooLarge(Exception):
-    def __init__(self, node: yaml.Node) -> None:
-        super().__init__()
-        self.node = node
+class _Refused(Exception):
+    """The document is refused as a whole at `node` (or at `mark`, before nodes exist)."""
+
+    def __init__(
+        self,
+        node: yaml.Node | None,
+        code: str,
+        message: str,
+        hint: str,
+        mark: Mark | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.code, self.message, self.hint = code, message, hint
+        if node is not None:
+            mark = Mark(node.start_mark.line + 1, node.start_mark.column + 1)
+        self.mark = mark or Mark(1, 1)
+
+    def problem(self, display: str) -> Problem:
+        return Problem(display, *self.mark, self.code, self.message, self.hint)
 
 
-def read_text(path: Path, display: str) -> tuple[str | None, list[Problem]]:
-    """Read a UTF-8 file (BOM and CRLF accepted) with size and encoding checks."""
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        return None, [Problem(display, 1, 1, "unreadable", f"cannot read file: {exc.strerror}")]
-    if size > MAX_FILE_BYTES:
-        return None, [
-            Problem(
-                display,
-                1,
-                1,
-                "file-too-large",
-                f"file is {size / 1048576:.1f} MB; the limit is {MAX_FILE_BYTES // 1048576} MB",
-                "split the plan or remove pasted binary data",
-            )
-        ]
-    raw = path.read_bytes()
+_TOO_MANY_NODES = (
+    "alias-bomb",
+    f"document expands to more than {MAX_NODES:,} nodes",
+    "YAML anchors/aliases are expanded; do not nest them",
+)
+_TOO_MANY_CHARS = (
+    "alias-bomb",
+    f"document expands to more than {MAX_EXPANDED_CHARS:,} characters when its YAML aliases "
+    "are expanded (the limit for one file)",
+    "the anchor (&name) here is referenced (*name) too often: write the text out once",
+)
+_TOO_DEEP = (
+    "too-deep",
+    f"values are nested more than {MAX_DEPTH} levels deep",
+    "plan and data files need about 10 levels; remove the extra brackets or indentation",
+)
+
+
+_REFUSAL_HINTS = {
+    "not-a-file": "plan and data files must be regular files; replace it by one or remove it",
+    "missing": "plan and data files must be regular files; replace it by one or remove it",
+    "outside-folder": "symbolic links may only point within the folder; copy the file in instead",
+    "file-too-large": "split the plan or remove pasted binary data",
+}
+
+
+def read_text(
+    path: Path, display: str, within: Folder | None = None
+) -> tuple[str | None, list[Problem]]:
+    """Read a UTF-8 file (BOM and CRLF accepted) with size and encoding checks; only a
+    regular file (inside `within`, when given) is read, its size checked first."""
+    outside = within.outside(path) if within is not None else None
+    got = outside or read_bounded(path, MAX_FILE_BYTES)
+    if isinstance(got, Refused):
+        problem = Problem(
+            display, 1, 1, got.code, f"file {got.reason}", _REFUSAL_HINTS.get(got.code)
+        )
+        return None, [problem]
+    return decode_text(got, display)
+
+
+def decode_text(raw: bytes, display: str) -> tuple[str | None, list[Problem]]:
+    """UTF-8 text of `raw` (BOM and CRLF accepted), or a located encoding problem."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -288,13 +432,35 @@ def _compose(text: str) -> yaml.Node | None:
             return yaml.compose(text, Loader=_FAST_LOADER)
         except yaml.YAMLError:
             pass
-    return yaml.compose(text, Loader=yaml.SafeLoader)
+    try:  # PyYAML's own composer recurses once per level: deep nesting exhausts the stack
+        return yaml.compose(text, Loader=yaml.SafeLoader)
+    except RecursionError:
+        raise _Refused(None, *_TOO_DEEP, mark=_too_deep_at(text)) from None
+
+
+def _too_deep_at(text: str) -> Mark:
+    """Where nesting first goes deeper than `MAX_DEPTH` (PyYAML's parser, unlike its
+    composer, keeps its state in a list: it reads any depth)."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return Mark(event.start_mark.line + 1, event.start_mark.column + 1)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        pass
+    return Mark(1, 1)
 
 
 def parse_yaml(text: str, display: str) -> tuple[LoadedYaml | None, list[Problem]]:
     """Parse YAML text into `LoadedYaml`; syntax problems come back located."""
     try:
         node = _compose(text)
+    except _Refused as refused:
+        return None, [refused.problem(display)]
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_problem(exc, display, text)]
     except yaml.reader.ReaderError as exc:  # control characters such as NUL
@@ -314,28 +480,85 @@ def parse_yaml(text: str, display: str) -> tuple[LoadedYaml | None, list[Problem
         return None, [Problem(display, 1, 1, "yaml-syntax", f"invalid YAML: {exc}")]
     if node is None:
         return LoadedYaml(display, None, {(): (1, 1)}, {}), []
-    conv = _Converter(display)
+    conv = (_CarefulConverter if _careful(text) else _Converter)(display, text)
     try:
         data = conv.convert(node)
-    except _TooLarge as big:
-        m = conv._mark(big.node)
-        return None, [
-            Problem(
-                display,
-                m.line,
-                m.col,
-                "alias-bomb",
-                f"document expands to more than {MAX_NODES:,} nodes",
-                "YAML anchors/aliases are expanded; do not nest them",
-            )
-        ]
-    return LoadedYaml(display, data, conv.marks, conv.key_marks, conv.ambiguous), conv.problems
+    except _Refused as refused:
+        return None, [refused.problem(display)]
+    added = max(0, conv.chars - len(text))  # 0 unless counted: no aliases without anchors
+    loaded = LoadedYaml(display, data, conv.marks, conv.key_marks, conv.ambiguous, added)
+    suspect = _suspect_characters(text, display) if _SUSPECT.search(text) else []
+    return loaded, [*suspect, *conv.problems]
 
 
-def load_yaml(path: Path, display: str | None = None) -> tuple[LoadedYaml | None, list[Problem]]:
-    """Read and parse one YAML file. `display` is the path shown in messages."""
+MAX_CHARACTER_PROBLEMS = 20
+"""Bidi controls and invisible characters reported per file, at most (one per line)."""
+
+
+def _suspect_characters(text: str, display: str) -> list[Problem]:
+    """Bidi controls (errors) and invisible characters (warnings) written as they are, in
+    values, keys or comments (a bidi control in a comment misleads reviewers as well)."""
+    out: list[Problem] = []
+    seen: set[tuple[int, str]] = set()
+    for found in _SUSPECT.finditer(text):
+        start = found.start()
+        line = text.count("\n", 0, start) + 1
+        code, message, hint = _character_problem(found.group(), escaped=False)
+        if (line, code) in seen:  # one of each kind per line
+            continue
+        seen.add((line, code))
+        col = start - (text.rfind("\n", 0, start) + 1) + 1
+        out.append(Problem(display, line, col, code, message, hint, _severity(code)))
+        if len(out) >= MAX_CHARACTER_PROBLEMS:
+            break
+    return out
+
+
+def _severity(code: str) -> Severity:
+    """Invisible characters are flagged; every other character problem is an error."""
+    return "warning" if code == "invisible-character" else "error"
+
+
+def _character_problem(char: str, *, escaped: bool) -> tuple[str, str, str]:
+    """(code, message, hint) for a character a plan or data file must not hold."""
+    point = ord(char)
+    name = unicodedata.name(char, "")
+    shown = f"U+{point:04X}" + (f" ({name})" if name else "")
+    how = " (written as an escape in a quoted string)" if escaped else ""
+    if char in _BIDI_CHARS:
+        return (
+            "bidi-control",
+            f"bidirectional control character {shown} is not allowed{how}",
+            "it reorders how the text around it is shown, so readers see other text than "
+            "reviewers did; delete it",
+        )
+    if _SUSPECT.match(char):
+        return (
+            "invisible-character",
+            f"invisible character {shown}{how}",
+            "delete it unless it is intended (names are compared without it)",
+        )
+    if 0xD800 <= point <= 0xDFFF or unicodedata.category(char) == "Cn":
+        what = "a lone surrogate" if point <= 0xDFFF else "a non-character"
+        return (
+            "control-character",
+            f"{shown} is not a character ({what}){how}",
+            "write the character itself in the file (saved as UTF-8)",
+        )
+    return (
+        "control-character",
+        f"control character {shown} is not allowed{how}",
+        "delete the escape: pages, feeds and spreadsheets cannot carry control characters",
+    )
+
+
+def load_yaml(
+    path: Path, display: str | None = None, within: Folder | None = None
+) -> tuple[LoadedYaml | None, list[Problem]]:
+    """Read and parse one YAML file. `display` is the path shown in messages; `within`, the
+    folder of the project it must be inside (after following symlinks)."""
     shown = display or str(path)
-    text, problems = read_text(path, shown)
+    text, problems = read_text(path, shown, within)
     if text is None:
         return None, problems
     return parse_yaml(text, shown)
@@ -485,7 +708,7 @@ def _located(loaded: LoadedYaml, model: type[BaseModel], base: YamlPath, err: An
         return loaded.problem(
             loc,
             "invalid-date",
-            f"`{name}`: {shown} is not a valid date ({err['msg'].split(',')[-1].strip()})",
+            f"`{name}`: {shown} is not a valid date ({_date_reason(kind, value, err['msg'])})",
             "write dates as YYYY-MM-DD",
         )
     if kind in ("enum", "literal_error"):
@@ -504,9 +727,35 @@ def _located(loaded: LoadedYaml, model: type[BaseModel], base: YamlPath, err: An
         )
     if kind == "string_too_short":
         return loaded.problem(loc, "empty-value", f"`{name}` must not be empty")
-    return loaded.problem(
-        loc, "wrong-type", f"`{name}`: {err['msg'].replace('Input should', 'should')}, got {shown}"
-    )
+    expected = _EXPECTED.get(kind) or err["msg"].replace("Input should", "should")
+    return loaded.problem(loc, "wrong-type", f"`{name}`: {expected}, got {shown}")
+
+
+_EXPECTED = {
+    "tuple_type": "should be a list",
+    "list_type": "should be a list",
+    "dict_type": "should be a mapping of fields",
+    "model_type": "should be a mapping of fields",
+    "model_attributes_type": "should be a mapping of fields",
+    "string_type": "should be text",
+    "bool_type": "should be true or false",
+}
+"""Plain words for pydantic's (`should be a valid tuple`: YAML has lists)."""
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _date_reason(kind: str, value: object, message: str) -> str:
+    """Why `value` is not a date, in plain words (not pydantic's: `input is too short`
+    for 明年, `Datetimes provided to dates should have zero time`)."""
+    if kind == "date_number":
+        return message
+    if kind == "date_from_datetime_inexact":
+        return "it has a time of day"
+    if isinstance(value, str) and _DAY.match(value):  # e.g. month 13, February 30
+        return message.split(",")[-1].strip()
+    if isinstance(value, str):
+        return "not in the form YYYY-MM-DD"
+    return "a date is written YYYY-MM-DD"
 
 
 def _show(value: object) -> str:

@@ -1,9 +1,15 @@
 """MkDocs plugin shell: hands the engine-independent pages to MkDocs, nothing more.
 
-Events: `on_config` loads and checks the project (problems are printed located; errors stop
-the build with a `PluginError`), `on_files` adds the rendered pages and the original texts
-as generated files, `on_post_build` runs the Pagefind indexer (unless `PLANPORTAL_SEARCH=0`),
-`on_serve` watches `plans/` and `data/`.
+Events: `on_config` makes the build's settings (`generator.settings`: `mkdocs.yml`, then
+the documented environment overrides; first log line) and loads and checks the project
+(problems are printed located; errors stop the build with a `PluginError`) — unless
+`planportal build` has handed both over (`hand_over`); `on_files` adds the rendered pages
+and the original texts as generated files, `on_post_build` runs the Pagefind indexer
+(when the settings say so), `on_serve` watches `plans/` and `data/`.
+
+Under `mkdocs serve`, errors in the data do not stop the preview: the last good project
+is built again, with the errors shown at the top of every page (MkDocs would otherwise
+hold every request until a build succeeds), and each is printed once.
 
 Languages: every generated page is rendered once per language (`generator.render.i18n`):
 the Chinese tree at the site root, the English one under `en/` (hand-written pages have
@@ -18,16 +24,20 @@ an English navigation (`on_nav`).  All logic lives in
 
 from __future__ import annotations
 
+import copy
 import dataclasses
+import inspect
 import os
 import re
 import shutil
 import tempfile
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from types import MethodType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -35,8 +45,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from .errors import errors_only
+from .errors import Problem, errors_only
+from .feedcheck import MalformedFeed
 from .history import History, read_history
+from .link_sources import located
 from .parallel_write import PageWriters
 from .progress import Progress, say
 from .render.i18n import (
@@ -49,49 +61,59 @@ from .render.i18n import (
 )
 from .render.site import render_site
 from .render.spool import FRONT_MATTER, SPOOL_PREFIX, PageSpool, remove_stale_spools
-from .runtime import return_freed_memory, tune_gc, worker_processes
+from .runtime import tune_gc
 from .search_keywords import warm_up
-from .settings import Settings
-from .views import build_date
+from .settings import Settings, SettingsError, make_settings
 
-log = get_plugin_logger(__name__)
-ROOT_ENV = "PLANPORTAL_ROOT"
+if TYPE_CHECKING:
+    from .project import Project
+
+log = get_plugin_logger("planportal")
 UNUSED_THEME_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
 """Material's lunr search files: not used (search is Pagefind), so not published."""
 PAGES = "pages"
 """Folder of the spool (a temporary directory) holding the generated pages."""
-SEARCH_ENV = "PLANPORTAL_SEARCH"
-"""`0` skips indexing in the plugin (`planportal build` indexes after the build itself)."""
-
-
-_PRELOADED: dict[Path, Any] = {}
-"""Projects already loaded and checked by `planportal build` (`generator.build`), which runs
-MkDocs in its own process: the plugin takes the project from here instead of loading it."""
-
-
-def preload(root: Path, project: Any) -> None:
-    """Hand `project` (checked, without errors) to the next build of `root`; None clears."""
-    key = Path(root).resolve()
-    if project is None:
-        _PRELOADED.pop(key, None)
-    else:
-        _PRELOADED[key] = project
 
 
 class PlanPortalConfig(Config):
+    """The plugin's options in `mkdocs.yml` (`generator.settings`: environment variables
+    and `planportal` flags take precedence)."""
+
     root = c.Optional(c.Dir(exists=True))
     """Project directory holding plans/ and data/ (default: the directory of mkdocs.yml)."""
-    languages = c.ListOfItems(c.Choice(LANGS), default=list(LANGS))
+    languages = c.Optional(c.ListOfItems(c.Choice(LANGS)))
     """Language trees to build (`zh`, the default, is always built, at the site root)."""
-    search = c.Type(bool, default=True)
-    """Index the built site with Pagefind (`generator.search_index`) after the build."""
+    search = c.Optional(c.Type(bool))
+    """Index the built site with Pagefind (`generator.search_index`) after the build
+    (default: true)."""
+
+
+@dataclass(frozen=True)
+class Handover:
+    """What `planportal build` gives the plugin before MkDocs builds (`hand_over`)."""
+
+    project: Project
+    """Loaded and checked already (without errors): not loaded a second time."""
+    settings: Settings
+    index: bool
+    """Whether the plugin runs Pagefind (`planportal build` indexes after the build)."""
 
 
 class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
     def __init__(self) -> None:
-        self.project: Any = None
+        self.project: Project | None = None
         self.history: History = History()
-        self.root: Path | None = None
+        self.settings: Settings | None = None
+        self.handover: Handover | None = None
+        """Set by `hand_over` for the next build only."""
+        self.index = True
+        """Whether `on_post_build` runs Pagefind (this build's settings, or the handover)."""
+        self.serving = False
+        """Under `mkdocs serve` (`on_startup`): errors in the data do not stop the preview."""
+        self.last_good: Project | None = None
+        """Under serve: the last project without errors, built again while errors last."""
+        self.errors: list[Problem] = []
+        """Under serve: the errors the preview shows on every page (none: all is well)."""
         self.navs: dict[str, Any] = {}
         """Navigation per language tree (the default one is MkDocs' own)."""
         self.known: set[str] = set()
@@ -108,57 +130,102 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         """Helpers writing a share of the generated pages meanwhile (`on_env`)."""
         self.started = 0.0
 
-    def _project_root(self, config: Any) -> Path:
-        if os.environ.get(ROOT_ENV):
-            return Path(os.environ[ROOT_ENV]).resolve()
-        if self.config.root:
-            return Path(self.config.root).resolve()
-        return Path(config.config_file_path).resolve().parent
+    def hand_over(self, project: Project, settings: Settings, *, index: bool) -> None:
+        """For the next build only: build `project` (checked) with `settings`; `index`:
+        run Pagefind after it. Called by `planportal build` (`generator.build`) on the
+        instance MkDocs' config holds (`config.plugins`)."""
+        self.handover = Handover(project, settings, index)
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Also keeps this instance for every rebuild of `mkdocs serve` (MkDocs' rule)."""
+        self.serving = command == "serve"
+
+    def _settings(self, config: Any) -> Settings:
+        """The edge of `mkdocs build` and `mkdocs serve`: `mkdocs.yml`, then the
+        documented environment overrides (`generator.settings`)."""
+        given = {name: self.config[name] for name in ("root", "search", "languages")}
+        given["site_url"] = config.site_url
+        try:
+            return make_settings(
+                default_root=Path(config.config_file_path).resolve().parent,
+                environ=os.environ,
+                config=given,
+            )
+        except SettingsError as exc:
+            raise PluginError(f"planportal: {exc}") from None
 
     def on_config(self, config: Any) -> Any:
-        from .errors import format_problems
         from .project import load_project
         from .reports import attach_progress
 
+        check_engine()  # the parts of MkDocs used beyond plugin events are the known ones
         tune_gc()  # `mkdocs build` / `serve`: see generator.runtime
-        self.root = self._project_root(config)
-        project = _PRELOADED.pop(self.root, None)
-        if project is not None:  # `planportal build` has loaded and checked it already
-            problems = []
+        handed, self.handover = self.handover, None
+        project: Project | None
+        problems: list[Problem]
+        if handed is not None:  # `planportal build` has loaded and checked the project
+            settings, project, problems = handed.settings, handed.project, []
+            self.index = handed.index
         else:
+            settings = self._settings(config)
+            if settings != self.settings:  # every build, or a rebuild whose settings changed
+                say(settings.describe())
+            self.index = settings.search
             # serve: only edited files; the word lists load while helpers parse plan files
-            project, problems = load_project(self.root, cache=True, meanwhile=warm_up)
-            if project is not None:  # progress reports are checked against valid plans
-                project, found = attach_progress(project, build_date())
+            project, problems = load_project(
+                settings.root, cache=True, meanwhile=warm_up, processes=settings.processes
+            )
+            if project is not None:  # progress reports, as `planportal build` checks them
+                project, found = attach_progress(project, settings.build_date)
                 problems += found
-        for problem in sorted(problems):
-            (log.error if problem.severity == "error" else log.warning)(problem.format())
+        self.settings = settings
+        for problem in sorted(problems):  # data warnings, as in `check`, fail no build
+            (log.error if problem.severity == "error" else log.info)(problem.format())
         errors = errors_only(problems)
         if errors or project is None:
-            raise PluginError(
-                f"planportal: {len(errors)} error(s) in plans/ or data/ under {self.root}; "
-                "fix them (see above) or run `planportal check`\n" + format_problems(errors)
+            summary = (
+                f"{len(errors)} error(s) in plans/ or data/ under {settings.root} (above); "
+                "fix them or run `planportal check`"
             )
+            if not self.serving:
+                raise PluginError(f"planportal: {summary}")  # each error printed once, above
+            log.error(f"{summary}; the preview shows them on every page until they are fixed")
+            self.errors = errors
+            project = self.last_good
+        else:
+            self.errors = []
+            self.last_good = project
         self.project = project
-        self.history = read_history(self.root, project.plans)
-        if self.history.note:
-            log.info(f"revision history: {self.history.note}")
-        self.project = dataclasses.replace(project, history=self.history)
+        self.history = History()
+        if project is not None:
+            self.history = read_history(settings.root, project.plans)
+            for warning in self.history.problems:  # unreadable old revisions: shown only
+                say(warning.format())
+            if self.history.note:
+                log.info(f"revision history: {self.history.note}")
+            self.project = dataclasses.replace(project, history=self.history)
+        if settings.site_url:  # canonical URLs and sitemap.xml follow the settings' URL
+            config.site_url = settings.site_url.rstrip("/") + "/"
         return config
 
     def on_files(self, files: Files, *, config: Any) -> Files:
-        langs = [DEFAULT_LANG, *(x for x in self.config.languages if x != DEFAULT_LANG)]
+        assert self.settings is not None
+        settings = self.settings
+        langs = list(settings.languages)
         self._drop_spool()
         for stale in remove_stale_spools():
             say(f"removed {stale}, left by a build that was stopped")
+        if self.project is None:  # serve, and no good project yet: only the errors
+            files.append(File.generated(config, "index.md", content=_errors_page(self.errors)))
+            return files
         self.spool = Path(tempfile.mkdtemp(prefix=f"{SPOOL_PREFIX}{os.getpid()}-"))
         site_dir = Path(config.site_dir)
         made_dirs: set[Path] = set()
 
         def write(site_path: str, content: bytes) -> None:
             """Exports and feeds go straight into the site as they are made (MkDocs has
-            cleaned it already): copied over from a spool, each of the ~5,000 files of a
-            national portal was created twice."""
+            cleaned it already): copied over from a spool, each of the thousands of files
+            of a national portal was created twice."""
             target = site_dir / site_path
             if target.parent not in made_dirs:
                 target.parent.mkdir(parents=True, exist_ok=True)
@@ -167,20 +234,23 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
 
         started = time.monotonic()
         say(f"rendering {len(self.project.plans):,} plans in {len(langs)} languages")
-        assert self.root is not None
-        settings = Settings(
-            root=self.root,
-            build_date=build_date(),
-            site_url=_base_url(config),
-            processes=worker_processes(),
-            languages=tuple(langs),
-        )
-        site = render_site(
-            self.project, settings, spool=self.spool / PAGES, write=write, known=_existing(files)
-        )
+        try:
+            site = render_site(
+                self.project,
+                settings,
+                spool=self.spool / PAGES,
+                write=write,
+                known=_existing(files),
+            )
+        except MalformedFeed as exc:
+            raise PluginError(str(exc)) from None
         pages, sizes, sources = site.pages, site.exports, site.sources
-        for problem in site.link_problems:
-            log.warning(problem)
+        if settings.search:  # indexed after the build (`on_post_build`, `planportal build`)
+            from .search_index import write_documents
+
+            say(write_documents(site_dir, self.project, site.views).summary())
+        for problem in located(site.link_problems, settings.root):
+            log.warning(problem if isinstance(problem, str) else problem.format())
         for unused in [f for f in files if f.src_uri.startswith(UNUSED_THEME_FILES)]:
             files.remove(unused)
         for path in pages.paths:
@@ -192,7 +262,7 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         self.pages = pages
         for site_path, project_path in sources:
             files.append(
-                File.generated(config, site_path, abs_src_path=str(self.root / project_path))
+                File.generated(config, site_path, abs_src_path=str(settings.root / project_path))
             )
         self.known = {f.url for f in files.documentation_pages()}
         say(
@@ -205,20 +275,20 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
 
     def on_nav(self, nav: Any, *, config: Any, files: Files) -> Any:
         self.navs = {DEFAULT_LANG: nav}
-        for lang in self.config.languages:
+        for lang in self.settings.languages if self.settings is not None else ():
             if lang != DEFAULT_LANG:
-                self.navs[lang] = _translated_nav(nav, files, lang)
+                self.navs[lang] = _translated_nav(nav, config, files, lang)
         return nav
 
     def on_env(self, env: Any, *, config: Any, files: Files) -> Any:
         """Every page is read: helpers write a share of the generated ones from here on."""
         if self.pages is not None:  # needed for reading only: let it go before forking
-            self.pages.drop_reading_state()
-            return_freed_memory()  # else each helper would count it too (~70 MB at scale)
+            self.pages.drop_reading_state()  # else each helper would count it too
         generated = [f.page for f in files.documentation_pages() if self._generated(f.page)]
         nav = self.navs.get(DEFAULT_LANG)
+        processes = self.settings.processes if self.settings is not None else 1
         self.writers.start(
-            generated, processes=worker_processes(), config=config, nav=nav, env=env, files=files
+            generated, processes=processes, config=config, nav=nav, env=env, files=files
         )
         return env
 
@@ -226,9 +296,11 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         return self.pages is not None and page.file.src_uri in self.pages
 
     def on_pre_page(self, page: Any, *, config: Any, files: Files) -> Any:
-        """Generated pages skip Markdown: their body is one block of finished HTML, which
-        Python-Markdown would only re-parse tag by tag (md_in_html) to print it unchanged —
-        measured, 44 % of a build at 2,000 tasks."""
+        """Generated pages skip MkDocs' Markdown pass: their body is one block of finished
+        HTML, which Python-Markdown would only re-parse to print it unchanged (the largest
+        cost of a build before: bench/RESULTS.md). Their `Page.render` is replaced, which
+        `check_engine` guards; the site is the same byte for byte as through Markdown
+        (tests/test_mkdocs_shell.py)."""
         if self._generated(page):
             assert self.pages is not None
             ids = self.pages.links.page_ids(page.file.src_uri)
@@ -246,7 +318,7 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
         """The page is written next: let its HTML go. The theme's templates indent every
         line; on a generated page (no `<pre>`, no whitespace-sensitive text) the indentation
-        is dropped: ~15 % of a small page, less for the search indexer to read."""
+        is dropped: a smaller page, less for the search indexer to read."""
         self.writing.advance()
         if page.file.src_uri in self.writers:  # written by a helper: empty here
             return output
@@ -264,6 +336,7 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         url = page.url if page.url not in (".", "./") else ""
         context["pp"] = chrome(url, self.known)
         context["nav"] = self.navs.get(lang_of(url), nav)
+        context["pp_errors"] = [problem.format() for problem in self.errors]
         return context
 
     def _drop_spool(self) -> None:
@@ -276,6 +349,7 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         (hundreds of MB at national scale) before the search indexer starts."""
         self.project = None
         self.navs, self.known, self.pages = {}, set(), None
+        self.handover = None
 
     def on_build_error(self, *, error: Exception) -> None:
         self.writers.stop()
@@ -284,6 +358,7 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
 
     def on_shutdown(self) -> None:
         """Also when a caller ran only some events (e.g. the benchmark's `on_files`)."""
+        self.serving, self.last_good, self.errors = False, None, []
         self.writers.stop()
         self._drop_spool()
         self._drop_build_state()
@@ -294,7 +369,7 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
             say(f"wrote {self.writing.done:,} pages in {time.monotonic() - self.started:.1f} s")
         self._drop_spool()  # every page has been written by now
         self._drop_build_state()
-        if not self.config.search or os.environ.get(SEARCH_ENV) == "0":
+        if not self.index:
             return
         from .search_index import index_site
 
@@ -302,10 +377,10 @@ class PlanPortalPlugin(BasePlugin[PlanPortalConfig]):
         log.info(stats.summary())
 
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
-        assert self.root is not None
+        assert self.settings is not None
         for part in ("plans", "data"):
-            if (self.root / part).is_dir():
-                server.watch(str(self.root / part))
+            if (self.settings.root / part).is_dir():
+                server.watch(str(self.settings.root / part))
         server.watch(str(Path(__file__).parent / "templates"))
         return server
 
@@ -336,57 +411,87 @@ def _existing(files: Files) -> set[str]:
     return {f.url for f in files if f.url}
 
 
-SITE_URL_ENV = "PLANPORTAL_SITE_URL"
-"""Absolute URL of the published site (CI sets it), for links in feeds and downloads."""
+def _errors_page(errors: list[Problem]) -> str:
+    """The home page of a preview that has no good build to show yet (the errors are
+    listed above it, as on every page of such a preview: `pp_errors`)."""
+    return (
+        "# planportal: the data has errors\n\n"
+        f"Nothing can be built until the {len(errors)} error(s) above are fixed; this page "
+        "reloads when they are.\n"
+    )
 
 
-def _base_url(config: Any) -> str:
-    """Absolute site URL for feeds/calendars/spreadsheets; root-relative when unknown."""
-    url = os.environ.get(SITE_URL_ENV) or config.site_url or "/"
-    return url.rstrip("/") or ""
-
-
-def _translated_nav(nav: Any, files: Files, lang: str) -> Any:
-    """The default tree's navigation with each page swapped for its `lang` counterpart.
+def _translated_nav(nav: Any, config: Any, files: Files, lang: str) -> Any:
+    """The default tree's navigation with each page swapped for its `lang` counterpart,
+    made by MkDocs' own `get_navigation` from a `nav` setting written for that tree (so
+    parents and previous and next pages are linked as in the default tree).
 
     Titles set in `mkdocs.yml` are translated through the UI strings
     (`render.i18n.translated_title`); entries without a counterpart page are dropped.
     """
-    from mkdocs.structure.nav import (
-        Navigation,
-        Section,
-        _add_parent_links,
-        _add_previous_and_next_links,
-    )
-    from mkdocs.structure.pages import Page
+    from mkdocs.structure.nav import get_navigation
 
-    pages: list[Page] = []
-
-    def convert(items: list[Any]) -> list[Any]:
-        out: list[Any] = []
-        for item in items:
-            if isinstance(item, Page):
-                file = files.get_file_from_path(PREFIX[lang] + item.file.src_uri)
-                if file is None or file.page is None:
-                    continue
-                title = translated_title(item.__dict__.get("title"), lang)
-                if title:
-                    file.page.title = title
-                pages.append(file.page)
-                out.append(file.page)
-            elif isinstance(item, Section):
-                children = convert(item.children)
-                if children:
-                    out.append(Section(translated_title(item.title, lang) or item.title, children))
-            else:
-                out.append(item)
-        return out
-
-    items = convert(nav.items)
-    _add_previous_and_next_links(pages)
-    _add_parent_links(items)
-    translated = Navigation(items, pages)
+    titles: dict[str, str] = {}
+    tree_config = copy.copy(config)  # the same settings, with this tree's `nav`
+    tree_config["nav"] = _nav_setting(nav.items, files, lang, titles)
+    translated = get_navigation(files, tree_config)
+    for page in translated.pages:  # pages read already keep their own title otherwise
+        if page.file.src_uri in titles:
+            page.title = titles[page.file.src_uri]
     home = files.get_file_from_path(PREFIX[lang] + "index.md")
     if home is not None and home.page is not None:
         translated.homepage = home.page
     return translated
+
+
+def _nav_setting(items: list[Any], files: Files, lang: str, titles: dict[str, str]) -> list[Any]:
+    """`items` of the default tree's navigation as the `nav` setting of the `lang` tree;
+    `titles` gets the translated title of each page that has one."""
+    from mkdocs.structure.nav import Link, Section
+    from mkdocs.structure.pages import Page
+
+    out: list[Any] = []
+    for item in items:
+        if isinstance(item, Page):
+            path = PREFIX[lang] + item.file.src_uri
+            if files.get_file_from_path(path) is None:
+                continue
+            title = translated_title(item.__dict__.get("title"), lang)  # as set in mkdocs.yml
+            if title:
+                titles[path] = title
+            out.append({title: path} if title else path)
+        elif isinstance(item, Section):
+            children = _nav_setting(item.children, files, lang, titles)
+            if children:
+                out.append({translated_title(item.title, lang) or item.title: children})
+        elif isinstance(item, Link):
+            out.append({item.title: item.url} if item.title else item.url)
+    return out
+
+
+def check_engine() -> None:
+    """The parts of MkDocs this shell relies on beyond its plugin events are as they were
+    when it was written (MkDocs 1.6): else the build stops here, saying what changed,
+    instead of publishing a site that is subtly wrong. Tested, so that an upgrade of MkDocs
+    fails the tests first."""
+    from mkdocs.structure.nav import get_navigation
+    from mkdocs.structure.pages import Page
+
+    expected: dict[str, tuple[Callable[..., Any], list[str]]] = {
+        "mkdocs.structure.nav.get_navigation": (get_navigation, ["files", "config"]),
+        "mkdocs.structure.pages.Page.render": (Page.render, ["self", "config", "files"]),
+    }
+    for name, (function, parameters) in expected.items():
+        found = list(inspect.signature(function).parameters)
+        if found != parameters:
+            raise PluginError(
+                f"planportal: MkDocs' {name} takes {found}, not {parameters} as in MkDocs "
+                "1.6, which this plugin was written for: install mkdocs 1.6 or update "
+                "generator/mkdocs_plugin.py"
+            )
+    missing = {"markdown", "content", "toc", "present_anchor_ids"} - set(Page.__annotations__)
+    if missing:
+        raise PluginError(
+            f"planportal: MkDocs' Page has no {sorted(missing)}, as MkDocs 1.6 had: install "
+            "mkdocs 1.6 or update generator/mkdocs_plugin.py (`_render_prerendered`)"
+        )

@@ -13,6 +13,7 @@ from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
 # --- shared building blocks --------------------------------------------------------------
 
@@ -36,6 +37,19 @@ Printed = Annotated[
     BeforeValidator(_int_to_str, json_schema_input_type=str | int),
     StringConstraints(min_length=1),
 ]
+
+
+def _not_a_number(value: object) -> object:
+    """Dates are written YYYY-MM-DD: pydantic would read `0` as 1970-01-01 (a Unix time)."""
+    if isinstance(value, int | float):  # booleans too
+        kind = "a boolean" if isinstance(value, bool) else "a number"
+        raise PydanticCustomError("date_number", "{kind} is not a date", {"kind": kind})
+    return value
+
+
+#: A calendar day, written YYYY-MM-DD (numbers are refused, not read as timestamps).
+Day = Annotated[dt.date, BeforeValidator(_not_a_number)]
+
 #: Free text, at least one character.
 Text = Annotated[str, StringConstraints(min_length=1)]
 #: A unit or group as named in the text or by its canonical name; resolved against data/units.
@@ -131,11 +145,11 @@ class Period(Record):
 
     中文：一段日期，首尾两天都包括在内。"""
 
-    start: dt.date
+    start: Day
     """First day of the plan period.
 
     中文：规划期的第一天。"""
-    end: dt.date
+    end: Day
     """Last day of the plan period (2024-2026年 → 2026-12-31).
 
     中文：规划期的最后一天（2024-2026年 → 2026-12-31）。"""
@@ -146,7 +160,7 @@ class Deadline(Record):
 
     中文：完成某事的时间节点，以及原文表述。"""
 
-    date: dt.date
+    date: Day
     """Last day of the stated period (2024年底前 → 2024-12-31 with precision `year`).
 
     中文：所述期间的最后一天（2024年底前 → 2024-12-31，精度为 `year`）。"""
@@ -213,7 +227,7 @@ class Target(Record):
     """`>=` for 不低于/达到, `<=` for 不超过, `=` for 为.
 
     中文：`>=` 表示不低于/达到，`<=` 表示不超过，`=` 表示为。"""
-    by: dt.date | None = None
+    by: Day | None = None
     """Date by which the target is to be met, when stated.
 
     中文：目标须达成的日期（原文写明时）。"""
@@ -383,11 +397,11 @@ class Phase(Record):
     """English name (the portal's translation; see `data/glossary.yaml`).
 
     中文：英文名称（本站译文；参见 `data/glossary.yaml`）。"""
-    start: dt.date
+    start: Day
     """First day of the phase.
 
     中文：阶段的第一天。"""
-    end: dt.date
+    end: Day
     """Last day of the phase (2024年2月至4月 → 2024-04-30).
 
     中文：阶段的最后一天（2024年2月至4月 → 2024-04-30）。"""
@@ -667,9 +681,9 @@ class Source(Record):
     中文：规划原始文本的位置。"""
 
     file: str
-    """Path of the original text inside the project (data/sources/…).
+    """Path of the original text in the project: a file in data/sources/ (it is published).
 
-    中文：原始文本在本项目中的路径（data/sources/…）。"""
+    中文：原始文本在本项目中的路径：data/sources/ 中的文件（会随站点发布）。"""
     url: str | None = None
     """Where the original was published, when known.
 
@@ -771,7 +785,7 @@ class Plan(Record):
     """文号, e.g. 呼安委会字〔2024〕4号; absent when the text has none.
 
     中文：文号，如呼安委会字〔2024〕4号；原文没有时不填。"""
-    issued: dt.date | None = None
+    issued: Day | None = None
     """Date of issue; absent when the text has none.
 
     中文：印发日期；原文没有时不填。"""

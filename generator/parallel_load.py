@@ -1,10 +1,10 @@
 """Parsing many YAML files with every core: a national portal has 500 plan files.
 
-`parsing(files)` forks helpers (`runtime.shared_out`) that start parsing at once, taking
-batches of files from a shared counter; this process meanwhile does other work
+`parsing(files, processes)` forks helpers (`processes.shared_out`) that start parsing at
+once, taking batches of files from a shared counter; this process meanwhile does other work
 (the registry, a warm-up) and then takes batches too, so all finish together however the
-work is split. Helpers send their files back marshalled: plain data and positions are sent
-~4× faster than pickled (measured on 250 plan files: 0.6 s against 2.5 s).
+work is split. Helpers send their files back marshalled: plain data and positions go
+several times faster than pickled (bench/RESULTS.md).
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ from typing import Any
 
 from .errors import Problem
 from .load import LoadedYaml, load_yaml
-from .runtime import shared_out, worker_processes
+from .paths import Folder
+from .processes import shared_out
 
 PARALLEL_FILES = 64
 """Files per process at least: fewer are parsed here alone (a fork costs more)."""
@@ -29,13 +30,18 @@ Loaded = tuple[LoadedYaml | None, list[Problem]]
 
 
 @contextmanager
-def parsing(files: list[tuple[Path, str]]) -> Iterator[Callable[[], list[Loaded]]]:
-    """`load_yaml(path, display)` of every file: helpers start on entry; the function
-    yielded parses the rest here and returns every result, in the order of `files`."""
-    processes = min(worker_processes(), max(1, len(files) // PARALLEL_FILES))
+def parsing(
+    files: list[tuple[Path, str]], within: Folder | None = None, processes: int = 1
+) -> Iterator[Callable[[], list[Loaded]]]:
+    """`load_yaml(path, display, within)` of every file, shared by up to `processes`
+    processes: helpers start on entry; the function yielded parses the rest here and returns
+    every result, in the order of `files`."""
+    processes = min(processes, max(1, len(files) // PARALLEL_FILES))
     batches = [range(i, min(i + BATCH, len(files))) for i in range(0, len(files), BATCH)]
-    work = partial(_parse_taken, files, batches)
-    with shared_out(work, processes, pack=_packed_all, unpack=_unpacked) as run:
+    work = partial(_parse_taken, files, batches, within)
+    with shared_out(
+        work, processes, name="plan-file parser", pack=_packed_all, unpack=_unpacked
+    ) as run:
 
         def finish() -> list[Loaded]:
             done: dict[int, Loaded] = {}
@@ -47,12 +53,15 @@ def parsing(files: list[tuple[Path, str]]) -> Iterator[Callable[[], list[Loaded]
 
 
 def _parse_taken(
-    files: list[tuple[Path, str]], batches: list[range], take: Callable[[], int]
+    files: list[tuple[Path, str]],
+    batches: list[range],
+    within: Folder | None,
+    take: Callable[[], int],
 ) -> dict[int, Loaded]:
     done: dict[int, Loaded] = {}
     while (batch := take()) < len(batches):
         for index in batches[batch]:
-            done[index] = load_yaml(*files[index])
+            done[index] = load_yaml(*files[index], within)
     return done
 
 
@@ -63,7 +72,14 @@ def _packed_all(done: dict[int, Loaded]) -> bytes:
 def _packed(loaded: LoadedYaml | None, problems: list[Problem]) -> tuple[Any, list[Any]]:
     fields = None
     if loaded is not None:
-        fields = (loaded.path, loaded.data, loaded.marks, loaded.key_marks, loaded.ambiguous)
+        fields = (
+            loaded.path,
+            loaded.data,
+            loaded.marks,
+            loaded.key_marks,
+            loaded.ambiguous,
+            loaded.alias_chars,
+        )
     return fields, [astuple(problem) for problem in problems]
 
 

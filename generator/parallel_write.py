@@ -1,13 +1,14 @@
 """Writing the generated pages with every core: MkDocs writes one page at a time.
 
 After reading every page, MkDocs puts each one through the theme and writes it, in one loop
-(`mkdocs.commands.build._build_page`) on one core: at national scale ~19,000 pages and
-~22 s of the build while the other cores idle. Once every page is read (`on_env`),
-`PageWriters.start` forks helpers that each write a share of the generated pages with that
-same function (the same template, context and plugin events, so the same bytes); MkDocs'
-loop here then passes over those pages: they get an empty template, and MkDocs writes
-nothing for empty output. What a helper logs (warnings, errors) is sent back and logged
-here, where `--strict` counts it; a helper that fails fails the build (`finish`).
+(`mkdocs.commands.build._build_page`) on one core: at national scale the longest single
+step of the build, while the other cores idle (bench/RESULTS.md). Once every page is read
+(`on_env`), `PageWriters.start` forks helpers that each write a share of the generated
+pages with that same function (the same template, context and plugin events, so the same
+bytes); MkDocs' loop here then passes over those pages: they get an empty template, and
+MkDocs writes nothing for empty output. What a helper logs (warnings, errors) is sent
+back and logged here, where `--strict` counts it; a helper that fails fails the build
+(`finish`).
 
 Also under `mkdocs serve`, whose server and file watcher run in threads while it builds: a
 fork takes only the building thread, and a lock another thread holds stays held in the
@@ -23,16 +24,13 @@ from __future__ import annotations
 
 import inspect
 import logging
-import multiprocessing
-import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from jinja2 import ChoiceLoader, DictLoader
 from mkdocs.exceptions import PluginError
 
-from .runtime import become_helper
+from .processes import Helpers
 
 PARALLEL_FROM = 2_000
 """Generated pages at least for helpers to write some: a smaller site is written in a few
@@ -42,6 +40,8 @@ ELSEWHERE_TEMPLATE = "planportal-written-by-a-helper.html"
 _PAGE_WRITER_PARAMETERS = ["page", "config", "doc_files", "nav", "env", "dirty", "excluded"]
 _SKIPPED = "Page skipped: '"
 """How MkDocs reports a page whose output is empty (here: one a helper writes)."""
+Logged = list[tuple[str, int, str]]
+"""What a helper logged: (logger name, level, message)."""
 
 
 def _page_writer() -> Callable[..., None] | None:
@@ -55,19 +55,12 @@ def _page_writer() -> Callable[..., None] | None:
     return _build_page
 
 
-@dataclass
-class _Helper:
-    process: Any
-    results: Any
-    """The receiving end of the pipe the helper sends its outcome through."""
-
-
 class _Captured(logging.Handler):
     """What a helper logs, kept to be logged by the process running the build."""
 
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
-        self.records: list[tuple[str, int, str]] = []
+        self.records: Logged = []
 
     def emit(self, record: logging.LogRecord) -> None:
         self.records.append((record.name, record.levelno, record.getMessage()))
@@ -88,10 +81,11 @@ class _NotWrittenHere(logging.Filter):
 
 
 class PageWriters:
-    """Helpers writing shares of the generated pages while MkDocs writes the rest."""
+    """Helpers writing shares of the generated pages while MkDocs writes the rest
+    (started, waited for and stopped as `generator.processes` describes)."""
 
     def __init__(self) -> None:
-        self.helpers: list[_Helper] = []
+        self.helpers: Helpers[tuple[Logged, str | None]] = Helpers("page writer")
         self.elsewhere: set[str] = set()
         """Source paths of the pages the helpers write."""
         self._filter: _NotWrittenHere | None = None
@@ -108,20 +102,10 @@ class PageWriters:
         from mkdocs.structure.files import InclusionLevel
 
         doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
-        context = multiprocessing.get_context("fork")
+        build = (config, doc_files, nav, env)
+        self.helpers.start(processes - 1, lambda k: _write_share(write, pages[k::processes], build))
         for k in range(1, processes):
-            share = pages[k::processes]
-            receive, send = context.Pipe(duplex=False)
-            process = context.Process(
-                target=_write_share,
-                args=(write, share, (config, doc_files, nav, env), send, os.getpid()),
-                name=f"planportal-writer-{k}",
-                daemon=True,
-            )
-            process.start()
-            send.close()  # the helper holds the only sending end: EOF if it dies
-            self.helpers.append(_Helper(process, receive))
-            self.elsewhere.update(page.file.src_uri for page in share)
+            self.elsewhere.update(page.file.src_uri for page in pages[k::processes])
         for page in pages:  # after the forks: the helpers keep the real templates
             if page.file.src_uri in self.elsewhere:
                 page.meta["template"] = ELSEWHERE_TEMPLATE
@@ -136,49 +120,33 @@ class PageWriters:
     def finish(self) -> None:
         """Wait for the helpers and log what they logged; `PluginError` if one failed."""
         failures = []
-        for helper in self.helpers:
-            try:
-                records, error = helper.results.recv()
-            except EOFError:  # it died before it could say why
-                records, error = [], "it stopped without finishing"
-            helper.process.join()
+        for outcome in self.helpers.outcomes():
+            records, error = outcome.value or ([], outcome.error)
             for name, level, message in records:
                 logging.getLogger(name).log(level, message)
-            if error is None and helper.process.exitcode:
-                error = f"it exited with code {helper.process.exitcode}"
             if error is not None:
-                failures.append(f"{helper.process.name}: {error}")
+                failures.append(f"{outcome.name}: {error}")
         self._reset()
         if failures:
             raise PluginError("planportal: writing pages failed in " + "; ".join(failures))
 
     def stop(self) -> None:
         """The build failed here: the helpers' pages are not wanted."""
-        for helper in self.helpers:
-            if helper.process.is_alive():
-                helper.process.kill()
-            helper.process.join()
+        self.helpers.stop()
         self._reset()
 
     def _reset(self) -> None:
-        for helper in self.helpers:
-            helper.results.close()
-        self.helpers, self.elsewhere = [], set()
+        self.elsewhere = set()
         if self._filter is not None:
             logging.getLogger("mkdocs.commands.build").removeFilter(self._filter)
             self._filter = None
 
 
 def _write_share(
-    write: Callable[..., None],
-    pages: Sequence[Any],
-    build: tuple[Any, ...],
-    send: Any,
-    parent: int,
-) -> None:
-    """In a helper: write `pages` as MkDocs would; send back what was logged and the error
-    that stopped it, if any (MkDocs has logged it, with the page's name)."""
-    become_helper(parent)
+    write: Callable[..., None], pages: Sequence[Any], build: tuple[Any, ...]
+) -> tuple[Logged, str | None]:
+    """In a helper: write `pages` as MkDocs would; what was logged, and the error that
+    stopped it, if any (MkDocs has logged it, with the page's name)."""
     captured = _Captured()
     mkdocs_log = logging.getLogger("mkdocs")
     mkdocs_log.handlers = [captured]  # logged once, by the process running the build
@@ -191,5 +159,4 @@ def _write_share(
             write(page, config, doc_files, nav, env, False, excluded=excluded)
     except Exception as exc:  # reported by `PageWriters.finish`, which fails the build
         error = f"{type(exc).__name__}: {exc}"
-    send.send((captured.records, error))
-    send.close()
+    return captured.records, error

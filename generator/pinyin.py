@@ -142,24 +142,24 @@ def _converted(text: str, overrides: Overrides | None) -> list[tuple[bool, list[
     return out
 
 
-def words(text: str, overrides: Overrides | None = None) -> list[list[str]]:
+def syllables_by_word(text: str, overrides: Overrides | None = None) -> list[list[str]]:
     """The words of `text`, each as its list of syllables (ASCII words are one syllable)."""
     return [sylls for _, sylls in _words(text, overrides)]
 
 
 def slug(text: str, overrides: Overrides | None = None) -> str:
     """URL slug: each word's pinyin without spaces, words joined by hyphens (`huainan-datong`)."""
-    return "-".join("".join(w) for w in words(text, overrides))
+    return "-".join("".join(w) for w in syllables_by_word(text, overrides))
 
 
 def full_pinyin(text: str, overrides: Overrides | None = None) -> str:
     """All syllables run together: 应急管理局 → `yingjiguanliju`."""
-    return "".join("".join(w) for w in words(text, overrides))
+    return "".join("".join(w) for w in syllables_by_word(text, overrides))
 
 
 def syllables(text: str, overrides: Overrides | None = None) -> list[str]:
     """All syllables in order: 大通 → `['da', 'tong']`."""
-    return [s for w in words(text, overrides) for s in w]
+    return [s for w in syllables_by_word(text, overrides) for s in w]
 
 
 def initials(text: str, overrides: Overrides | None = None) -> str:
@@ -170,9 +170,9 @@ def initials(text: str, overrides: Overrides | None = None) -> str:
     )
 
 
-def keywords(text: str, overrides: Overrides | None = None) -> list[str]:
+def name_keys(text: str, overrides: Overrides | None = None) -> list[str]:
     """Search keys for `text`: full pinyin, initials and, for several words, each word."""
-    ws = words(text, overrides)
+    ws = syllables_by_word(text, overrides)
     candidates = [full_pinyin(text, overrides), initials(text, overrides)]
     if len(ws) > 1:
         candidates.extend("".join(w) for w in ws)

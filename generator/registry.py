@@ -15,6 +15,7 @@ parent region or category…) as located `Problem`s.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
@@ -40,10 +41,14 @@ from .model import (
     Unit,
     UnitRegistry,
 )
+from .paths import Folder
 
 Kind = Literal["unit", "group"]
 
-_SPACE = re.compile(r"[\s\u200b\u200c\u200d\ufeff]+")
+_SPACE = re.compile(r"[\s\u00ad\u061c\u180e\u200b-\u200f\u2060-\u2064\ufeff]+")
+"""Whitespace and invisible characters (zero-width spaces and joiners, word joiner, soft
+hyphen, direction marks): a name copied with one still names the same unit (the loader
+flags them)."""
 _PARENS = str.maketrans({"(": "（", ")": "）"})
 
 SUGGEST_CUTOFF = 0.6
@@ -53,7 +58,8 @@ SUGGEST_MARGIN = 0.12
 
 
 def normalise(name: str) -> str:
-    """The form names are compared in: NFC, no whitespace, full-width parentheses."""
+    """The form names are compared in: NFC, no whitespace or invisible characters,
+    full-width parentheses."""
     return _SPACE.sub("", unicodedata.normalize("NFC", name)).translate(_PARENS)
 
 
@@ -520,25 +526,35 @@ def _membership_gaps(entry: Membership) -> Iterator[tuple[str, str, str]]:
     kind = entry.source.value
     if kind == "editor":
         if not entry.note:
-            yield "note", "an editor's membership decision needs a `note`", (
-                "say why these units are members (or why none are recorded) and on what basis"
+            yield (
+                "note",
+                "an editor's membership decision needs a `note`",
+                ("say why these units are members (or why none are recorded) and on what basis"),
             )
         return
     if not entry.units:
-        yield "units", f"a `{kind}` membership lists no units", (
-            "name the member units, or use `source: editor` with a note explaining why none"
+        yield (
+            "units",
+            f"a `{kind}` membership lists no units",
+            ("name the member units, or use `source: editor` with a note explaining why none"),
         )
     if not entry.quote:
-        yield "quote", f"a `{kind}` membership needs the `quote` that lists its units", (
-            "copy the wording of the source verbatim"
+        yield (
+            "quote",
+            f"a `{kind}` membership needs the `quote` that lists its units",
+            ("copy the wording of the source verbatim"),
         )
     if kind == "plan" and not entry.plan:
-        yield "plan", "a `plan` membership needs the id of the `plan` that lists the units", (
-            "e.g. `plan: hulunbeier-zhiben-gongjian-2024` and `task: \"01\"`"
+        yield (
+            "plan",
+            "a `plan` membership needs the id of the `plan` that lists the units",
+            ('e.g. `plan: hulunbeier-zhiben-gongjian-2024` and `task: "01"`'),
         )
     if kind == "committee" and not entry.document:
-        yield "document", "a `committee` membership needs the member list's `document`", (
-            "its title or 文号; copy its text into data/sources/"
+        yield (
+            "document",
+            "a `committee` membership needs the member list's `document`",
+            ("its title or 文号; copy its text into data/sources/"),
         )
 
 
@@ -628,8 +644,11 @@ def load_registry(
         except ValueError:
             return path.as_posix()
 
-    def read(path: Path, model: type[Any], role: str) -> Any:
-        loaded, found = load_yaml(path, shown(path))
+    data_folder = Folder(data_dir.parent, data_dir.name)
+    units_folder = Folder(data_dir.parent, f"{data_dir.name}/units")
+
+    def read(path: Path, model: type[Any], role: str, within: Folder = data_folder) -> Any:
+        loaded, found = load_yaml(path, shown(path), within)
         problems.extend(found)
         if loaded is None or any(p.severity == "error" for p in found):
             return None
@@ -640,7 +659,7 @@ def load_registry(
         return record
 
     regions_path = data_dir / "regions.yaml"
-    if not regions_path.is_file():
+    if not os.path.lexists(regions_path):
         problems.append(
             Problem(
                 shown(regions_path),
@@ -658,10 +677,10 @@ def load_registry(
 
     topics: tuple[Topic, ...] = ()
     categories: tuple[Category, ...] = ()
-    if (data_dir / "topics.yaml").is_file():
+    if os.path.lexists(data_dir / "topics.yaml"):
         tf = read(data_dir / "topics.yaml", TopicsFile, "topics")
         topics = tf.topics if tf else ()
-    if (data_dir / "categories.yaml").is_file():
+    if os.path.lexists(data_dir / "categories.yaml"):
         cf = read(data_dir / "categories.yaml", CategoriesFile, "categories")
         categories = cf.categories if cf else ()
 
@@ -669,13 +688,13 @@ def load_registry(
     files: list[str] = []
     units_dir = data_dir / "units"
     for path in sorted(units_dir.glob("*.yaml")) if units_dir.is_dir() else ():
-        reg = read(path, UnitRegistry, f"units/{len(registries)}")
+        reg = read(path, UnitRegistry, f"units/{len(registries)}", units_folder)
         if reg is not None:
             registries.append(reg)
             files.append(shown(path))
 
-    overrides = _load_overrides(data_dir / "pinyin-overrides.yaml", shown, problems)
-    problems.extend(_check_glossary(data_dir / "glossary.yaml", shown))
+    overrides = _load_overrides(data_dir / "pinyin-overrides.yaml", shown, problems, data_folder)
+    problems.extend(_check_glossary(data_dir / "glossary.yaml", shown, data_folder))
 
     registry = Registry(
         regions_file.regions,
@@ -690,10 +709,12 @@ def load_registry(
     return registry, problems
 
 
-def _load_overrides(path: Path, shown: Any, problems: list[Problem]) -> pinyin.Overrides | None:
-    if not path.is_file():
+def _load_overrides(
+    path: Path, shown: Any, problems: list[Problem], within: Folder
+) -> pinyin.Overrides | None:
+    if not os.path.lexists(path):
         return None
-    loaded, found = load_yaml(path, shown(path))
+    loaded, found = load_yaml(path, shown(path), within)
     problems.extend(found)
     if loaded is None:
         return None
@@ -712,11 +733,11 @@ def _load_overrides(path: Path, shown: Any, problems: list[Problem]) -> pinyin.O
         return None
 
 
-def _check_glossary(path: Path, shown: Any) -> list[Problem]:
+def _check_glossary(path: Path, shown: Any, within: Folder) -> list[Problem]:
     """`glossary.yaml`: validated as `GlossaryFile`; each Chinese term listed once."""
-    if not path.is_file():
+    if not os.path.lexists(path):
         return []
-    loaded, found = load_yaml(path, shown(path))
+    loaded, found = load_yaml(path, shown(path), within)
     if loaded is None:
         return found
     glossary, invalid = validate_as(loaded, GlossaryFile)

@@ -1,26 +1,31 @@
-"""Run Pagefind over a built site and report what it wrote.
+"""Write the search documents of a site and run Pagefind over them.
 
-`index_site` is called after the MkDocs build (the plugin's ``on_post_build``) and by the
-tests.  It runs the Pagefind binary shipped in the ``pagefind[extended]`` wheel
-(``python -m pagefind``), streams its progress, and returns sizes.  Any failure is raised as
-`SearchIndexError`, a one-line message; when MkDocs is installed it is a ``PluginError``, so
-``mkdocs build`` stops with that message and no traceback.
-
-Chinese is segmented only for pages whose ``<html lang>`` starts with ``zh`` (Material sets
-``lang="zh"`` with ``theme.language: zh``), or for every page with ``force_language="zh"``.
+The search does not index the published pages: `write_documents` (called by the MkDocs
+plugin while the site is built, from the views) writes the search entries
+(`search_records`) as small HTML documents into ``<site>/.search-documents/``
+(`search_pages`), and `index_site` (after the build: the plugin's ``on_post_build`` or
+`planportal build`) runs the Pagefind binary shipped in the ``pagefind[extended]`` wheel
+(``python -m pagefind``) over them, writes the bundle the search boxes of both language
+trees load (``pagefind/``) with a small description of it (`MANIFEST`), removes the
+documents and returns sizes. Any failure is raised as `SearchIndexError`, a one-line
+message; when MkDocs is installed it is a ``PluginError``, so ``mkdocs build`` stops with
+that message and no traceback.
 """
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
 import subprocess
 import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from .langs import PREFIX
+from .processes import guarded
 
 try:  # a clean "Error: …" line in `mkdocs build`, without making the core depend on MkDocs
     from mkdocs.exceptions import PluginError as _Base
@@ -29,6 +34,17 @@ except ImportError:  # pragma: no cover
 
 BUNDLE = "pagefind"
 """Output folder of the search bundle, relative to the site."""
+DOCUMENTS = ".search-documents"
+"""Folder of the documents to index, relative to the site (removed once indexed)."""
+MANIFEST = "planportal.json"
+"""In each bundle: the index's language and how its pages hold entries (the search box
+reads it before it starts Pagefind)."""
+FILES_PER_FOLDER = 1_000
+PART_BYTES = 30_000_000
+"""Most bytes of documents one Pagefind run indexes. Pagefind holds a whole index in
+memory while it writes it, ~40 times the documents (measured at national scale: 82 MB of
+documents, 3.3 GB); larger sites get an index in parts (`pagefind/`, `pagefind-2/` …),
+which the search box searches together (Pagefind's `mergeIndex`)."""
 INDEX_SUFFIXES = (".pf_index", ".pf_fragment", ".pf_filter", ".pf_meta")
 """Files holding index data (the rest of the bundle is the fixed JS/WASM runtime)."""
 UNUSED_UI = (
@@ -39,9 +55,20 @@ UNUSED_UI = (
     "pagefind-component-ui.js",
     "pagefind-component-ui.css",
     "pagefind-highlight.js",
+    "pagefind-worker.js",
 )
-"""Pagefind's own UI bundles: our search box uses only `pagefind.js` (and its worker and
-WASM), so these are removed (they also carry links to other hosts in licence comments)."""
+"""Pagefind's own UI bundles and its worker: our search box uses only `pagefind.js` (and
+its WASM) on the page's own thread, so these are removed (they also carry links to other
+hosts in licence comments)."""
+RUNTIME = ("pagefind.js", "wasm.unknown.pagefind")
+CHUNK_POSTINGS = 8_000
+"""Word positions per index chunk (Pagefind's default 20,000, set through its
+`PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE`): a query loads, for each term and index part, the
+chunk holding the term; a rare term's chunk is mostly its neighbours. Smaller chunks cost
+~15 bytes each in the page list loaded first, and save up to ~20 KB per rare term and
+part (measured at national scale, 3 parts: 瓶改管 233 KB of chunks at 20,000 positions,
+87 KB at 4,000, with a page list 24 KB larger; bench/RESULTS.md)."""
+"""The search runtime: only the first part's is loaded (the others are merged into it)."""
 
 
 class SearchIndexError(_Base):
@@ -49,102 +76,194 @@ class SearchIndexError(_Base):
 
 
 @dataclass(frozen=True)
+class DocumentStats:
+    """What `write_documents` wrote."""
+
+    entries: int
+    """Search entries (a task with its sub-items counts once)."""
+    pages: int
+    """Pagefind pages (an entry each, or entries sharing pages at national scale)."""
+    bytes: int
+    seconds: float
+
+    def summary(self) -> str:
+        return (
+            f"search documents: {self.entries:,} entries on {self.pages:,} pages, "
+            f"{_kb(self.bytes)}, {self.seconds:.1f} s"
+        )
+
+
+@dataclass(frozen=True)
 class IndexStats:
     """What Pagefind wrote."""
 
     bundle_dir: Path
-    """The root tree's bundle (other trees have theirs in `<prefix>/pagefind/`)."""
     pages: int
-    """Pages indexed (only pages with `data-pagefind-body` once any page has it)."""
+    """Pagefind pages indexed."""
+    entries: int
+    """Search entries on them (clauses, plans, units …)."""
     words: int
-    languages: tuple[str, ...]
-    """Languages Pagefind found (`zh`, `en` …); one index each."""
+    """Distinct words of the index (summed over its parts)."""
+    parts: int
+    """Pagefind runs the index was made in (`PART_BYTES`)."""
     files: int
     """Files in the bundle."""
     bytes: int
-    """Size of the whole bundle (index data and runtime)."""
+    """Size of the bundle (index data and runtime)."""
     index_bytes: int
     """Size of the index data alone (`*.pf_index`, `*.pf_fragment`, `*.pf_filter`, `*.pf_meta`)."""
     seconds: float
 
     def summary(self) -> str:
         return (
-            f"search index: {self.pages} pages, {self.words} words, "
-            f"languages {', '.join(self.languages) or '?'}; index data {_kb(self.index_bytes)} "
-            f"in {self.files} files (bundle {_kb(self.bytes)}), {self.seconds:.1f} s"
+            f"search index: {self.entries} entries on {self.pages} pages"
+            f"{f' in {self.parts} parts' if self.parts > 1 else ''}, {self.words} words; "
+            f"index data {_kb(self.index_bytes)} in {self.files} files "
+            f"(bundle {_kb(self.bytes)}), {self.seconds:.1f} s"
         )
+
+
+# --- documents -------------------------------------------------------------------------------
+
+
+def write_documents(site_dir: Path | str, project: Any, views: Any) -> DocumentStats:
+    """Write the search documents of the site (both language trees share them) into the
+    site, for `index_site`."""
+    from .search_records import site_entries
+
+    started = time.monotonic()
+    return write_entries(site_dir, list(site_entries(project, views)), started=started)
+
+
+def write_entries(
+    site_dir: Path | str,
+    entries: list[Any],
+    *,
+    max_pages: int | None = None,
+    part_bytes: int = PART_BYTES,
+    started: float | None = None,
+) -> DocumentStats:
+    """Write the documents of these entries (`search_records.Entry`): one folder per index
+    part (`PART_BYTES`), pages dealt to the parts in turn so that each part holds a like
+    share of every kind of entry (Pagefind ranks within a part by its own statistics)."""
+    from .search_pages import MAX_PAGES, page_html, paginate
+
+    started = time.monotonic() if started is None else started
+    folder = Path(site_dir) / DOCUMENTS
+    shutil.rmtree(folder, ignore_errors=True)
+    pages = paginate(entries, MAX_PAGES if max_pages is None else max_pages)
+    html = [page_html(page).encode() for page in pages]
+    size = sum(len(data) for data in html)
+    parts = max(1, -(-size // part_bytes))
+    for n, data in enumerate(html):
+        part, k = n % parts, n // parts
+        path = (
+            folder
+            / f"part-{part + 1}"
+            / f"{k // FILES_PER_FOLDER:03}"
+            / f"{k % FILES_PER_FOLDER:03}.html"
+        )
+        if k % FILES_PER_FOLDER == 0:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    meta = {"entries": len(entries), "pages": len(pages), "parts": parts}
+    (folder / "documents.json").write_text(json.dumps(meta), "utf-8")
+    return DocumentStats(len(entries), len(pages), size, time.monotonic() - started)
+
+
+def remove_documents(site_dir: Path | str) -> None:
+    """Remove the search documents of a site that is not indexed (they are not published)."""
+    shutil.rmtree(Path(site_dir) / DOCUMENTS, ignore_errors=True)
+
+
+# --- indexing --------------------------------------------------------------------------------
 
 
 def index_site(
     site_dir: Path | str,
     *,
-    force_language: str | None = None,
     echo: Callable[[str], None] | None = print,
     timeout: float = 600,
     keep_ui: bool = False,
 ) -> IndexStats:
-    """Index `site_dir` with Pagefind; return sizes (summed over the language trees).
+    """Index the documents of `site_dir` with Pagefind into `<site>/pagefind/` (the bundle
+    of both language trees); return sizes.
 
-    Each language tree gets its own bundle: `pagefind/` for the tree at the site root,
-    `en/pagefind/` for the English one (the search box loads its tree's bundle).  Pagefind
-    keeps a whole index in memory while it writes it, so two runs need half the memory of
-    one over both trees.  `echo` receives Pagefind's progress lines (None: quiet).
-    Pagefind's unused UI bundles are deleted unless `keep_ui`.  Raises `SearchIndexError`.
+    `echo` receives Pagefind's progress lines (None: quiet). Pagefind's unused UI files are
+    deleted unless `keep_ui`. The documents are removed afterwards, also on failure.
+    Raises `SearchIndexError`.
     """
+    from .search_pages import INDEX_LANGUAGE
+
     site = Path(site_dir)
     if not site.is_dir():
         raise SearchIndexError(f"search index: site directory {site} does not exist")
     started = time.monotonic()
-    runs: list[list[str]] = []
-    bundles: list[Path] = []
-    subtrees = language_subtrees(site)
-    for tree in ["", *subtrees]:
-        cmd = [sys.executable, "-m", "pagefind", "--site", str(site / tree)]
-        if not tree and subtrees:
-            cmd += ["--glob", _root_glob(site, subtrees)]
-        if force_language:
-            cmd += ["--force-language", force_language]
-        runs.append(_run(cmd, echo, timeout))
-        bundles.append(site / tree / BUNDLE)
-        if not keep_ui:
-            for name in UNUSED_UI:
-                (site / tree / BUNDLE / name).unlink(missing_ok=True)
-    stats = _stats(bundles, runs, time.monotonic() - started)
-    if stats.pages == 0:
+    described = site / DOCUMENTS / "documents.json"
+    if not described.is_file():
         raise SearchIndexError(
-            "search index: Pagefind indexed no pages (is `data-pagefind-body` on the pages?)"
+            f"search index: no search documents in {site / DOCUMENTS} "
+            "(they are written by the planportal MkDocs plugin while it builds the site)"
         )
-    if echo and not force_language and not any(lang.startswith("zh") for lang in stats.languages):
-        echo(
-            "search index: warning: no page has <html lang='zh…'>: Chinese text is not "
-            "segmented (set theme.language: zh or pass force_language='zh')"
-        )
+    bundle = site / BUNDLE
+    lines: list[str] = []
+    try:
+        meta = json.loads(described.read_text("utf-8"))
+        for part in range(1, meta["parts"] + 1):
+            out = part_dir(site, part)
+            shutil.rmtree(out, ignore_errors=True)
+            cmd = [
+                sys.executable,
+                "-m",
+                "pagefind",
+                "--site",
+                str(site / DOCUMENTS / f"part-{part}"),
+            ]
+            cmd += ["--output-path", str(out.resolve())]
+            # Pagefind reads its chunk size only from its environment: set there by `env`
+            chunks = f"PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE={CHUNK_POSTINGS}"
+            lines += _run(["env", chunks, *cmd], _quiet_notes(echo), timeout)
+            if not keep_ui:
+                unused = UNUSED_UI if part == 1 else (*UNUSED_UI, *RUNTIME)
+                for name in unused:
+                    (out / name).unlink(missing_ok=True)
+    finally:
+        remove_documents(site)
+    manifest = {
+        "language": INDEX_LANGUAGE,
+        "entries": meta["entries"],
+        "pages": meta["pages"],
+        "shared": meta["pages"] < meta["entries"],
+        "parts": [f"{part_dir(site, n).name}/" for n in range(1, meta["parts"] + 1)],
+    }
+    (bundle / MANIFEST).write_text(json.dumps(manifest), "utf-8")
+    bundles = [part_dir(site, n) for n in range(1, meta["parts"] + 1)]
+    stats = _stats(bundles, lines, meta["entries"], time.monotonic() - started)
+    if stats.pages == 0:
+        raise SearchIndexError("search index: Pagefind indexed no pages")
     if echo:
         echo(stats.summary())
     return stats
 
 
-def language_subtrees(site: Path) -> list[str]:
-    """Prefixes (`en/`) of the language trees built under the site root."""
-    return [p for p in PREFIX.values() if p and (site / p / "index.html").is_file()]
+def part_dir(site: Path, part: int) -> Path:
+    """The bundle of index part `part`: `pagefind/` (with the runtime), `pagefind-2/` …"""
+    return site / (BUNDLE if part == 1 else f"{BUNDLE}-{part}")
 
 
-def _root_glob(site: Path, subtrees: list[str]) -> str:
-    """Pagefind `--glob` for the root tree: every HTML file outside the other trees."""
-    skip = {t.strip("/") for t in subtrees} | {BUNDLE}
-    parts = [
-        f"{entry.name}/**/*.html" if entry.is_dir() else entry.name
-        for entry in sorted(site.iterdir())
-        if entry.name not in skip and (entry.is_dir() or entry.suffix == ".html")
-    ]
-    return "{" + ",".join(parts) + "}"
+def _quiet_notes(echo: Callable[[str], None] | None) -> Callable[[str], None] | None:
+    """Pagefind's progress without its note that the index language has no stemmer (it is
+    meant to have none, see `search_pages.INDEX_LANGUAGE`)."""
+    if echo is None:
+        return None
+    return lambda line: None if ("stemming" in line or "root words" in line) else echo(line)
 
 
 def _run(cmd: list[str], echo: Callable[[str], None] | None, timeout: float) -> list[str]:
     lines: list[str] = []
     try:
         proc = subprocess.Popen(
-            cmd,
+            guarded(cmd),  # ends with this process (`generator.processes`)
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
@@ -177,23 +296,17 @@ def _run(cmd: list[str], echo: Callable[[str], None] | None, timeout: float) -> 
     return lines
 
 
-def _stats(bundles: list[Path], runs: list[list[str]], seconds: float) -> IndexStats:
-    for bundle in bundles:
-        if not (bundle / "pagefind.js").is_file():
-            raise SearchIndexError(f"search index: Pagefind wrote no bundle at {bundle}")
+def _stats(bundles: list[Path], lines: list[str], entries: int, seconds: float) -> IndexStats:
+    if not (bundles[0] / "pagefind.js").is_file():
+        raise SearchIndexError(f"search index: Pagefind wrote no bundle at {bundles[0]}")
     files = [p for bundle in bundles for p in bundle.rglob("*") if p.is_file()]
-    texts = ["\n".join(run) for run in runs]
-    langs = {
-        x.strip(): None
-        for text in texts
-        for found in re.findall(r"Discovered \d+ languages?: (.+)", text)
-        for x in found.split(",")
-    }
+    text = "\n".join(lines)
     return IndexStats(
         bundle_dir=bundles[0],
-        pages=sum(_count(r"Indexed (\d+) pages?", text) for text in texts),
-        words=sum(_count(r"Indexed (\d+) words?", text) for text in texts),
-        languages=tuple(sorted(langs)),
+        pages=sum(int(n) for n in re.findall(r"Indexed (\d+) pages?", text)),
+        entries=entries,
+        words=sum(int(n) for n in re.findall(r"Indexed (\d+) words?", text)),
+        parts=len(bundles),
         files=len(files),
         bytes=sum(p.stat().st_size for p in files),
         index_bytes=sum(p.stat().st_size for p in files if p.suffix in INDEX_SUFFIXES),
@@ -201,25 +314,20 @@ def _stats(bundles: list[Path], runs: list[list[str]], seconds: float) -> IndexS
     )
 
 
-def _count(pattern: str, text: str) -> int:
-    found = re.findall(pattern, text)
-    return int(found[-1]) if found else 0
-
-
 def _kb(n: int) -> str:
     return f"{n / 1024:.1f} KiB"
 
 
 def main(argv: list[str] | None = None) -> int:
-    """`python -m generator.search_index SITE_DIR [--force-language zh]`."""
+    """`python -m generator.search_index SITE_DIR`: index the documents a build left
+    (`PLANPORTAL_SEARCH=0 mkdocs build`)."""
     import argparse
 
     parser = argparse.ArgumentParser(prog="python -m generator.search_index")
     parser.add_argument("site_dir", type=Path)
-    parser.add_argument("--force-language")
     args = parser.parse_args(argv)
     try:
-        index_site(args.site_dir, force_language=args.force_language)
+        index_site(args.site_dir)
     except SearchIndexError as exc:
         print(exc, file=sys.stderr)
         return 1

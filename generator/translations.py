@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import Problem
 from .langs import DEFAULT_LANG, LANG_NAME
@@ -25,6 +25,9 @@ from .load import LoadedYaml, YamlPath, load_yaml
 from .model import EditorNote, Plan
 from .registry import Registry, Resolved
 from .titles import first_text, short_title
+
+if TYPE_CHECKING:
+    from .project import Project
 
 PlanFile = tuple[Plan, str]
 """A plan and the display path of its file (`plans/<id>.yaml`)."""
@@ -334,7 +337,7 @@ def coverage(plans: Iterable[PlanFile], registry: Registry, lang: str) -> Covera
     return Coverage(lang, len(found), len(found) - len(missing), by_kind, missing)
 
 
-def project_coverage(project: Any, lang: str) -> Coverage:
+def project_coverage(project: Project, lang: str) -> Coverage:
     """`coverage` of a loaded `Project` (plans with their file paths, and its registry)."""
     return coverage(
         ((plan, f"plans/{plan.id}.yaml") for plan in project.plans), project.registry, lang

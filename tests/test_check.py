@@ -6,83 +6,9 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from helpers import PLAN, make_project
 
 from generator.cli import main
-
-REGIONS = """\
-regions:
-  - {id: testland, name: 测试市, level: prefecture}
-"""
-UNITS = """\
-region: testland
-units:
-  - id: yingjiguanliju
-    name: 测试市应急管理局
-    short: 市应急管理局
-    aliases: [应急管理局]
-    category: emergency-management
-  - id: zhujianju
-    name: 测试市住房和城乡建设局
-    short: 市住建局
-groups:
-  - id: anweihui-chengyuan
-    name: 市安委会各成员单位
-    membership:
-      - {source: editor, note: 测试用。, units: [yingjiguanliju, zhujianju]}
-"""
-TOPICS = """\
-topics:
-  - {id: gas, name: 燃气, name_en: Gas}
-"""
-CATEGORIES = """\
-categories:
-  - {id: emergency-management, name: 应急管理, name_en: Emergency management}
-"""
-PLAN = """\
-id: demo
-title: 测试市安全生产治本攻坚三年行动方案
-kind: three-year-action-plan
-region: testland
-issuer: 测试市安全生产委员会
-issued: 2024-03-08
-period: {start: 2024-01-01, end: 2026-12-31}
-source: {file: data/sources/demo.txt}
-chapters:
-  - id: c1
-    no: 二
-    title: 主要任务
-    role: tasks
-    phases:
-      - {id: p1, name: 动员部署阶段, start: 2024-02-01, end: 2024-04-30}
-    tasks:
-      - id: "01"
-        no: 1
-        title: 强化源头管控
-        text: 主要有2项任务：
-        items:
-          - {id: "1", no: 一是, text: 建立机制；}
-          - {id: "2", no: 二是, text: 2024年底前完成。}
-        responsibility:
-          lead: [市应急管理局]
-          support: [市住建局, 市安委会各成员单位]
-        deadlines:
-          - {date: 2024-12-31, precision: year, phrase: 2024年底前, item: "2"}
-        topics: [gas]
-      - id: "02"
-        no: 2
-        text: 深化城镇燃气专项治理。
-"""
-
-
-def make_project(tmp_path: Path, plan: str = PLAN, name: str = "demo.yaml") -> Path:
-    (tmp_path / "data" / "units").mkdir(parents=True)
-    (tmp_path / "plans").mkdir()
-    (tmp_path / "data" / "regions.yaml").write_text(REGIONS, encoding="utf-8")
-    (tmp_path / "data" / "units" / "testland.yaml").write_text(UNITS, encoding="utf-8")
-    (tmp_path / "data" / "topics.yaml").write_text(TOPICS, encoding="utf-8")
-    (tmp_path / "data" / "categories.yaml").write_text(CATEGORIES, encoding="utf-8")
-    (tmp_path / "plans" / name).write_text(plan, encoding="utf-8")
-    return tmp_path
 
 
 def run_check(root: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:
@@ -127,7 +53,7 @@ CASES = {
     ),
     "wrong type": (
         broken("          lead: [市应急管理局]\n", "          lead: {name: 市应急管理局}\n"),
-        ["plans/demo.yaml:25:17: `lead`: should be a valid tuple, got a mapping"],
+        ["plans/demo.yaml:25:17: `lead`: should be a list, got a mapping"],
     ),
     "impossible date": (
         broken("issued: 2024-03-08", "issued: 2024-02-30"),
@@ -322,7 +248,7 @@ kind: three-year-action-plan
 region: testland
 issuer: 测试市安全生产委员会
 period: {start: 2024-01-01, end: 2026-12-31}
-source: {file: data/sources/parent.txt}
+source: {file: data/sources/demo.txt}
 chapters:
   - id: c1
     title: 主要任务
@@ -387,6 +313,22 @@ def test_github_annotations(
         "::error file=plans/demo.yaml,line=25,col=18,title=unknown-unit::"
         "unknown unit 市应急局 (did you mean 市应急管理局?)"
     )
+
+
+def test_github_annotations_escape_file_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """GitHub's workflow commands end a property at `,` and the data at `::`; `%`, CR and LF
+    are escaped everywhere, and `:` and `,` in properties too."""
+    root = make_project(tmp_path)
+    (root / "plans" / "demo.yaml").rename(root / "plans" / "a,b::c%\nd.yaml")
+    assert main(["--root", str(root), "check", "--format", "github"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines == [
+        "::error file=plans/a%2Cb%3A%3Ac%25%0Ad.yaml,line=1,col=5,title=id-filename::"
+        "plan id `demo` differs from the file name `a,b::c%25%0Ad.yaml` (rename the file to "
+        "`demo.yaml`)"
+    ]
 
 
 def test_reserved_ids_are_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 import pytest
-from test_titles import seed_plans
+from helpers import seed_plans
 
 from generator.cite import arabic, chinese_number, citation
 from generator.deadlines import (

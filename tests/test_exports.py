@@ -9,7 +9,7 @@ from pathlib import Path
 
 import icalendar
 import openpyxl
-from test_check import make_project
+from helpers import make_project
 
 from generator.exports import write_exports
 from generator.project import load_project

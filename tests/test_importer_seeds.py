@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from functools import cache
 from pathlib import Path
 
@@ -370,14 +371,11 @@ def test_drafts_pass_the_project_check(tmp_path: Path) -> None:
     """The four drafts, put in plans/ of a project with the real data/, raise no problem."""
     from generator.project import load_project
 
-    (tmp_path / "data").symlink_to(ROOT / "data", target_is_directory=True)
+    shutil.copytree(ROOT / "data", tmp_path / "data")  # a symlink out of the project is refused
     (tmp_path / "plans").mkdir()
     for seed, (_, _, plan_id) in SEEDS.items():
         (tmp_path / "plans" / f"{plan_id}.yaml").write_text(imported(seed).yaml, encoding="utf-8")
-    try:
-        project, problems = load_project(tmp_path)
-    except Exception as exc:  # the loader belongs to another module, maybe mid-change
-        pytest.skip(f"project loader unavailable: {exc!r}")
+    project, problems = load_project(tmp_path)
     assert project is not None
     assert [f"{p}" for p in problems] == []
     assert sum(len(plan.tasks()) for plan in project.plans) == 28 + 30 + 41 + 42

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+import select
+import shutil
 import signal
 import subprocess
 import sys
@@ -12,20 +14,21 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_site_build import FIXTURE, REPO
+from helpers import FIXTURE, REPO
 
-from generator import build
+from generator import build, processes
 from generator.render.spool import remove_stale_spools
 
 posix_only = pytest.mark.skipif(not hasattr(os, "fork"), reason="builds are forked")
 
 _STOPPED = """
+import os
 import sys
 import time
-from generator import cli, mkdocs_plugin, parallel_write
+from generator import cli, parallel_write
 from generator.render import spool
 
-spool.worker_processes = mkdocs_plugin.worker_processes = lambda: 2  # also on one core
+os.cpu_count = lambda: 2  # two processes (`--processes 2`) also on a one-core machine
 stage = sys.argv.pop(1)
 if stage == "rendering":  # in the build process and in its helper
     real_do = spool._do
@@ -54,6 +57,7 @@ def _stopped_build(stage: str, site: Path, temp: Path, **popen: Any) -> tuple[An
     env = dict(os.environ, TMPDIR=str(temp), PYTHONUNBUFFERED="1")
     command = [sys.executable, "-c", _STOPPED, stage]
     command += ["--root", str(FIXTURE), "build", "--site-dir", str(site), "--no-search"]
+    command += ["--processes", "2"]
     proc = subprocess.Popen(
         command,
         cwd=REPO,
@@ -65,7 +69,7 @@ def _stopped_build(stage: str, site: Path, temp: Path, **popen: Any) -> tuple[An
     )
     assert proc.stdout is not None
     lines: list[str] = []
-    while sum(line.startswith("STOPPED") for line in lines) < 2:
+    while "".join(lines).count("STOPPED") < 2:  # two processes may print on one line
         lines.append(proc.stdout.readline())
         assert lines[-1], "".join(lines)
     return proc, "".join(lines)
@@ -169,33 +173,34 @@ def test_spools_of_builds_that_are_gone_are_removed(tmp_path):
 
 
 @posix_only
-def test_a_killed_build_process_is_reported(capsys):
-    def killed() -> bool:
+def test_a_killed_build_process_is_reported(tmp_path, capsys, monkeypatch):
+    def killed(*args: Any) -> None:
         os.kill(os.getpid(), signal.SIGKILL)  # as the kernel does when memory runs out
-        return True
 
-    assert build._in_child(killed) is False
+    monkeypatch.setattr(build, "_build_into", killed)
+    assert build.build_site(FIXTURE, tmp_path / "site", isolate=True) == 1
     out = capsys.readouterr().out
     assert "the build process was killed (SIGKILL; out of memory?)" in out
+    assert sorted(p.name for p in tmp_path.iterdir()) == []  # its lock and new site removed
 
 
 _HELPER_OF_A_KILLED_PROCESS = """
-import multiprocessing
 import os
 import signal
 import time
-from generator.runtime import become_helper
+from generator.processes import Helpers
 
-def helper(parent):
-    become_helper(parent)
+ready, set_up = os.pipe()
+
+def helper(k):
+    os.write(set_up, b"x")  # it runs its work: its set-up is done
     time.sleep(60)
 
-if __name__ == "__main__":
-    process = multiprocessing.get_context("fork").Process(target=helper, args=(os.getpid(),))
-    process.start()
-    print(process.pid, flush=True)
-    time.sleep(0.5)  # the helper is set up
-    os.kill(os.getpid(), signal.SIGKILL)
+helpers = Helpers("waiting helper")
+helpers.start(1, helper)
+print(helpers.started[0].pid, flush=True)
+os.read(ready, 1)
+os.kill(os.getpid(), signal.SIGKILL)
 """
 
 
@@ -212,22 +217,20 @@ def test_helpers_end_with_the_process_that_forked_them():
         check=False,
     )
     assert done.returncode == -signal.SIGKILL
-    helper = Path(f"/proc/{int(done.stdout.split()[0])}/stat")
-    assert _ends_within(helper, seconds=10)
+    assert _ends_within(int(done.stdout.split()[0]), seconds=10)
 
 
-def _ends_within(stat: Path, seconds: float) -> bool:
-    """Whether the process of `/proc/PID/stat` is gone, or has ended and waits to be waited
-    for by whoever adopted it, within `seconds`."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            if stat.read_text().rsplit(")", 1)[1].split()[0] == "Z":
-                return True
-        except FileNotFoundError:
-            return True
-        time.sleep(0.05)
-    return False
+def _ends_within(pid: int, seconds: float) -> bool:
+    """Whether process `pid` (not a child of this one) ends within `seconds`: ended, or
+    ended and waiting to be waited for by whoever adopted it."""
+    try:
+        handle = os.pidfd_open(pid)
+    except ProcessLookupError:
+        return True
+    try:
+        return bool(select.select([handle], [], [], seconds)[0])
+    finally:
+        os.close(handle)
 
 
 def test_pagefind_is_stopped_when_indexing_is_interrupted():
@@ -259,7 +262,87 @@ def test_a_build_process_that_does_not_end_after_an_interruption_is_killed():
     with contextlib.suppress(OSError):
         os.setpgid(pid, pid)
     started = time.monotonic()
-    build._wait_or_kill(pid, 0.3)
+    processes.wait_or_kill(pid, 0.3)
     assert time.monotonic() - started < 10
     with pytest.raises(ChildProcessError):  # ended, and waited for
         os.waitpid(pid, os.WNOHANG)
+
+
+def test_a_site_left_between_the_two_renames_is_put_back_before_anything_else(tmp_path):
+    """A build killed between the two renames of its swap left the published site as
+    `site.old-PID`, its new one as `site.new-PID`, and no `site/`: the next build puts
+    the old site back first, so that when it then fails on bad data a site is still
+    there (it used to delete both and leave nothing)."""
+    gone = _gone_pid()
+    for kind, text in (("old", "published"), ("new", "unfinished")):
+        (tmp_path / f"site.{kind}-{gone}").mkdir()
+        (tmp_path / f"site.{kind}-{gone}" / "index.html").write_text(text, encoding="utf-8")
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE, project)
+    plan = next((project / "plans").glob("*.yaml"))
+    plan.write_text(plan.read_text(encoding="utf-8") + "\nunknown_field: 1\n", encoding="utf-8")
+
+    assert build.build_site(project, tmp_path / "site", search=False) == 1
+
+    assert (tmp_path / "site" / "index.html").read_text(encoding="utf-8") == "published"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"]
+
+
+@posix_only
+def test_a_second_build_into_the_same_site_says_another_is_running(tmp_path, capsys):
+    """Two builds into one site raced in the swap (`OSError: Directory not empty`, or
+    one's site replaced by the other's): the second one now stops at once."""
+    site, temp = tmp_path / "site", tmp_path / "temp"
+    site.mkdir()
+    temp.mkdir()
+    (site / "index.html").write_text("old", encoding="utf-8")
+    proc, output = _stopped_build("rendering", site, temp)
+    try:
+        assert build.build_site(FIXTURE, site, search=False) == 1
+        out = capsys.readouterr().out
+        assert f"another build is running into {site} (process {proc.pid})" in out
+        assert (site / "index.html").read_text(encoding="utf-8") == "old"
+    finally:
+        proc.terminate()
+        output += proc.communicate(timeout=60)[0]
+    assert proc.returncode == 130, output
+    assert (site / "index.html").read_text(encoding="utf-8") == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "temp"]  # lock removed
+
+
+@posix_only
+def test_the_build_lock_names_its_holder_and_is_removed_however_the_build_ends(tmp_path):
+    lock = tmp_path / ".site.lock"
+    with processes.exclusive(lock):
+        assert lock.read_text(encoding="ascii") == str(os.getpid())
+        with pytest.raises(processes.Busy) as busy, processes.exclusive(lock):
+            pass
+        assert busy.value.holder == os.getpid()
+    assert not lock.exists()
+    with pytest.raises(RuntimeError), processes.exclusive(lock):
+        raise RuntimeError("a failed build")
+    assert not lock.exists()
+
+
+_INDEXING = """
+import sys
+from generator.search_index import _run
+
+slow = "import os, time; print(os.getpid(), flush=True); time.sleep(60)"
+_run([sys.executable, "-c", slow], print, 600)
+"""
+
+
+@posix_only
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux ends them (prctl)")
+def test_pagefind_ends_when_the_build_is_killed_while_indexing():
+    """`kill -9` of the build during indexing: Pagefind went on writing into the
+    unfinished site; it now ends with the process that started it, as helpers do."""
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _INDEXING], cwd=REPO, stdout=subprocess.PIPE, text=True
+    )
+    assert proc.stdout is not None
+    indexer = int(proc.stdout.readline().split()[-1])  # "pagefind: PID": it runs
+    proc.kill()
+    proc.wait()
+    assert _ends_within(indexer, seconds=10)

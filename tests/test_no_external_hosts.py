@@ -11,13 +11,9 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-
-from generator.search_index import index_site
 
 REPO = Path(__file__).resolve().parents[1]
 IN_CI = os.environ.get("CI", "").lower() == "true"
@@ -72,21 +68,9 @@ def external_urls(rel: str, text: str) -> list[str]:
     return sorted({u for u in found if not _allowed(rel, u)})
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    if not (REPO / "mkdocs.yml").is_file() or not any((REPO / "plans").glob("*.yaml")):
-        reason = "the repo has no mkdocs.yml or no plans/*.yaml yet: nothing to build"
-        if IN_CI:
-            pytest.fail(reason, pytrace=False)
-        pytest.skip(reason)
-    out = tmp_path_factory.mktemp("hosts") / "site"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(REPO / "mkdocs.yml")]
-    done = subprocess.run([*cmd, "-d", str(out)], cwd=REPO, env=env, capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    if not (out / "pagefind" / "pagefind.js").is_file():
-        index_site(out, echo=None)
-    return out
+@pytest.fixture
+def site(seed_site: Path) -> Path:
+    return seed_site
 
 
 def test_scanner_finds_what_it_should():

@@ -11,14 +11,13 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from helpers import REPO, copy_fixture
 from jinja2 import DictLoader, Environment
 from mkdocs.exceptions import PluginError
-from test_site_build import REPO, copy_fixture
 
 from generator import parallel_write
 from generator.build import build_site
 from generator.parallel_write import ELSEWHERE_TEMPLATE, PageWriters
-from generator.runtime import PARALLEL_ENV
 
 fork_only = pytest.mark.skipif(not hasattr(os, "fork"), reason="helpers are forked")
 
@@ -28,9 +27,10 @@ def _files(root: Path) -> dict[str, bytes]:
 
 
 _SHARED_BUILD = """
+import os
 import sys
 from pathlib import Path
-from generator import mkdocs_plugin, parallel_write
+from generator import parallel_write
 from generator.build import build_site
 
 handed = []
@@ -42,22 +42,22 @@ def start(self, pages, **kwargs):
 
 parallel_write.PageWriters.start = start
 parallel_write.PARALLEL_FROM = 1  # the fixture is small
-mkdocs_plugin.worker_processes = lambda: 3
-code = build_site(Path(sys.argv[1]), Path(sys.argv[2]), search=False)
+os.cpu_count = lambda: 3  # three processes also on a smaller machine
+code = build_site(
+    Path(sys.argv[1]), Path(sys.argv[2]), search=False, build_date="2024-10-01", processes=3
+)
 print("handed", *handed)
 sys.exit(code)
 """
 
 
 @fork_only
-def test_helpers_write_the_same_site_as_mkdocs_alone(tmp_path, monkeypatch):
+def test_helpers_write_the_same_site_as_mkdocs_alone(tmp_path):
     """The shared build in a process of its own, with three processes and the fixture's
     few pages counted as many."""
-    monkeypatch.setenv("PLANPORTAL_BUILD_DATE", "2024-10-01")
     root = copy_fixture(tmp_path / "proj")
-    monkeypatch.setenv(PARALLEL_ENV, "1")
-    assert build_site(root, tmp_path / "alone", search=False) == 0
-    monkeypatch.delenv(PARALLEL_ENV)
+    alone = build_site(root, tmp_path / "alone", search=False, build_date="2024-10-01", processes=1)
+    assert alone == 0
     shared_build = [sys.executable, "-c", _SHARED_BUILD, str(root), str(tmp_path / "shared")]
     done = subprocess.run(shared_build, capture_output=True, text=True, cwd=REPO, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
@@ -167,7 +167,7 @@ def test_no_helper_for_few_pages_or_one_process(monkeypatch):
     assert writers.start(few, processes=4, config=None, nav=None, env=env, files=files) == 0
     many = _pages(3000)
     assert writers.start(many, processes=1, config=None, nav=None, env=env, files=files) == 0
-    assert writers.helpers == [] and all(not page.meta for page in few + many)
+    assert len(writers.helpers) == 0 and all(not page.meta for page in few + many)
 
 
 _WHILE_A_THREAD_LOGS = """

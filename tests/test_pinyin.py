@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from pypinyin import lazy_pinyin
 
 from generator import pinyin
-from generator.pinyin import full_pinyin, initials, keywords, slug
+from generator.pinyin import full_pinyin, initials, name_keys, slug
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -19,7 +19,7 @@ def test_basic_forms() -> None:
     assert full_pinyin("应急管理局") == "yingjiguanliju"
     assert initials("应急管理局") == "yjglj"
     assert slug("应急管理局") == "yingjiguanliju"
-    assert keywords("应急管理局") == ["yingjiguanliju", "yjglj"]
+    assert name_keys("应急管理局") == ["yingjiguanliju", "yjglj"]
 
 
 def test_words_are_split_at_spaces_punctuation_and_script_changes() -> None:
@@ -28,7 +28,7 @@ def test_words_are_split_at_spaces_punctuation_and_script_changes() -> None:
     assert slug("CCC认证") == "ccc-renzheng"
     assert initials("CCC认证") == "cccrz"
     assert full_pinyin("市应急管 理局") == "shiyingjiguanliju"  # PDF split, same pinyin
-    assert keywords("淮南 大通") == ["huainandatong", "hndt", "huainan", "datong"]
+    assert name_keys("淮南 大通") == ["huainandatong", "hndt", "huainan", "datong"]
 
 
 def test_full_width_ascii_and_umlaut_become_plain_ascii() -> None:
@@ -108,7 +108,7 @@ def test_missing_override_file_means_no_overrides(tmp_path) -> None:  # type: ig
 @pytest.mark.parametrize("text", ["", "   ", "（）", "、。，"])
 def test_no_letters_give_empty_results(text: str) -> None:
     assert slug(text) == full_pinyin(text) == initials(text) == ""
-    assert keywords(text) == []
+    assert name_keys(text) == []
 
 
 @given(st.text(max_size=30))
@@ -117,3 +117,14 @@ def test_output_is_always_a_valid_slug_or_empty(text: str) -> None:
     assert out == "" or SLUG.match(out)
     assert full_pinyin(text).isascii()
     assert initials(text).isascii()
+
+
+def test_the_importer_s_ids_honour_the_override_table():
+    """One conversion for every id: the importer's plan and region ids read 孛 and 重 as
+    data/pinyin-overrides.yaml says (pypinyin alone gives bei and zhong)."""
+    from generator.importer.meta import plan_id, region_slug
+    from generator.importer.regions import slug as region_id
+
+    assert region_slug("孛井滩生态移民示范区安全生产工作要点").startswith("bojingtan")
+    assert plan_id("重庆市安全生产治本攻坚三年行动方案", None, None) == "chongqing-zhiben-gongjian"
+    assert region_id("孛井滩") == slug("孛井滩") == "bojingtan"

@@ -141,11 +141,11 @@ def test_legend_does_not_rely_on_colour(pages):
     legend = html[
         html.index('class="pp-tl-legend"') : html.index("</div>", html.index("pp-tl-legend"))
     ]
-    for words in ("已过期限", "90天内到期", "90天以后到期", "具体日期"):
+    for words in ("期限已过", "90天内到期", "90天以后到期", "具体日期"):
         assert words in legend
     # each row of the tables states its status in words
     rows = re.findall(r"<tr class=\"pp-tl--(\w+)\"[^>]*>(.*?)</tr>", html)
-    words = {"past": "已过期限", "soon": "90天内到期", "later": "90天以后到期"}
+    words = {"past": "期限已过", "soon": "90天内到期", "later": "90天以后到期"}
     assert rows and all(words[s] in r for s, r in rows)
 
 

@@ -84,11 +84,13 @@ def test_every_task_and_item_has_its_anchor_on_a_heading_or_li(rendered):
 
 
 def test_copy_buttons_are_labelled_buttons(rendered):
-    """portal.js makes the buttons from compact data (tests/browser: keyboard, clipboard)."""
+    """portal.js makes one copy menu per task from compact data (tests/browser: keyboard,
+    clipboard)."""
     html = rendered[0][f"plans/{HLBE}/index.md"].content
-    assert "<button" not in html  # made at load time, not carried per clause
+    assert "<button" not in html and "<details" not in html  # made at load time
     assert (
-        'data-pp-labels="复制链接|复制引用|复制链接：{what}|复制引用：{what}"' in html
+        'data-pp-labels="复制链接|复制引用|复制链接：{what}|复制引用：{what}|复制|{what}：复制链接或引用"'
+        in html
     )  # once per page, on .pp-status
     assert 'data-pp-what="第5条"></span>' in html
     cite = "《呼伦贝尔市安全生产治本攻坚三年行动方案（2024-2026年）》第2条"
@@ -131,7 +133,7 @@ def test_metadata_block(rendered):
     for label, value in [
         ("文号", "呼安委会字〔2024〕4号"),
         ("印发日期", "2024-03-08"),
-        ("实施期限", "2024-01-01 至 2026-12-31"),
+        ("实施期限", '2024年至2026年 <span class="pp-period pp-period--current">实施期内</span>'),
         ("地区", "呼伦贝尔市"),
     ]:
         assert f"<dt data-pagefind-ignore>{label}</dt><dd>{value}</dd>" in html
@@ -142,27 +144,37 @@ def test_unit_page_lists_its_tasks(rendered):
     linked = re.findall(
         r'href="../../../plans/hulunbeier-zhiben-gongjian-2024/#(t-\d+)">(第\d+条)', html
     )
-    assert linked == [("t-05", "第5条"), ("t-10", "第10条"), ("t-01", "第1条"), ("t-03", "第3条")]
+    assert linked == [
+        ("t-05", "第5条"),
+        ("t-10", "第10条"),
+        ("t-01", "第1条"),
+        ("t-03", "第3条"),
+        ("t-02", "第2条"),  # through 各负有安全生产监督管理职责的部门
+    ]
     assert "牵头的任务（2）" in html and "按职责分工负责的任务（2）" in html
+    assert "经所属群体承担的任务（1）" in html
+    assert 'href="../jianguan-zhize-bumen/"' in html  # the group it is bound through
     assert 'href="../../huainan-datong/yingjiguanliju/"' in html  # same category elsewhere
 
 
 def test_units_index_has_pinyin_letters(rendered):
     html = rendered[0]["units/index.md"].content
-    letters = re.findall(r'<h3 id="az-([a-z]+)">', html)
+    letters = re.findall(r'<li id="az-([a-z]+)">', html)
     assert letters == sorted(letters) and "y" in letters
     assert (
-        '<h3 id="k-emergency-management"><a href="by-category/emergency-management/">'
-        '应急管理部门</a> <span class="pp-count">2</span></h3>'
+        '<li id="k-emergency-management"><a href="by-category/emergency-management/">'
+        '应急管理部门</a> <span class="pp-count">2</span></li>'
     ) in html
+    assert 'data-pp-finder="../data/units-finder.json"' in html  # the unit finder
+    assert 'href="hulunbeier/yingjiguanliju/"' not in html  # no unit listed on the index
     assert '<a href="a-z/y/">Y</a>' in html  # each letter has its own page
 
 
 def test_home_shows_as_of_and_deadlines(rendered):
     html = rendered[0]["index.md"].content
     assert "数据截至 2024-10-01" in html
-    # a year-end deadline is shown as such, never as an invented day
-    assert '<time datetime="2024">2024年底</time>' in html
+    # a year-end deadline is shown as such, never as an invented day, with its status
+    assert '<time datetime="2024">2024年底前</time> <span class="pp-dl__status">' in html
     assert "2024-12-31" not in html
     assert 'href="plans/hulunbeier-zhiben-gongjian-2024/#t-05-2"' in html  # recently passed
 

@@ -230,9 +230,14 @@ def test_derived_status_is_honest(entries, deadline, recurring, build, lead_name
     if status.state is State.done and status.deadline.date is not None:
         assert status.completed_on <= status.deadline.date
     # a passed deadline without a completion (or adjustment) report is said as such
-    if passed and status.latest is not None and status.latest.status not in (
-        Status.done,
-        Status.adjusted,
+    if (
+        passed
+        and status.latest is not None
+        and status.latest.status
+        not in (
+            Status.done,
+            Status.adjusted,
+        )
     ):
         assert status.state is State.deadline_passed
     # a lead unit's report, when there is one, decides

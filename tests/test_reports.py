@@ -179,9 +179,7 @@ def test_dates_between_the_plans_issue_and_the_build_date(copy):
 
 
 def test_status_outside_the_set(copy):
-    shown = write_round(
-        copy, '- {task: "06", unit: 市教育局, date: 2026-07-01, status: 已完成}\n'
-    )
+    shown = write_round(copy, '- {task: "06", unit: 市教育局, date: 2026-07-01, status: 已完成}\n')
     (problem,) = problems_of(copy)
     assert problem == (
         f"{shown}:4:54: `status`: '已完成' is not allowed (write `status: done` (已完成))"

@@ -314,7 +314,7 @@ def test_serve_reload_parses_only_edited_plan_files(tmp_path: Path, monkeypatch)
     """`mkdocs serve` reloads the project on every edit; unchanged plans are not reparsed."""
     import os
 
-    from test_check import make_project
+    from helpers import make_project
 
     from generator import project as project_mod
 
@@ -325,7 +325,9 @@ def test_serve_reload_parses_only_edited_plan_files(tmp_path: Path, monkeypatch)
     from generator import parallel_load
 
     real = parallel_load.load_yaml
-    monkeypatch.setattr(parallel_load, "load_yaml", lambda p, d: parsed.append(d) or real(p, d))
+    monkeypatch.setattr(
+        parallel_load, "load_yaml", lambda p, d, *rest: parsed.append(d) or real(p, d, *rest)
+    )
     again, _ = project_mod.load_project(root, cache=True)
     assert parsed == [] and again is not None
     assert [p.id for p in again.plans] == [p.id for p in first.plans]
@@ -343,14 +345,13 @@ def test_serve_reload_parses_only_edited_plan_files(tmp_path: Path, monkeypatch)
     assert uncached is not None and uncached.plans[0].title.startswith("修订")
 
 
-def test_many_plan_files_are_parsed_in_parallel_with_the_same_outcome(tmp_path: Path, monkeypatch):
+def test_many_plan_files_are_parsed_in_parallel_with_the_same_outcome(tmp_path: Path):
     """From `PARALLEL_FILES` plan files on, forked processes parse part of them and send
     them back: the plans, every problem and its position are the same as parsed here."""
-    from test_check import make_project
+    from helpers import make_project
 
     from generator import parallel_load
     from generator import project as project_mod
-    from generator.runtime import PARALLEL_ENV
 
     root = make_project(tmp_path / "proj")
     plans = root / "plans"
@@ -365,13 +366,10 @@ def test_many_plan_files_are_parsed_in_parallel_with_the_same_outcome(tmp_path: 
         if n in (100, 101):  # one in each process's share: located by the positions sent
             copy += "\nlead_unit: 市应急管理局\n"
         (plans / f"copy-{n:03d}.yaml").write_text(copy, "utf-8")
-    monkeypatch.setattr(parallel_load, "worker_processes", lambda: 2)
     warmed: list[int] = []
-    parallel = project_mod.load_project(root, meanwhile=lambda: warmed.append(1))
+    parallel = project_mod.load_project(root, meanwhile=lambda: warmed.append(1), processes=2)
     assert warmed == [1]
-    monkeypatch.setenv(PARALLEL_ENV, "0")
-    monkeypatch.setattr(parallel_load, "worker_processes", lambda: 1)
-    serial = project_mod.load_project(root)
+    serial = project_mod.load_project(root, processes=1)
     assert parallel == serial
     problems = parallel[1]
     assert {p.code for p in problems} >= {"yaml-syntax", "duplicate-key", "unknown-field"}
@@ -414,7 +412,8 @@ def _hrefs(content: str, part: str) -> set[str]:
 
 def test_units_index_does_not_list_every_unit_on_a_large_portal():
     small, kit = UnitPages(_kit(_tree(1, 2, 2))), _kit(_tree(4, 6, 14))  # 7 and 364 units
-    assert "yingjiju/" in small.index().content  # few units: listed inline, as before
+    assert "yingjiju/" not in small.index().content  # the finder finds them, lists list them
+    assert len(small.index().content) < 6_000
     large = UnitPages(kit)
     index = large.index().content
     assert not _hrefs(index, "yingjiju/")  # the tree links to region pages only
@@ -432,10 +431,11 @@ def test_units_index_does_not_list_every_unit_on_a_large_portal():
         assert links <= UNITS_PER_PAGE
         listed |= {h.rsplit("../", 1)[-1] for h in _hrefs(page.content, "yingjiju/")}
     assert len(listed) == len(kit.views.units)  # every unit reachable from the lists
-    unit_pages = [large.unit(u) for u in kit.views.units_sorted()]
+    unit_pages = [page for u in kit.views.units_sorted() for page in large.unit(u)]
     regions = [large.region(r.id) for r in kit.views.regions]
     pages = [large.index(), *lists, *regions, *unit_pages]
-    assert not [p for p in check_links(pages) if ".xml" not in p]  # feeds are not rendered here
+    files = (".xml)", ".csv)", ".ics)")  # the unit's files are not made here
+    assert not [p for p in check_links(pages) if not p.endswith(files)]
 
 
 def test_home_and_plans_index_show_a_bounded_number_of_plan_cards():

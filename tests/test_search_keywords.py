@@ -1,15 +1,9 @@
-"""Search keywords (pinyin, initials, sub-words) and the Pagefind indexer, without a browser."""
+"""Search keywords of the pages (pinyin, initials, sub-words), without a browser."""
 
 from __future__ import annotations
 
-import contextlib
-import gzip
-import re
-from pathlib import Path
-
 import pytest
 
-from generator.search_index import SearchIndexError, index_site
 from generator.search_keywords import (
     KW_END,
     KW_START,
@@ -154,77 +148,3 @@ def test_html_is_escaped():
     assert "<b>" not in out and "&lt;b&gt;" in out and "&#34;" in out and "&amp;" in out
     assert out.count('data-pagefind-filter="unit"') == 1
     assert out.count("data-pagefind-ignore") == 2
-
-
-# --- indexing -----------------------------------------------------------------------------
-
-PAGE = """<!doctype html><html lang="zh-Hans"><head><meta charset="utf-8"><title>{title}</title>
-</head><body><nav>导航菜单</nav><main data-pagefind-body><h1>{title}</h1>{kw}{filters}
-<h4 id="t-01">1. 开展城镇燃气安全排查整治</h4>{task_kw}
-<p>从根本上消除事故隐患，有效防范遏制重特大生产安全事故。</p></main></body></html>"""
-
-
-def _words_in_index(bundle: Path) -> set[str]:
-    """Words of the Pagefind index chunks (CBOR text strings inside the gzip)."""
-    words: set[str] = set()
-    for chunk in bundle.glob("index/*.pf_index"):
-        data = gzip.decompress(chunk.read_bytes())
-        for m in re.finditer(rb"[\x61-\x77]", data):  # CBOR text header, length < 24
-            size = m.group()[0] - 0x60
-            raw = data[m.end() : m.end() + size]
-            with contextlib.suppress(UnicodeDecodeError):
-                words.add(raw.decode("utf-8"))
-    return words
-
-
-@pytest.fixture(scope="module")
-def small_site(tmp_path_factory) -> tuple[Path, object]:
-    site = tmp_path_factory.mktemp("small") / "site"
-    for slug, title in [("plans/a", "演示方案"), ("units/b", "市应急管理局")]:
-        (site / slug).mkdir(parents=True)
-        (site / slug / "index.html").write_text(
-            PAGE.format(
-                title=title,
-                kw=keyword_html([title]),
-                filters=filter_html(plan="演示方案", unit=["市应急管理局"]),
-                task_kw=keyword_html(["开展城镇燃气安全排查整治"]),
-            ),
-            encoding="utf-8",
-        )
-    lines: list[str] = []
-    stats = index_site(site, echo=lines.append)
-    assert any(line.startswith("pagefind: ") for line in lines)
-    assert lines[-1].startswith("search index: 2 pages")
-    return site, stats
-
-
-def test_index_is_written(small_site):
-    site, stats = small_site
-    assert (site / "pagefind" / "pagefind.js").is_file()
-    assert stats.pages == 2 and stats.words > 10
-    assert stats.languages == ("zh-hans",)
-    assert 0 < stats.index_bytes < stats.bytes and stats.files > 5
-    assert list((site / "pagefind" / "filter").glob("*.pf_filter"))
-
-
-def test_chinese_index_splits_words(small_site):
-    site, _ = small_site
-    words = _words_in_index(site / "pagefind")
-    assert {"消除", "事故", "隐患", "燃气"} <= words, sorted(words)[:80]
-    assert "从根本上消除事故隐患" not in words  # not one run of characters
-    assert {"yingjiguanliju", "yjglj", "ranqi"} <= words  # keyword blocks are indexed
-    assert "导航菜单" not in words and "导航" not in words  # outside data-pagefind-body
-
-
-def test_index_errors_are_one_line(tmp_path):
-    with pytest.raises(SearchIndexError, match="does not exist"):
-        index_site(tmp_path / "missing", echo=None)
-    with pytest.raises(SearchIndexError) as info:
-        index_site(tmp_path, echo=None)  # no HTML at all
-    assert "\n" not in str(info.value) and "Pagefind" in str(info.value)
-
-
-def test_index_error_is_a_mkdocs_plugin_error():
-    from mkdocs.exceptions import PluginError
-
-    assert issubclass(SearchIndexError, PluginError)

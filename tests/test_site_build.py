@@ -2,60 +2,20 @@
 
 from __future__ import annotations
 
-import json
-import os
 import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from helpers import HLBE, REPO, copy_fixture, hostile_fixture, mkdocs_build
 
 from generator.build import build_site
 
 pytestmark = pytest.mark.build
 
-REPO = Path(__file__).parents[1]
-FIXTURE = Path(__file__).parent / "fixtures" / "site"
-HLBE = "hulunbeier-zhiben-gongjian-2024"
-ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", PLANPORTAL_BUILD_DATE="2024-10-01")
 
-
-def copy_fixture(dest: Path, *, plans: int | None = None) -> Path:
-    """The fixture under `dest`; with `plans`, only the Hulunbuir plan in `plans` copies."""
-    shutil.copytree(FIXTURE, dest)
-    if plans is not None:
-        for path in (dest / "plans").glob("*.yaml"):
-            path.unlink()
-        text = (FIXTURE / "plans" / f"{HLBE}.yaml").read_text(encoding="utf-8")
-        for n in range(plans):
-            plan_id = HLBE if n == 0 else f"{HLBE}-copy{n}"
-            (dest / "plans" / f"{plan_id}.yaml").write_text(
-                text.replace(f"id: {HLBE}", f"id: {plan_id}"), encoding="utf-8"
-            )
-    return dest
-
-
-def mkdocs_build(root: Path, site: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(REPO / "mkdocs.yml")]
-    env = dict(ENV, PLANPORTAL_ROOT=str(root), PLANPORTAL_SEARCH="0")
-    return subprocess.run(
-        [*cmd, "-d", str(site), *extra],
-        env=env,
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        check=False,
-    )
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("site") / "site"
-    result = mkdocs_build(FIXTURE, out)
-    assert result.returncode == 0, result.stderr
-    return out
+@pytest.fixture
+def site(fixture_site: Path) -> Path:
+    return fixture_site
 
 
 def test_strict_build_has_every_page(site):
@@ -131,29 +91,8 @@ def test_plan_page_size_does_not_grow_with_the_number_of_plans(tmp_path):
     assert sizes[(30, "home-nav")] == sizes[(1, "home-nav")]
 
 
-def _hostile_fixture(dest: Path) -> Path:
-    """The fixture with markup, Markdown and template syntax in plan text (JSON-quoted)."""
-    root = copy_fixture(dest)
-    path = root / "plans" / f"{HLBE}.yaml"
-    text = path.read_text(encoding="utf-8")
-    title = "<script>alert('t')</script>{ #evil }"
-    body = (
-        "[x](javascript:alert(1)) {{ 7*7 }} {% if true %}IF{% endif %}\n\n"
-        '--8<-- "README.md"\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n'
-        "*star* **bold** <img src=x onerror=alert(2)>"
-    )
-    text = text.replace("title: 突出重点抓实教育培训。", f"title: {json.dumps(title)}", 1)
-    start = text.index("            text: 参照自治区做法")
-    end = text.index("\n", start)
-    text = text[:start] + f"            text: {json.dumps(body, ensure_ascii=False)}" + text[end:]
-    plan_title = "title: 呼伦贝尔市安全生产治本攻坚三年行动方案（2024-2026年）\n"
-    text = text.replace(plan_title, f"title: {json.dumps('<b>粗体</b>方案 *x*')}\n", 1)
-    path.write_text(text, encoding="utf-8")
-    return root
-
-
 def test_plan_text_comes_out_literally(tmp_path):
-    root = _hostile_fixture(tmp_path / "hostile")
+    root = hostile_fixture(tmp_path / "hostile")
     result = mkdocs_build(root, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "site" / "plans" / HLBE / "index.html").read_text(encoding="utf-8")
@@ -180,8 +119,7 @@ def test_broken_data_stops_mkdocs_with_a_located_message(tmp_path):
     assert "Traceback" not in result.stderr
 
 
-def test_planportal_build_replaces_site_atomically(tmp_path, capsys, monkeypatch):
-    monkeypatch.setenv("PLANPORTAL_BUILD_DATE", "2024-10-01")
+def test_planportal_build_replaces_site_atomically(tmp_path, capsys):
     root = copy_fixture(tmp_path / "proj")
     site = tmp_path / "out" / "site"
     assert build_site(root, site, search=False) == 0
@@ -208,7 +146,6 @@ def test_planportal_build_loads_the_project_once(tmp_path, monkeypatch):
     """MkDocs runs in the same process and its plugin gets the project `build` checked."""
     import generator.project
 
-    monkeypatch.setenv("PLANPORTAL_BUILD_DATE", "2024-10-01")
     calls = []
     real = generator.project.load_project
 
@@ -222,4 +159,3 @@ def test_planportal_build_loads_the_project_once(tmp_path, monkeypatch):
     assert build_site(root, site, search=False) == 0
     assert (site / "plans" / HLBE / "index.html").is_file()
     assert len(calls) == 1
-    assert os.environ.get("PLANPORTAL_ROOT") != str(root)  # environment restored

@@ -15,8 +15,7 @@ from generator.project import load_project
 from generator.render.renderer import Page, PageGroup
 from generator.render.site import render_site
 from generator.render.spool import _runs, spool_pages
-from generator.runtime import MAX_PROCESSES, PARALLEL_ENV, worker_processes
-from generator.settings import Settings
+from generator.settings import MAX_PROCESSES, Settings, available_processes
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = dt.date(2024, 10, 1)
@@ -90,14 +89,10 @@ def test_pieces_are_runs_of_similar_cost():
 
 
 @pytest.mark.parametrize(
-    ("value", "expected"),
-    [("", "auto"), ("0", 1), ("1", 1), ("2", 2), ("64", "cores"), ("many", "auto")],
+    ("requested", "expected"), [(None, MAX_PROCESSES), (0, 1), (1, 1), (2, 2), (64, 8)]
 )
-def test_parallel_setting_caps_the_processes(monkeypatch, capsys, value, expected):
-    """`PLANPORTAL_PARALLEL`: unset, one process per core (at most four); N, at most N and
-    one per core; 0 or 1, none forked; anything else is reported and ignored."""
-    monkeypatch.setenv(PARALLEL_ENV, value)
-    monkeypatch.setattr(os, "cpu_count", lambda: 8)
-    want = {"auto": MAX_PROCESSES, "cores": 8}.get(expected, expected)  # type: ignore[arg-type]
-    assert worker_processes() == want
-    assert ("not a number" in capsys.readouterr().err) == (value == "many")
+def test_processes_are_capped_by_the_cores(requested, expected):
+    """Unset, one process per core (at most four); N, at most N and one per core; 0 or 1,
+    none forked (`PLANPORTAL_PARALLEL` and `--processes` are read in `generator.settings`)."""
+    assert available_processes(requested, cores=8) == expected
+    assert available_processes(requested, cores=1) == 1

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import seed_plans
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.load import load_yaml, validate_as
-from generator.model import Item, Plan, Task
+from generator.model import Item, Task
 from generator.titles import (
     ELLIPSIS,
     SHORT_TITLE_CHARS,
@@ -20,17 +20,6 @@ from generator.titles import (
 )
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def seed_plans() -> list[Plan]:
-    plans = []
-    for path in sorted((ROOT / "plans").glob("*.yaml")):
-        loaded, _ = load_yaml(path)
-        assert loaded is not None
-        plan, problems = validate_as(loaded, Plan)
-        assert plan is not None, problems
-        plans.append(plan)
-    return plans
 
 
 # The derived title of every untitled seed task. A change of the rule shows here, and the

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_check import PLAN, make_project
+from helpers import PLAN, make_project
 
 from generator.cli import main
 from generator.model import DomainLead, EditorNote

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import Plan
+from ..paths import publishable_source
 from ..schema import SCHEMAS, render_schema
 from .ical import DeadlineEvent, calendar, plan_events
 from .jsondata import plan_json, plans_json, progress_json
@@ -127,7 +128,7 @@ def copy_sources(root: Path, plans: Iterable[Plan], out_dir: Path) -> None:
     """Publish the original texts so every plan page can link to its source."""
     for plan in plans:
         src = root / plan.source.file
-        if src.is_file():
+        if publishable_source(root, plan.source.file):
             target = out_dir / plan.source.file
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(src, target)

@@ -58,9 +58,7 @@ def _task_text(task: Task) -> str:
     return "".join(parts)
 
 
-def rows_for_plan(
-    plan: Plan, base_url: str, tracking: Tracking | None = None
-) -> Iterator[TaskRow]:
+def rows_for_plan(plan: Plan, base_url: str, tracking: Tracking | None = None) -> Iterator[TaskRow]:
     """A row per task and per sub-item; with `tracking`, the units bound through groups and
     the derived status too."""
     for task in plan.tasks():

@@ -11,11 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from ..feedcheck import verify
 from ..langs import DEFAULT_LANG
 from ..render.ui import load_ui
 from ..views import SiteViews, urls
 from . import iter_plan_exports, iter_unit_exports
 from .feeds import atom_feed, unit_revisions
+from .finder import FINDER, finder_json
 from .report_feeds import iter_report_feeds
 from .tracking import Tracking
 from .units import iter_unit_duty_tables, unit_calendar_feeds
@@ -47,12 +49,16 @@ def plan_files(project: Project, views: SiteViews, site_url: str, sink: Sink) ->
 
 
 def unit_files(project: Project, views: SiteViews, site_url: str, sink: Sink) -> dict[str, int]:
-    """The units' calendars (duties through groups marked) and every change feed
-    (thousands of small files)."""
+    """The units' duty tables and calendars (duties through groups marked as such,
+    `exports.units`) and every change feed (thousands of small files)."""
     ui = load_ui(DEFAULT_LANG)
     feeds = unit_calendar_feeds(project.plans, project.duties, project.registry)
     calendars = iter_unit_exports(feeds, base_url=site_url)
     sizes = _handed_over(((f"{urls.DATA}{path}", content) for path, content in calendars), sink)
+    tables = iter_unit_duty_tables(
+        project.plans, project.duties, base_url=site_url, tracking=tracking(project, views)
+    )
+    sizes |= _handed_over(((f"{urls.DATA}{path}", content) for path, content in tables), sink)
     feed = f"{urls.CHANGES}feed.xml"
     revisions = project.history.revisions
     sizes |= _handed_over(
@@ -62,18 +68,18 @@ def unit_files(project: Project, views: SiteViews, site_url: str, sink: Sink) ->
 
 
 def progress_files(project: Project, views: SiteViews, site_url: str, sink: Sink) -> dict[str, int]:
-    """Each unit's tasks as a table with their status, and the Atom feeds of new reports
-    (the portal's, each plan's, each unit's)."""
-    tracked = tracking(project, views)
-    tables = iter_unit_duty_tables(
-        project.plans, project.duties, base_url=site_url, tracking=tracked
-    )
-    feeds = iter_report_feeds(project.plans, tracked, base_url=site_url)
-    files = ((f"{urls.DATA}{path}", content) for made in (tables, feeds) for path, content in made)
-    return _handed_over(files, sink)
+    """The Atom feeds of new reports (the portal's, each plan's, each unit's)."""
+    feeds = iter_report_feeds(project.plans, tracking(project, views), base_url=site_url)
+    return _handed_over(((f"{urls.DATA}{path}", content) for path, content in feeds), sink)
 
 
-EXPORT_JOBS: tuple[ExportJob, ...] = (plan_files, unit_files, progress_files)
+def finder_file(project: Project, views: SiteViews, site_url: str, sink: Sink) -> dict[str, int]:
+    """The unit finder's data (names and pinyin of every unit, `exports.finder`)."""
+    del project, site_url
+    return _handed_over([(f"{urls.DATA}{FINDER}", finder_json(views))], sink)
+
+
+EXPORT_JOBS: tuple[ExportJob, ...] = (plan_files, unit_files, progress_files, finder_file)
 """Every export of the site, in jobs of similar size."""
 
 
@@ -95,6 +101,7 @@ def _unit_change_feeds(
 def _handed_over(files: Iterable[tuple[str, bytes]], sink: Sink) -> dict[str, int]:
     sizes: dict[str, int] = {}
     for path, content in files:
+        verify(path, content)  # feeds and calendars are read back (generator.feedcheck)
         sizes[path] = len(content)
         sink(path, content)
     return sizes

@@ -51,7 +51,7 @@ class ImportResult:
 
 
 @dataclass
-class Overrides:
+class GivenMetadata:
     """What the text cannot say; anything left None is derived."""
 
     plan_id: str | None = None
@@ -115,7 +115,7 @@ def import_document(
     topics = load_topics(topics_path or DEFAULT_TOPICS)
     findings = enrich(body.chapters, topics)
     title = front.title or Path(source_file).stem or "untitled"
-    over = Overrides(plan_id, kind, issuer, period)
+    over = GivenMetadata(plan_id, kind, issuer, period)
     draft, derived, notes = _plan(title, cover, body, region, source_file, over, topics, reference)
     report = Report(plan_id=draft["id"], source_file=draft["source"]["file"], derived=derived)
     report.source_kind = doc.kind
@@ -158,7 +158,7 @@ def _without(text: str, dropped: list[str]) -> str:
     return "\n".join(kept)
 
 
-def _plan(title, cover, body: Body, region, source_file, over: Overrides, topics: Topics, ref):
+def _plan(title, cover, body: Body, region, source_file, over: GivenMetadata, topics: Topics, ref):
     issued = parse_date(cover.get("date_text", "")) if cover else None
     derived: dict[str, str] = {}
     notes: list[str] = []
@@ -358,5 +358,3 @@ def project_resolver(root: Path, stdout: TextIO) -> Resolver | None:
     """`resolve(name, region)` over the project's data/units, or None without reference data."""
     reference = load_reference(root, stdout)
     return reference.resolves if reference.registry is not None else None
-
-

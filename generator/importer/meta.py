@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from pypinyin import lazy_pinyin
+from ..pinyin import syllables
 
 _KINDS: tuple[tuple[str, str], ...] = (
     ("任务分解", "task-breakdown"),
@@ -55,15 +55,10 @@ def title_region(title: str) -> str:
     return title[: m.start()].strip() if m and m.start() > 0 else ""
 
 
-def slug(text: str) -> str:
-    words = lazy_pinyin(text, errors=lambda s: re.sub(r"[^a-z0-9]+", "-", s.lower()))
-    return re.sub(r"-+", "-", "-".join(w for w in words if w)).strip("-")
-
-
 def region_slug(title: str) -> str:
     """Pinyin of the title's region without its level suffix (呼伦贝尔市 → hulunbeier)."""
     region = _LEVEL.sub("", title_region(title))
-    return slug(region).replace("-", "")[:40] or "region"
+    return "".join(syllables(region))[:40] or "region"
 
 
 def short_form(title: str) -> str:
@@ -72,9 +67,9 @@ def short_form(title: str) -> str:
             return short
     core = re.sub(r"[（(].*?[）)]", "", title[len(title_region(title)) :])
     core = re.sub(r"^(关于)?(\d{4}\s*[-—–~至到]?\s*\d{0,4}\s*年度?)?(安全生产)?", "", core)
-    syllables = slug(core).split("-")[:4]
+    first = syllables(core)[:4]
     # two syllables to a word, as in zhiben-gongjian
-    words = ["".join(syllables[i : i + 2]) for i in range(0, len(syllables), 2)]
+    words = ["".join(first[i : i + 2]) for i in range(0, len(first), 2)]
     return "-".join(w for w in words if w) or "plan"
 
 

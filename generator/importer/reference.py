@@ -12,9 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import yaml
+
+if TYPE_CHECKING:
+    from ..registry import Registry
 
 _ISSUER_KINDS = frozenset({"government", "committee"})
 
@@ -23,8 +26,8 @@ _ISSUER_KINDS = frozenset({"government", "committee"})
 class Reference:
     regions: tuple[tuple[str, str], ...] = ()
     """(name, id) of every region, longest name first."""
-    registry: Any = None
-    """`generator.registry.Registry`, or None when data/units could not be loaded."""
+    registry: Registry | None = None
+    """The unit registry, or None when data/units could not be loaded."""
 
     def region_of(self, title: str) -> str | None:
         """Id of the region whose name opens `title` (内蒙古自治区安全生产… → neimenggu)."""

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from pypinyin import lazy_pinyin
+from ..pinyin import slug
 
 _LEVELS: tuple[tuple[str, str, str], ...] = (
     # suffix, level, English
@@ -71,11 +71,6 @@ class RegionDraft:
     @property
     def id(self) -> str:
         return str(self.entry["id"])
-
-
-def slug(text: str) -> str:
-    words = lazy_pinyin(text, errors=lambda s: re.sub(r"[^a-z0-9]+", "-", s.lower()))
-    return re.sub(r"-+", "-", "".join(w for w in words if w)).strip("-")
 
 
 def level_of(name: str) -> tuple[str, str, str]:

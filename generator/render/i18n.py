@@ -97,15 +97,18 @@ class Names:
         return getattr(record, f"{attr}_en", None) or pinyin_name(name)
 
     def plan(self, plan: Plan, *, short: bool = False) -> str:
-        """Plan title (`title_en` in the English tree where the data has it)."""
-        if self.english and plan.title_en:
-            return plan.title_en
+        """Plan title (`title_en`, or `short_title_en` for `short`, in the English tree where
+        the data has it)."""
+        if self.english and (plan.title_en or plan.short_title_en):
+            return ((plan.short_title_en if short else None) or plan.title_en) or (
+                plan.short_title_en or ""
+            )
         return (plan.short_title if short else None) or plan.title
 
     def text_lang(self, text: str) -> str:
         """The `lang` that `text` needs on a page of this tree: `zh-Hans` for Chinese on an
         English page, else none (the page's own)."""
-        return TEXT_LANG if self.english and _has_cjk(text) else ""
+        return TEXT_LANG if self.english and has_cjk(text) else ""
 
     def label(self, text: str) -> Label:
         """Text that may be Chinese inside an English page, marked with its language."""
@@ -120,7 +123,7 @@ _CJK = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
 """Han characters (CJK Extension A, the unified ideographs, the compatibility ideographs)."""
 
 
-def _has_cjk(text: str) -> bool:
+def has_cjk(text: str) -> bool:
     return _CJK.search(text) is not None
 
 
@@ -175,6 +178,7 @@ def _tree_chrome(lang: str) -> tuple[dict[str, Any], str]:
         "site_name": ui.site_title,
         "home": PREFIX[lang],
         "search": strings,
+        "skip_to_clauses": ui.skip_to_clauses,
     }, ui.lang_switch
 
 

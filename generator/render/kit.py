@@ -20,22 +20,47 @@ from functools import cached_property
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
+from .. import cite
+from ..deadlines import (
+    deadline_phrase,
+    deadline_status,
+    period_status,
+    recurrence_phrase,
+    recurrence_status,
+    status_label,
+)
+from ..exports.finder import FINDER
 from ..history import History
 from ..langs import PREFIX, TEXT_LANG
-from ..model import Region, Topic
+from ..model import Deadline, Item, Phase, Plan, Recurrence, Region, Topic
 from ..search_keywords import DEFAULT_WEIGHT
+from ..titles import task_title
+from ..translations import issuer, localized, note_text
 from ..views import SiteViews, urls
+from ..views.citations import numbering_restarts
 from ..views.lineage import Lineage
 from ..views.progress import ProgressView, progress_view
-from ..views.site import UnitRef
-from ..views.timeline import PlanTimeline, SiteTimeline, labels, plan_timeline, site_timeline
+from ..views.site import Milestone, TaskView, UnitRef
+from ..views.timeline import PlanTimeline, SiteTimeline, plan_timeline, site_timeline
 from ..views.topics import TopicView, topic_views
-from .contexts.common import ExampleBanner, Filter, Keywords, Link, Pager
+from .contexts.common import (
+    DeadlineBadge,
+    ExampleBanner,
+    Filter,
+    Finder,
+    Keywords,
+    Label,
+    Link,
+    Pager,
+    PeriodBadge,
+    TaskName,
+)
 from .i18n import Names
 from .links import relative
 from .renderer import Page, PageContext, Renderer
 from .reporting import Reporting
 from .ui import UiStrings, load_ui
+from .when import when_parts
 
 if TYPE_CHECKING:
     from ..project import Project
@@ -55,8 +80,6 @@ class SiteData:
     """Every dated entry of the portal, by month."""
     topics: dict[str, TopicView]
     """Each topic's tasks, grouped by plan and cut into pages, by topic id."""
-    labels: dict[str, str]
-    """Labels of untitled tasks (number + start of the text), by clause URL."""
     progress: ProgressView
     """The reports as pages present them: each plan's report pages, what each round
     changed, and the derived status (`progress.status`)."""
@@ -71,7 +94,6 @@ class SiteData:
             timelines={p.plan.id: plan_timeline(p, views.today) for p in views.plans},
             timeline=site_timeline(views),
             topics={t.topic.id: t for t in topic_views(views, project.registry.topics)},
-            labels={url: label for p in views.plans for url, label in labels(p).items()},
             progress=progress_view(views.status),
         )
 
@@ -106,6 +128,13 @@ class PageKit:
     once the exports are written: `Family.after_exports`)."""
     banner: str = ""
     """HTML above every page: the notice of an example project (`ExampleBanner`)."""
+    _titles: dict[tuple[str, str], tuple[str, str, str, bool]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    """(plan id, task id) → (number, title, its lang or "", derived): a task is named on
+    many pages of a tree (its units', topics', the timeline's)."""
+    _restarts: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
+    """Plan id → whether its numbering restarts per chapter (`numbering_restarts`)."""
 
     @classmethod
     def for_tree(cls, data: SiteData, lang: str, renderer: Renderer | None = None) -> PageKit:
@@ -198,11 +227,126 @@ class PageKit:
 
     def unit_name(self, ref: UnitRef) -> str:
         """A unit's or group's name in this tree's language."""
+        return self.unit_label(ref).text
+
+    def unit_label(self, ref: UnitRef) -> Label:
+        """A unit's or group's name in this tree's language: its English name on English
+        pages, else its Chinese name marked as Chinese (`generator.translations`)."""
         view = self.views.units.get(ref.key)
-        return self.names.of(view.record) if view is not None else ref.name
+        if view is None:
+            return self.names.label(ref.name)
+        if self.names.english:
+            found = localized(view.record, "name", self.lang)
+            if found is not None and found.lang == self.lang:
+                return Label(found.text)
+        return self.names.label(view.record.name)
 
     def unit_link(self, here: str, ref: UnitRef) -> Link:
-        return Link(self.unit_name(ref), relative(here, ref.url))
+        label = self.unit_label(ref)
+        return Link(label.text, relative(here, ref.url), label.lang)
+
+    def issuer(self, record: Plan | object, region: str) -> Label:
+        """A plan's (or basis document's) issuing body in this tree's language: its own
+        English name, the English name of the unit it names, else the Chinese."""
+        found = issuer(record, region, self.data.project.registry, self.lang)
+        return self.names.label(found.text if found is not None else "")
+
+    def note(self, note: object) -> Label:
+        """An editor's note in this tree's language (the Chinese when it has no English,
+        marked as such)."""
+        found = note_text(note, self.lang)  # type: ignore[arg-type]
+        return self.names.label(found.text)
+
+    def text(self, record: object, attr: str) -> Label:
+        """`record.<attr>` in this tree's language (`title_en` …), else the Chinese."""
+        found = localized(record, attr, self.lang)
+        return self.names.label(found.text if found is not None else "")
+
+    # --- deadlines and tasks ---------------------------------------------------------------
+
+    def deadline(self, deadline: Deadline) -> DeadlineBadge:
+        """A deadline in words in this tree's language, with its status on the build date."""
+        status = deadline_status(deadline, self.today)
+        stamp, _ = when_parts(deadline.date, deadline.precision, self.ui)
+        return DeadlineBadge(
+            Label(deadline_phrase(deadline, self.ui)),
+            stamp,
+            status.value,
+            status_label(status, self.ui),
+            self.ui.dl_inferred if deadline.inferred else "",
+        )
+
+    def recurrence(self, recurrence: Recurrence, plan: Plan) -> DeadlineBadge:
+        """A recurring duty: as printed on Chinese pages (每季度对乡镇街道开展一次督导), in
+        words on English ones; ongoing while its plan's period lasts."""
+        status = recurrence_status(recurrence, self.today, plan.period)
+        if self.names.english:
+            phrase = Label(recurrence_phrase(recurrence, self.ui))
+        else:
+            phrase = Label(recurrence.phrase)
+        return DeadlineBadge(phrase, "", status.value, status_label(status, self.ui))
+
+    def period_badge(self, plan: Plan) -> PeriodBadge:
+        """Whether the plan's period has begun, is running or has ended."""
+        status = period_status(plan.period, self.today)
+        return PeriodBadge(status.value, status_label(status, self.ui))
+
+    def task_name(self, here: str, tv: TaskView, item: Item | None = None) -> TaskName:
+        """How the task (or one of its items) is named from page `here`: number and title
+        (`generator.titles.task_title`), derived titles marked."""
+        key = (tv.plan.id, tv.task.id)
+        found = self._titles.get(key)
+        if found is None:
+            title = task_title(tv.task, self.lang)
+            lang = TEXT_LANG if title.fallback(self.lang) and self.names.english else ""
+            found = (self.task_number(tv), title.text, lang, title.derived)
+            self._titles[key] = found
+        no, text, lang, derived = found
+        if item is None:
+            return TaskName(no, text, relative(here, tv.url), lang, derived)
+        anchor = urls.item_anchor(tv.task.id, item.id)
+        number = self.ui.format("cite_item", clause=no, item=cite.item_label(item, self.ui))
+        return TaskName(number, text, relative(here, f"{tv.page}#{anchor}"), lang, derived)
+
+    def milestone_name(self, here: str, m: Milestone) -> TaskName:
+        """What a deadline belongs to: its task (or item), else the chapter, section or
+        phase whose text sets it, named in this tree's language."""
+        if m.task is not None:
+            return self.task_name(here, m.task, m.item)
+        named = self.text(m.named, "name" if isinstance(m.named, Phase) else "title")
+        return TaskName("", named.text or m.label, relative(here, m.url), named.lang)
+
+    def task_number(self, tv: TaskView) -> str:
+        """第5条 / "task 5" (the chapter in front where numbering restarts per chapter)."""
+        if not self.names.english:
+            return tv.number
+        return cite.task_label(tv.task, self.ui, tv.chapter, restarts=self.restarts(tv.plan))
+
+    def restarts(self, plan: Plan) -> bool:
+        if plan.id not in self._restarts:
+            self._restarts[plan.id] = numbering_restarts(plan)
+        return self._restarts[plan.id]
+
+    def citation(self, tv: TaskView, item: Item | None = None) -> str:
+        """The citation of a task or item in this tree's language."""
+        if not self.names.english and item is None:
+            return tv.citation
+        return cite.citation(
+            tv.plan,
+            tv.task,
+            self.ui,
+            self.lang,
+            item=item,
+            chapter=tv.chapter,
+            restarts=self.restarts(tv.plan),
+        )
+
+    def finder(self, here: str) -> Finder:
+        """The unit finder on page `here`."""
+        return Finder(
+            data=self.shared(here, f"{urls.DATA}{FINDER}"),
+            base=relative(here, urls.UNITS),
+        )
 
     # --- search ----------------------------------------------------------------------------
 

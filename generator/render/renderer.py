@@ -108,11 +108,15 @@ def context_vars(context: PageContext) -> dict[str, Any]:
     return {f.name: getattr(context, f.name) for f in fields(context)}  # type: ignore[arg-type]
 
 
-def front_matter(title: str, *, hide_toc: bool = True) -> str:
-    """YAML front matter; the title is HTML-escaped because the theme prints it unescaped."""
+def front_matter(title: str, *, hide_toc: bool = True, skip_to: str = "") -> str:
+    """YAML front matter; the title is HTML-escaped because the theme prints it unescaped.
+    `skip_to`: the id a second skip link of the theme's header leads to (`pp_skip`, see
+    overrides/main.html), for pages whose own content starts far down (a plan's clauses)."""
     lines = ["---", f"title: {json.dumps(html.escape(title), ensure_ascii=False)}"]
     if hide_toc:
         lines += ["hide:", "  - toc"]
+    if skip_to:
+        lines.append(f"pp_skip: {json.dumps(skip_to)}")
     return "\n".join([*lines, "---", "", ""])
 
 
@@ -126,7 +130,8 @@ class Renderer:
         """The page at `path`; `banner`: finished HTML put above its body (`fragment`)."""
         template = self.env.get_template(context.TEMPLATE)
         body = template.render(**context_vars(context)).strip("\n")
-        return Page(path, context.title, front_matter(context.title) + banner + body + "\n")
+        head = front_matter(context.title, skip_to=getattr(context, "SKIP_TO", ""))
+        return Page(path, context.title, head + banner + body + "\n")
 
     def fragment(self, context: Any) -> str:
         """A fragment rendered on its own from its context (a dataclass with `TEMPLATE`)."""

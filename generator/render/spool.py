@@ -29,8 +29,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from ..processes import remove_left_behind, shared_out
 from ..progress import Progress
-from ..runtime import remove_left_behind, shared_out
 from ..search_keywords import warm_up
 from .linkcheck import LinkIndex
 from .renderer import Page, PageGroup
@@ -193,7 +193,7 @@ def spool_pages(
     progress = Progress("rendering pages and exports", len(work.pieces), pages=groups_count)
     if processes > 1:
         warm_up()  # the word lists, loaded once and inherited
-    with shared_out(partial(_do, work, progress=progress), processes) as run:
+    with shared_out(partial(_do, work, progress=progress), processes, name="renderer") as run:
         done = run()
     return _merged(done), [_result(done, index) for index in range(len(jobs))]
 

@@ -14,11 +14,10 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from ..dump import SCHEMA_LINE, dump_yaml
 from ..errors import Problem, errors_only, format_problems
@@ -28,12 +27,16 @@ from .checks import FiledReport, ReportContext
 from .load import PROGRESS_DIR, attach_progress
 from .readback import Defaults, Imported, SheetProblem, import_sheets
 
+if TYPE_CHECKING:
+    from ..model import Plan
+    from ..project import Project
+
 DEFAULT_SHEETS = Path("build") / "sheets"
 DEFAULT_DRAFTS = Path("build") / "progress"
 PROGRESS_SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/progress.schema.json\n"
 
 
-def _loaded(root: Path, build_date: dt.date, err: TextIO) -> Any:
+def _loaded(root: Path, build_date: dt.date, err: TextIO) -> Project | None:
     """The checked project with its reports, or None (problems printed)."""
     from ..project import load_project
 
@@ -49,7 +52,7 @@ def _loaded(root: Path, build_date: dt.date, err: TextIO) -> Any:
     return project
 
 
-def _unit_key(project: Any, plan: Any, name: str) -> tuple[tuple[str, str] | None, str]:
+def _unit_key(project: Project, plan: Plan, name: str) -> tuple[tuple[str, str] | None, str]:
     """The unit a `--unit` value names (a name as printed, or `<region>/<id>`), or a message."""
     registry = project.registry
     region, slash, ident = name.partition("/")
@@ -135,7 +138,7 @@ def _existing(root: Path, plan_id: str, round_id: str) -> tuple[dict[str, Any], 
     return data, problems
 
 
-def _identity(project: Any, plan: Any, entry: dict[str, Any]) -> tuple[str, str, str]:
+def _identity(project: Project, plan: Plan, entry: dict[str, Any]) -> tuple[str, str, str]:
     found = project.registry.resolve(str(entry.get("unit", "")), plan.region)
     unit = f"{found.region}/{found.id}" if found else normalise(str(entry.get("unit", "")))
     return (str(entry.get("task", "")), str(entry.get("item") or ""), unit)
@@ -167,7 +170,7 @@ def _typed(entry: Any) -> Any:
 
 
 def _merged(
-    project: Any, base: dict[str, Any], filed: Sequence[FiledReport], files: str
+    project: Project, base: dict[str, Any], filed: Sequence[FiledReport], files: str
 ) -> tuple[dict[str, Any], int]:
     """The file's reports with the imported ones in place of those they replace."""
     plan = project.plan(base["plan"])
@@ -346,27 +349,29 @@ def add_parser(sub: Any) -> None:
 
 
 def _run_sheet(args: Any) -> int:
-    from ..settings import build_date_from_environment
+    from ..settings import from_command_line
 
+    settings = from_command_line(args)  # --root, PLANPORTAL_ROOT, PLANPORTAL_BUILD_DATE …
     return sheet_command(
-        Path(args.root).resolve(),
+        settings.root,
         args.plan,
         unit=args.unit,
         round_id=args.round_id,
         items=args.items,
         out=args.out,
-        build_date=build_date_from_environment(os.environ),
+        build_date=settings.build_date,
     )
 
 
 def _run_import(args: Any) -> int:
-    from ..settings import build_date_from_environment
+    from ..settings import from_command_line
 
+    settings = from_command_line(args)
     return import_command(
-        Path(args.root).resolve(),
+        settings.root,
         args.files,
         round_id=args.round_id,
         date=args.date,
         out=args.out,
-        build_date=build_date_from_environment(os.environ),
+        build_date=settings.build_date,
     )

@@ -15,13 +15,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import Problem
 from ..load import load_yaml, validate_as
 from ..parallel_load import parsing
 from .checks import FiledReport, ReportContext, check_file_identity, check_reports, check_rounds
 from .model import STATUS_TERMS, ProgressFile, Round, RoundsFile
+
+if TYPE_CHECKING:
+    from ..project import Project
 
 PROGRESS_DIR = "progress"
 ROUNDS_FILE = "rounds.yaml"
@@ -128,7 +131,7 @@ def report_files(root: Path) -> tuple[list[Path], list[Problem]]:
     return files, problems
 
 
-def load_progress(project: Any, build_date: dt.date) -> tuple[Progress, list[Problem]]:
+def load_progress(project: Project, build_date: dt.date) -> tuple[Progress, list[Problem]]:
     """The reports of `project` (a checked `generator.project.Project`), checked against its
     plans and units and against `build_date`; every problem located."""
     root: Path = project.root
@@ -191,7 +194,7 @@ def _status_hints(loaded: Any, problems: list[Problem]) -> list[Problem]:
     ]
 
 
-def attach_progress(project: Any, build_date: dt.date) -> tuple[Any, list[Problem]]:
+def attach_progress(project: Project, build_date: dt.date) -> tuple[Project, list[Problem]]:
     """`project` with its reports (`Project.progress`) loaded and checked as of `build_date`,
     and the problems found."""
     progress, problems = load_progress(project, build_date)

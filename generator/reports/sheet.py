@@ -15,7 +15,7 @@ import datetime as dt
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import xlsxwriter
 
@@ -32,6 +32,9 @@ from .layout import (
     STATUS_LABELS,
 )
 from .model import STATUS_TERMS, Round
+
+if TYPE_CHECKING:
+    from ..project import Project
 
 CREATED = dt.datetime(2024, 1, 1)
 """Fixed document date: the same input gives the same file."""
@@ -70,7 +73,7 @@ def _deadline(task: Task, item: str) -> str:
     return "；".join(r.phrase for r in task.recurrence)
 
 
-def _previous(project: Any, plan: Plan, task: Task, item: str, unit: Key, before: str) -> str:
+def _previous(project: Project, plan: Plan, task: Task, item: str, unit: Key, before: str) -> str:
     """The unit's latest report on the task in rounds before `before` (or any round)."""
     order = {r.id: i for i, r in enumerate(project.progress.rounds)}
     limit = order.get(before, len(order))
@@ -92,7 +95,7 @@ def _units_of(duties: dict[Key, tuple[Duty, ...]], unit: Key | None) -> list[tup
 
 
 def sheet_rows(
-    project: Any, plan: Plan, unit: Key | None, round_id: str, items: bool
+    project: Project, plan: Plan, unit: Key | None, round_id: str, items: bool
 ) -> list[SheetRow]:
     """The form's rows: every task of `plan` that binds `unit` (every unit when None)."""
     registry = project.registry
@@ -279,7 +282,7 @@ def _styles(book: Any) -> dict:
 
 def write_sheet(
     target: Path | BinaryIO,
-    project: Any,
+    project: Project,
     plan: Plan,
     *,
     unit: Key | None = None,

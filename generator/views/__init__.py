@@ -5,7 +5,6 @@ model: plan cards, the unit → duties index, dated milestones and citations.  P
 views are site-root relative (`plans/<id>/`); the renderer turns them into page links.
 """
 
-from .dates import build_date
 from .site import SiteViews, build_views
 
-__all__ = ["SiteViews", "build_date", "build_views"]
+__all__ = ["SiteViews", "build_views"]

@@ -8,10 +8,11 @@ never ends with a bare heading, and a task is never cut.
 
 Every anchor has one home, the part that prints it (`PlanLayout.page_of`): links inside
 the site go straight to it. The clause link people share stays the plan's own address
-(`plans/<id>/#t-…`, see DESIGN.md §3): portal.js forwards an anchor that is not on the
-page to its part. The layout depends on the plan alone, so both language trees cut the
-same plan in the same places (the language switch lands on the same part). The newest
-progress reports printed under each task count too (`views.progress.shown_weights`).
+(`plans/<id>/#t-…`, see developer-docs/conventions.md): portal.js forwards an anchor that
+is not on the page to its part. The layout depends on the plan alone, so both language
+trees cut the same plan in the same places (the language switch lands on the same part).
+The newest progress reports printed under each task count too
+(`views.progress.shown_weights`).
 """
 
 from __future__ import annotations

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 
+from ..duties import DutyIndex
+from ..duties import Role as DutyRole
 from ..model import (
     Category,
     Chapter,
@@ -15,13 +17,17 @@ from ..model import (
     DomainLead,
     Group,
     Item,
+    Membership,
+    Phase,
     Plan,
     Region,
     Section,
     Task,
     Unit,
 )
+from ..paths import publishable_source
 from ..reports.status import StatusIndex, status_index
+from ..titles import task_title
 from . import urls
 from .citations import citation, item_number, numbering_restarts, task_number
 from .parts import PlanLayout, plan_layout
@@ -34,6 +40,7 @@ if TYPE_CHECKING:
 
 Role = Literal["lead", "support", "responsible", "local"]
 ROLES: tuple[Role, ...] = ("lead", "support", "responsible", "local")
+"""The roles a responsibility line names units in."""
 RECENT_DAYS = 183
 """How far back "recently passed" deadlines reach."""
 PEER_LIMIT = 24
@@ -91,14 +98,25 @@ class TaskView:
 
 @dataclass(frozen=True)
 class Duty:
-    """One task a unit or group must act on, and in which role."""
+    """One task a unit or group must act on, and in which role (`generator.duties`):
+    named as lead, support or responsible, through a group it belongs to, or territorial."""
 
     task: TaskView
-    role: Role
+    role: DutyRole
     printed: str
-    """The name as printed in the plan."""
+    """The name as printed in the plan; for a duty through a group, the group's."""
     carried_from: TaskView | None = None
     """For a territorial duty stated once and carried forward: the task that states it."""
+    via: tuple[UnitRef, ...] = ()
+    """Role `group`: the groups named on the task that the unit belongs to."""
+
+
+@dataclass(frozen=True)
+class MemberView:
+    """A member unit of a group, with the sources that count it as one."""
+
+    ref: UnitRef
+    sources: tuple[Membership, ...]
 
 
 @dataclass(frozen=True)
@@ -116,10 +134,15 @@ class Milestone:
     deadline: Deadline
     plan: Plan
     label: str
-    """What is due: `第2条 严格执行重大事故隐患判定标准。` or a section title."""
+    """What is due: `第2条 严格执行重大事故隐患判定标准。` (the task's title, or its derived
+    short title) or a chapter's, section's or phase's title."""
     url: str
-    task: str | None = None
-    """The task whose deadline it is (None for a chapter's, section's or phase's)."""
+    task: TaskView | None = None
+    """The task the deadline belongs to (pages name it in their language)."""
+    item: Item | None = None
+    """…and its sub-item, when the deadline is an item's."""
+    named: Chapter | Section | Phase | None = None
+    """The chapter, section or phase whose text sets the deadline, when not a task's."""
 
     @property
     def date(self) -> dt.date:
@@ -140,11 +163,15 @@ class UnitView:
     """Groups the unit is a member of."""
     peers: tuple[UnitRef, ...]
     """Units of the same category in other regions (at most `PEER_LIMIT`, the nearest)."""
-    members: tuple[UnitRef, ...]
-    """For a group: its known member units."""
+    members: tuple[MemberView, ...]
+    """For a group: its member units, each with its sources, in membership order."""
 
-    def by_role(self, role: Role) -> tuple[Duty, ...]:
+    def by_role(self, role: DutyRole) -> tuple[Duty, ...]:
         return tuple(d for d in self.duties if d.role == role)
+
+    def task_count(self) -> int:
+        """Tasks that bind it, each counted once (a task may bind it in two roles)."""
+        return len({d.task.url for d in self.duties})
 
     @property
     def sort_key(self) -> str:
@@ -346,22 +373,25 @@ def _carried(tasks: tuple[TaskView, ...]) -> dict[str, tuple[TaskView, tuple[str
 
 def _milestones(plan: Plan, tasks: tuple[TaskView, ...], layout: PlanLayout) -> Iterator[Milestone]:
     for view in tasks:
-        label = f"{view.number} {view.task.title or ''}".strip()
+        label = f"{view.number} {task_title(view.task).text}".strip()
+        items = {item.id: item for item in view.task.items}
         for deadline in view.task.deadlines:
             anchor = urls.item_anchor(view.task.id, deadline.item) if deadline.item else view.anchor
-            yield Milestone(deadline, plan, label, f"{view.page}#{anchor}", view.task.id)
+            item = items.get(deadline.item) if deadline.item else None
+            yield Milestone(deadline, plan, label, f"{view.page}#{anchor}", view, item)
     for chapter in plan.chapters:
         where = layout.href(urls.chapter_anchor(chapter.id))
         for deadline in chapter.deadlines:
-            yield Milestone(deadline, plan, chapter.title, where)
+            yield Milestone(deadline, plan, chapter.title, where, named=chapter)
         for section in chapter.sections:
             where = layout.href(urls.section_anchor(section.id))
+            named: Chapter | Section = section if section.title else chapter
             for deadline in section.deadlines:
-                yield Milestone(deadline, plan, section.title or chapter.title, where)
+                yield Milestone(deadline, plan, named.title or "", where, named=named)
         for phase in chapter.phases:
             where = layout.href(urls.phase_anchor(phase.id))
             for deadline in phase.deadlines:
-                yield Milestone(deadline, plan, phase.name, where)
+                yield Milestone(deadline, plan, phase.name, where, named=phase)
 
 
 def _plan_view(project: Project, plan: Plan, status: StatusIndex) -> PlanView:
@@ -382,7 +412,7 @@ def _plan_view(project: Project, plan: Plan, status: StatusIndex) -> PlanView:
         carried=_carried(tasks),
         milestones=milestones,
         unit_count=len(task_refs),
-        source_available=(project.root / plan.source.file).is_file(),
+        source_available=publishable_source(project.root, plan.source.file),
         removed=_removed(project, plan, _anchors(tasks)),
         layout=layout,
     )
@@ -392,27 +422,23 @@ def _anchors(tasks: tuple[TaskView, ...]) -> set[str]:
     return {t.anchor for t in tasks} | {i.anchor for t in tasks for i in t.items}
 
 
-def _duties(plans: Iterable[PlanView]) -> dict[tuple[str, str], list[Duty]]:
-    out: dict[tuple[str, str], list[Duty]] = {}
-    for view in plans:
-        for task in view.tasks:
-            resp = task.task.responsibility
-            seen: set[tuple[tuple[str, str], Role]] = set()
-            for role in ROLES:
-                for name in getattr(resp, role):
-                    ref = view.refs.get(name)
-                    if ref is not None and (ref.key, role) not in seen:
-                        seen.add((ref.key, role))
-                        out.setdefault(ref.key, []).append(Duty(task, role, name))
-            origin = view.carried.get(task.task.id)
-            if origin is None:
+def _duties(
+    index: DutyIndex, plans: Iterable[PlanView], refs: dict[tuple[str, str], UnitRef]
+) -> dict[tuple[str, str], tuple[Duty, ...]]:
+    """Every unit's and group's duties (`generator.duties`: named on a task, through a
+    group it belongs to, or territorial) with the views of their tasks."""
+    by_id = {view.plan.id: view for view in plans}
+    out: dict[tuple[str, str], tuple[Duty, ...]] = {}
+    for key, found in index.records.items():
+        duties = []
+        for duty in found.duties:
+            view = by_id.get(duty.plan)
+            if view is None:
                 continue
-            source, names = origin
-            for name in names:
-                ref = view.refs.get(name)
-                if ref is not None and (ref.key, "local") not in seen:
-                    seen.add((ref.key, "local"))
-                    out.setdefault(ref.key, []).append(Duty(task, "local", name, source))
+            origin = view.task(duty.carried_from) if duty.carried_from else None
+            via = tuple(refs[v.group] for v in duty.via if v.group in refs)
+            duties.append(Duty(view.task(duty.task), duty.role, duty.printed, origin, via))
+        out[key] = tuple(duties)
     return out
 
 
@@ -489,19 +515,15 @@ class _Peers:
 
 
 def _unit_views(project: Project, plans: tuple[PlanView, ...]) -> dict[tuple[str, str], UnitView]:
-    registry = project.registry
-    duties, domains = _duties(plans), _domains(plans)
+    registry, index = project.registry, project.duties
     categories = _categories(registry)
     records = list(_records(registry))
     refs = {(r.id, rec.id): UnitRef(kind, r.id, rec.id, rec.name) for r, rec, kind in records}
+    duties, domains = _duties(index, plans, refs), _domains(plans)
     by_category: dict[str, list[UnitRef]] = {}
-    member_of: dict[tuple[str, str], list[UnitRef]] = {}
     for region, record, kind in records:
         if kind == "unit" and record.category:  # type: ignore[union-attr]
             by_category.setdefault(record.category, []).append(refs[(region.id, record.id)])  # type: ignore[union-attr]
-        if kind == "group":
-            for member in record.members:  # type: ignore[union-attr]
-                member_of.setdefault((region.id, member), []).append(refs[(region.id, record.id)])
     tree = _RegionTree(registry.regions.values())
     peers_of = {category_id: _Peers(same) for category_id, same in by_category.items()}
     no_peers = _Peers([])
@@ -510,19 +532,21 @@ def _unit_views(project: Project, plans: tuple[PlanView, ...]) -> dict[tuple[str
         key = (region.id, record.id)
         category_id = getattr(record, "category", None)
         peers = peers_of.get(category_id or "", no_peers).nearest(region.id, tree)
-        members = [
-            refs[(region.id, m)] for m in getattr(record, "members", ()) if (region.id, m) in refs
-        ]
+        found = index.records.get(key)
         out[key] = UnitView(
             ref=refs[key],
             record=record,
             region=region,
             category=categories.get(category_id) if category_id else None,
-            duties=tuple(duties.get(key, ())),
+            duties=duties.get(key, ()),
             domains=tuple(domains.get(key, ())),
-            groups=tuple(member_of.get(key, ())),
+            groups=tuple(refs[g] for g in found.groups if g in refs) if found else (),
             peers=tuple(peers),
-            members=tuple(members),
+            members=tuple(
+                MemberView(refs[m.unit], m.sources) for m in found.members if m.unit in refs
+            )
+            if found
+            else (),
         )
     return out
 

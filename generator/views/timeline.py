@@ -5,17 +5,20 @@ Dates are honest about their precision: a deadline stands for the *period* its p
 a span (`start`…`end`) and the precision, never an invented day.  Recurring duties
 (每季度至少1次) are not dates and are kept apart.
 
-Status is relative to the build date (`SiteViews.today`, from `Settings.build_date`):
-`past` when the span has ended, `soon` when it ends within `SOON_DAYS`, `later` otherwise.
+Status is relative to the build date (`SiteViews.today`, from `Settings.build_date`), as
+everywhere a deadline appears (`generator.deadlines.date_status`): `past` when the span has
+ended, `soon` when it ends within `deadlines.SOON_DAYS`, `later` otherwise.  Entries are
+named by the pages (a task by `generator.titles.task_title`, in the page's language): an
+entry carries the milestone or phase it stands for.
 
-Page weight (DESIGN.md §6): the global timeline grows with the data, so it is split.  The
-index `/timeline/` holds one row per month (bounded by the years covered, not by the
-number of plans) plus at most `SOON_LIMIT` upcoming entries; each month has its own page
-`/timeline/<yyyy-mm>/`, and a month with more than `PAGE_SIZE` entries continues on
-`/timeline/<yyyy-mm>/2/`, `/3/`….  Year-end deadlines all fall in December, so December
-pages are the ones that continue.  At ~620 bytes of page body per entry (measured on the
-fixture, see `tests/test_render_crosscut.py`) a page body stays under ~95 KB, ~125 KB with
-the theme around it, whatever the size of the site.
+Page weight (developer-docs/architecture.md: pages do not grow with the site): the global
+timeline grows with the data, so it is split.  The index `/timeline/` holds one row per
+month (bounded by the years covered, not by the number of plans) plus at most `SOON_LIMIT`
+upcoming entries; each month has its own page `/timeline/<yyyy-mm>/`, and a month with more
+than `PAGE_SIZE` entries continues on `/timeline/<yyyy-mm>/2/`, `/3/`….  Year-end deadlines
+all fall in December, so December pages are the ones that continue.  At ~620 bytes of page
+body per entry (measured on the fixture, see `tests/test_render_crosscut.py`) a page body
+stays under ~95 KB, ~125 KB with the theme around it, whatever the size of the site.
 """
 
 from __future__ import annotations
@@ -25,14 +28,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from ..model import Deadline, Plan, Precision
+from ..deadlines import DeadlineStatus, date_status
+from ..model import Deadline, Item, Phase, Plan, Precision, Recurrence
+from ..titles import task_title
 from . import urls
-from .site import Milestone, PlanView, SiteViews
+from .site import Milestone, PlanView, SiteViews, TaskView
 
 Status = Literal["past", "soon", "later"]
 STATUSES: tuple[Status, ...] = ("past", "soon", "later")
-SOON_DAYS = 90
-"""A deadline is "due soon" when it falls within this many days after the build date."""
 PAGE_SIZE = 150
 """Most entries on one month page of the global timeline."""
 SOON_LIMIT = 30
@@ -51,11 +54,9 @@ def month_path(key: str, part: int = 1) -> str:
 
 
 def status(end: dt.date, today: dt.date) -> Status:
-    if end < today:
-        return "past"
-    if end <= today + dt.timedelta(days=SOON_DAYS):
-        return "soon"
-    return "later"
+    """`generator.deadlines.date_status` in the timeline's words (`past` for passed)."""
+    found = date_status(end, today)
+    return "past" if found is DeadlineStatus.passed else found.value  # type: ignore[return-value]
 
 
 def _month_start(day: dt.date, back: int = 0) -> dt.date:
@@ -103,6 +104,10 @@ class Entry:
     """A phase in progress on the build date."""
     clause: tuple[str, str | None] | None = None
     """(task id, sub-item id or None) of a task's deadline; None for other entries."""
+    milestone: Milestone | None = None
+    """The deadline the entry stands for (a deadline entry)."""
+    phase: Phase | None = None
+    """The phase the entry stands for (a phase entry)."""
 
     @property
     def month(self) -> str:
@@ -119,6 +124,9 @@ class Recurring:
     phrase: str
     every: str
     times: int | None
+    task: TaskView | None = None
+    item: Item | None = None
+    source: Recurrence | None = None
 
 
 @dataclass(frozen=True)
@@ -145,42 +153,20 @@ class PlanTimeline:
         return out
 
 
-SNIPPET = 30
-"""Characters of a task's text that name it when it has no title."""
-
-
-def _snippet(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= SNIPPET else text[:SNIPPET] + "…"
-
-
-def labels(view: PlanView) -> dict[str, str]:
-    """Clause URL → label, for tasks without a title (`第15条 深化…`): the number alone
-    says nothing on a timeline, so the start of the text is added."""
-    out: dict[str, str] = {}
-    for tv in view.tasks:
-        if tv.task.title:
-            continue
-        first = tv.task.text or (tv.items[0].item.text if tv.items else "")
-        out[f"{tv.page}#{tv.anchor}"] = f"{tv.number} {_snippet(first)}".strip()
-        for iv in tv.items:
-            out[f"{tv.page}#{iv.anchor}"] = f"{tv.number}{iv.number} {_snippet(iv.item.text)}"
-    return out
-
-
-def _deadline_entry(m: Milestone, today: dt.date, names: dict[str, str] | None = None) -> Entry:
+def _deadline_entry(m: Milestone, today: dt.date) -> Entry:
     start, end = span(m.deadline)
     return Entry(
         "deadline",
         m.plan,
-        (names or {}).get(m.url, m.label),
+        m.label,
         m.url,
         start,
         end,
         m.deadline.precision,
         status(end, today),
         phrase=m.deadline.phrase,
-        clause=(m.task, m.deadline.item) if m.task is not None else None,
+        clause=(m.task.task.id, m.deadline.item) if m.task is not None else None,
+        milestone=m,
     )
 
 
@@ -193,13 +179,15 @@ def _unique(milestones: Iterable[Milestone]) -> Iterator[Milestone]:
             yield m
 
 
-def _recurring(view: PlanView, names: dict[str, str]) -> Iterator[Recurring]:
+def _recurring(view: PlanView) -> Iterator[Recurring]:
     for tv in view.tasks:
+        items = {item.id: item for item in tv.task.items}
         for r in tv.task.recurrence:
             anchor = urls.item_anchor(tv.task.id, r.item) if r.item else tv.anchor
             url = f"{tv.page}#{anchor}"
-            label = names.get(url) or f"{tv.number} {tv.task.title or ''}".strip()
-            yield Recurring(view.plan, label, url, r.phrase, r.every, r.times)
+            item = items.get(r.item) if r.item else None
+            label = f"{tv.number} {task_title(tv.task).text}".strip()
+            yield Recurring(view.plan, label, url, r.phrase, r.every, r.times, tv, item, r)
 
 
 def plan_timeline(view: PlanView, today: dt.date) -> PlanTimeline:
@@ -217,11 +205,11 @@ def plan_timeline(view: PlanView, today: dt.date) -> PlanTimeline:
             phrase=p.period_text or "",
             no=p.no or "",
             current=p.start <= today <= p.end,
+            phase=p,
         )
         for p in plan.phases()
     )
-    names = labels(view)
-    deadlines = tuple(_deadline_entry(m, today, names) for m in _unique(view.milestones))
+    deadlines = tuple(_deadline_entry(m, today) for m in _unique(view.milestones))
     deadlines = tuple(sorted(deadlines, key=lambda e: (e.end, e.start, e.url)))
     days = [plan.period.start, plan.period.end]
     days += [d for e in phases + deadlines for d in (e.start, e.end)]
@@ -230,7 +218,7 @@ def plan_timeline(view: PlanView, today: dt.date) -> PlanTimeline:
         today,
         phases,
         deadlines,
-        tuple(_recurring(view, names)),
+        tuple(_recurring(view)),
         dt.date(min(days).year, 1, 1),
         dt.date(max(days).year, 12, 31),
     )
@@ -293,9 +281,8 @@ def site_timeline(
 ) -> SiteTimeline:
     """Every dated milestone of every plan, by the month its span ends in."""
     today = today or views.today
-    names = {url: label for view in views.plans for url, label in labels(view).items()}
     entries = sorted(
-        (_deadline_entry(m, today, names) for m in _unique(views.milestones)),
+        (_deadline_entry(m, today) for m in _unique(views.milestones)),
         key=lambda e: (e.end, e.plan.id, e.start, e.url),
     )
     by_month: dict[str, list[Entry]] = {}

@@ -1,13 +1,14 @@
 """Topics: one topic (燃气, 消防 …) across every plan, the matching tasks grouped by plan.
 
-Page weight (DESIGN.md §6): a topic page grows with the number of plans, so a topic is split
-into pages of at most `PAGE_SIZE` tasks: `/topics/<topic>/`, `/topics/<topic>/2/`, ….  A
-plan's group is kept whole on one page when it fits; a plan with more than `PAGE_SIZE`
-matching tasks continues on the next page (its group says so).  Every group carries the
-plan's full count, and `TopicView.page_of` tells a task on a plan page which topic page
-lists its plan.  At ~750 bytes of page body per task (long responsibility lists included;
-measured in `tests/test_render_crosscut.py`) a page body stays under ~90 KB, ~120 KB with
-the theme around it.
+Page weight (developer-docs/architecture.md: pages do not grow with the site): a topic page
+grows with the number of plans, so a topic is split into pages of at most `PAGE_SIZE`
+tasks: `/topics/<topic>/`, `/topics/<topic>/2/`, ….  A plan's group is kept whole on one
+page when it fits; a plan with more than `PAGE_SIZE` matching tasks continues on the next
+page (its group says so).  Every group carries the plan's full count, and
+`TopicView.page_of` tells a task on a plan page which topic page lists its plan.  At ~750
+bytes of page body per task (long responsibility lists included; measured in
+`tests/test_render_crosscut.py`) a page body stays under ~90 KB, ~120 KB with the theme
+around it.
 """
 
 from __future__ import annotations

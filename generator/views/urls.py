@@ -1,4 +1,5 @@
-"""Site-root relative paths of pages and anchors (the frozen URL scheme, DESIGN.md §3).
+"""Site-root relative paths of pages and anchors (the frozen URL scheme,
+developer-docs/conventions.md).
 
 Paths name pages as directories (`plans/<id>/`); `page_file` gives the Markdown source path
 the engine needs (`plans/<id>/index.md`).
@@ -26,9 +27,10 @@ def region(region_id: str) -> str:
     return f"units/{region_id}/"
 
 
-def unit(region_id: str, unit_id: str) -> str:
-    """Units and groups share the namespace `units/<region>/<id>/`."""
-    return f"units/{region_id}/{unit_id}/"
+def unit(region_id: str, unit_id: str, page: int = 1) -> str:
+    """Units and groups share the namespace `units/<region>/<id>/`; a long list of duties
+    continues on `units/<region>/<id>/<n>/`."""
+    return _part(f"units/{region_id}/{unit_id}/", page)
 
 
 def source(file: str) -> str:
@@ -86,7 +88,6 @@ def units_letter(letter: str, page: int = 1) -> str:
     return _part(f"units/a-z/{key}/", page)
 
 
-
 DATA = "data/"
 """The open-data page, and the folder of the export files (shared by the trees)."""
 CHANGES = "changes/"
@@ -100,6 +101,11 @@ def plan_history(plan_id: str) -> str:
 def unit_feed(region_id: str, unit_id: str) -> str:
     """A unit's change feed (Atom), outside the language trees."""
     return f"{CHANGES}units/{region_id}/{unit_id}.xml"
+
+
+def unit_table(region_id: str, unit_id: str) -> str:
+    """A unit's duties as a table (CSV), outside the language trees."""
+    return f"{DATA}units/{region_id}/{unit_id}.csv"
 
 
 def unit_calendar(region_id: str, unit_id: str) -> str:
@@ -135,11 +141,6 @@ def report_feed(plan_id: str | None = None) -> str:
 def unit_report_feed(region_id: str, unit_id: str) -> str:
     """The Atom feed of reports on the tasks that bind a unit."""
     return f"{DATA}progress/units/{region_id}/{unit_id}.xml"
-
-
-def unit_table(region_id: str, unit_id: str) -> str:
-    """A unit's tasks as a table (CSV, with their status)."""
-    return f"{DATA}units/{region_id}/{unit_id}.csv"
 
 
 PROGRESS_JSON = f"{DATA}progress.json"

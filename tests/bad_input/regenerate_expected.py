@@ -1,6 +1,7 @@
-"""Rewrite expected.yaml from the current output: `python tests/bad_input/regenerate_expected.py`.
+"""Regenerate the corpus: `python tests/bad_input/regenerate_expected.py`.
 
-Review the diff before committing: expected.yaml is the golden record of every message.
+Writes `cases/` (from make_cases.py) and rewrites expected.yaml from the current output.
+Review both diffs before committing: expected.yaml is the golden record of every message.
 """
 
 from __future__ import annotations
@@ -17,7 +18,10 @@ sys.path.insert(0, str(HERE.parents[1]))
 
 from test_bad_input import case_names, run_case  # noqa: E402
 
+from bad_input.make_cases import write_all  # noqa: E402
+
 if __name__ == "__main__":
+    write_all()
     expected = {}
     for name in case_names():
         with tempfile.TemporaryDirectory() as tmp:

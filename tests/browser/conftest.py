@@ -1,9 +1,9 @@
 """Browser-test fixtures: build a site once per session, serve it, drive Debian's Chromium.
 
 Two sites:
-- `mini_site`: a tiny MkDocs + Material project written here (two pages in the planportal
-  page format) with the repo's `overrides/`, served under a sub-path.  It tests the search UI
-  without depending on the page generator.
+- `mini_site`: a tiny MkDocs + Material project written here (a plan page and a unit page)
+  with the repo's `overrides/`, served under a sub-path, and a search index of entries
+  written by hand (`mini_entries`).  It tests the search box without the page generator.
 - `portal_site`: the repository itself (`mkdocs.yml` + `plans/`), built with `mkdocs build`
   and indexed.  Skipped with a reason while the repo has no pages to build, except under
   `CI=true`, where a missing prerequisite is a failure.
@@ -24,9 +24,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+import yaml
 
-from generator.search_index import index_site
-from generator.search_keywords import filter_html, keyword_html
+from generator.search_index import index_site, write_entries
 
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -92,61 +92,130 @@ def mkdocs_build(project: Path, site: Path) -> None:
 
 # --- the mini site ------------------------------------------------------------------------
 
+MINI_PLAN = "演示市安全生产治本攻坚三年行动方案"
+MINI_SHORT = "演示市治本攻坚三年行动"
 MINI_TASKS = [
-    ("01", "1", "开展城镇燃气安全排查整治", "市应急管理局", "全面排查燃气管网和用户设施。"),
-    (
-        "02",
-        "2",
-        "建立重大事故隐患动态清零机制",
-        "市消防救援支队",
-        "从根本上消除事故隐患。",
-    ),
-    ("03", "3", "强化矿山安全监管", "市能源局", "推进矿山智能化建设。"),
+    ("01", "1", "开展城镇燃气安全排查整治", "市应急管理局", "全面排查燃气管网和用户设施。", "燃气"),
+    ("02", "2", "建立重大事故隐患动态清零机制", "市消防救援支队", "从根本上消除事故隐患。", "消防"),
+    ("03", "3", "强化矿山安全监管", "市能源局", "推进矿山智能化建设。", "矿山"),
 ]
+MINI_ITEMS = {"01": "每年检测报警器", "02": "建立整改台账", "03": "推广智能装备"}
+"""The first sub-item of each task (the second is the same filler for all)."""
+MINI_MORE = 23
+"""Further tasks 4, 5 … about 燃气 on the plan page: more results than one screen shows."""
 
 
 def _mini_plan_page() -> str:
-    title = "演示市安全生产治本攻坚三年行动方案"
-    units = [u for *_, u, _ in MINI_TASKS]
     out = [
         "---",
-        f"title: {title}",
+        f"title: {MINI_PLAN}",
         "---",
-        f"# {title}",
-        "",
-        keyword_html([title]),
-        filter_html(plan=title, region="演示市", unit=units),
+        f"# {MINI_PLAN}",
         "",
         "演示文号：演安委会字〔2024〕4号",
         "",
     ]
-    for tid, no, task_title, unit, text in MINI_TASKS:
+    for tid, no, task_title, unit, text, _ in MINI_TASKS:
         filler = "。".join(["强化安全生产责任落实"] * 40)  # long page: anchors must scroll
         out += [
             f"### {no}. {task_title} {{ #t-{tid} }}",
             "",
-            keyword_html([task_title, unit]),
-            "",
             f"{text}（牵头单位：{unit}）",
             "",
-            f'<ul><li id="t-{tid}-1">一是{text}</li><li id="t-{tid}-2">二是{filler}。</li></ul>',
+            f'<ul><li id="t-{tid}-1">一是{MINI_ITEMS[tid]}</li>'
+            f'<li id="t-{tid}-2">二是{filler}。</li></ul>',
             "",
         ]
+    for n in range(4, 4 + MINI_MORE):
+        out += [f"### {n}. 燃气管道第{n}段更新改造 {{ #t-{n:02} }}", "", "完成燃气管道更新。", ""]
     return "\n".join(out)
 
 
 def _mini_unit_page() -> str:
-    name = "市应急管理局"
-    return "\n".join(
-        [
-            f"# {name}",
-            "",
-            keyword_html([name, "应急管理局"]),
-            filter_html(region="演示市", unit=name),
-            "",
-            "牵头任务：开展城镇燃气安全排查整治。",
-        ]
-    )
+    return "# 演示市应急管理局\n\n牵头任务：开展城镇燃气安全排查整治。\n"
+
+
+def mini_entries() -> list:
+    """The mini site's search entries, written by hand (the generator makes them from the
+    views; here the search box is tested on its own)."""
+    from generator.search_records import NAME, TITLE, Entry, Field
+    from generator.search_text import pinyin_keys
+
+    base = {"plan": (MINI_SHORT,), "region": ("演示市",)}
+    out = [
+        Entry(
+            "plan",
+            "plans/demo/",
+            (Field("title", MINI_PLAN, NAME), Field("no", "演安委会字〔2024〕4号", NAME)),
+            base,
+            boosts={
+                "name": MINI_PLAN,
+                "region": "演示市 演示 yanshi",
+                "docno": "演安委会字〔2024〕4号",
+            },
+            plan=(MINI_SHORT, MINI_SHORT),
+        ),
+        Entry(
+            "unit",
+            "units/yingjiguanliju/",
+            (
+                Field("title", "演示市应急管理局", NAME),
+                Field("text", "演示市 · 应急管理部门", 0.5),
+                Field(
+                    "more",
+                    " ".join(["市应急管理局", *pinyin_keys(["演示市应急管理局", "市应急管理局"])]),
+                ),
+            ),
+            {"region": ("演示市",), "category": ("应急管理部门",)},
+            boosts={"name": "演示市应急管理局 市应急管理局"},
+        ),
+    ]
+    for tid, no, task_title, unit, text, topic in MINI_TASKS:
+        filters = {
+            **base,
+            "category": ("应急管理部门" if "应急" in unit else "其他",),
+            "topic": (topic,),
+        }
+        keys = " ".join(pinyin_keys([task_title], runs=False, initials=False))
+        items = tuple(
+            Entry(
+                "item",
+                f"plans/demo/#t-{tid}-{item}",
+                (Field("no", f"第{'一二'[int(item) - 1]}项", 0.5), Field("text", words)),
+            )
+            for item, words in (
+                ("1", f"一是{MINI_ITEMS[tid]}"),
+                ("2", "二是强化安全生产责任落实。"),
+            )
+        )
+        out.append(
+            Entry(
+                "task",
+                f"plans/demo/#t-{tid}",
+                (
+                    Field("no", f"第{no}条", 0.5),
+                    Field("title", task_title, TITLE),
+                    Field("text", text),
+                    Field("lead", unit),
+                    Field("deadline", "2025年底前"),
+                    Field("more", keys, 1.5),
+                ),
+                filters,
+                plan=(MINI_SHORT, MINI_SHORT),
+                children=items,
+            )
+        )
+    for n in range(4, 4 + MINI_MORE):
+        out.append(
+            Entry(
+                "task",
+                f"plans/demo/#t-{n:02}",
+                (Field("no", f"第{n}条", 0.5), Field("title", f"燃气管道第{n}段更新改造", TITLE)),
+                {**base, "category": ("其他",), "topic": ("燃气",)},
+                plan=(MINI_SHORT, MINI_SHORT),
+            )
+        )
+    return out
 
 
 MINI_MKDOCS = """\
@@ -161,16 +230,12 @@ theme:
 plugins: []
 extra:
   generator: false
+  search_strings: {strings}
 markdown_extensions:
   - attr_list
   - md_in_html
   - toc:
       permalink: true
-"""
-
-MAIN_HTML = """\
-{% extends "base.html" %}
-{% block content %}<div data-pagefind-body>{{ super() }}</div>{% endblock %}
 """
 
 
@@ -180,18 +245,24 @@ def mini_built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     work = tmp_path_factory.mktemp("mini")
     overrides = work / "overrides"
     shutil.copytree(REPO / "overrides", overrides)
-    (overrides / "main.html").write_text(MAIN_HTML, encoding="utf-8")
     docs = work / "docs"
     (docs / "plans" / "demo").mkdir(parents=True)
     (docs / "units").mkdir()
     (docs / "index.md").write_text("# 演示门户\n\n首页。\n", encoding="utf-8")
     (docs / "plans" / "demo" / "index.md").write_text(_mini_plan_page(), encoding="utf-8")
     (docs / "units" / "yingjiguanliju.md").write_text(_mini_unit_page(), encoding="utf-8")
+    zh = yaml.safe_load((REPO / "data" / "ui" / "zh.yaml").read_text("utf-8"))
+    strings = {k[len("search_") :]: v for k, v in zh.items() if k.startswith("search_")}
     (work / "mkdocs.yml").write_text(
-        MINI_MKDOCS.format(overrides=overrides.as_posix()), encoding="utf-8"
+        MINI_MKDOCS.format(
+            overrides=overrides.as_posix(),
+            strings=json.dumps(strings, ensure_ascii=False),  # the Chinese tree's strings
+        ),
+        encoding="utf-8",
     )
     site = work / "www" / "sub"
     mkdocs_build(work, site)
+    write_entries(site, mini_entries(), part_bytes=20_000)  # searched as a merged index
     index_site(site, echo=None)
     return site
 
@@ -205,17 +276,10 @@ def mini_site(mini_built: Path) -> Iterator[Served]:
 
 
 @pytest.fixture(scope="session")
-def portal_built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The repository's site, built from `mkdocs.yml` and `plans/`, and indexed."""
-    if not (REPO / "mkdocs.yml").is_file():
-        skip_or_fail("the repo has no mkdocs.yml yet (the page engineer's part)")
-    if not any((REPO / "plans").glob("*.yaml")):
-        skip_or_fail("plans/ holds no plan YAML yet: nothing to build")
-    site = tmp_path_factory.mktemp("portal") / "site"
-    mkdocs_build(REPO, site)
-    if not (site / "pagefind" / "pagefind.js").is_file():  # the plugin normally indexes
-        index_site(site, echo=None)
-    return site
+def portal_built(seed_site: Path) -> Path:
+    """The repository's site, built from `mkdocs.yml` and `plans/`, and indexed (once per
+    run: `seed_site` in tests/conftest.py)."""
+    return seed_site
 
 
 @pytest.fixture(scope="session")
@@ -309,6 +373,6 @@ def run_search(page, query: str, filters: dict[str, str] | None = None) -> list[
     )
     return page.eval_on_selector_all(
         "#pp-search-list a",
-        "els => els.map(a => ({title: a.querySelector('h1,h2').textContent, href: a.href,"
+        "els => els.map(a => ({title: (a.querySelector('h1,h2') || a).textContent, href: a.href,"
         " text: a.textContent, excerpt: (a.querySelector('p') || {}).innerHTML || ''}))",
     )

@@ -14,16 +14,12 @@ import http.server
 import itertools
 import json
 import os
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-
-from generator.search_index import index_site
 
 REPO = Path(__file__).resolve().parents[2]
 IN_CI = os.environ.get("CI", "").lower() == "true"
@@ -50,42 +46,20 @@ ARTIFACTS = REPO / "tests" / "artifacts"
 SHOTS = ARTIFACTS / "screenshots"
 BLOCKING = {"serious", "critical"}
 
-# Pages checked in both trees. Topic and timeline pages come from the timelines/topics
-# issue: while a build has none, their entries skip (marked PENDING) instead of failing.
+# Pages checked in both trees.
 PAGES = {
     "home": "",
     "plan": f"plans/{HLBE}/",
     "unit": "units/hulunbeier/yingjiguanliju/",
-    "topic": "topics/{first}/",  # PENDING until topics/ pages exist
-    "timeline": "timeline/",  # PENDING until the timeline page exists
+    "topic": "topics/{first}/",
+    "timeline": "timeline/",
 }
 
 
 @pytest.fixture(scope="session")
-def both_trees(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site = tmp_path_factory.mktemp("trees") / "site"
-    env = dict(
-        os.environ,
-        NO_MKDOCS_2_WARNING="1",
-        PLANPORTAL_BUILD_DATE="2024-10-01",
-        PLANPORTAL_ROOT=str(FIXTURE),
-        PLANPORTAL_SEARCH="0",
-    )
-    cmd = [
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "build",
-        "--strict",
-        "-q",
-        "-f",
-        str(REPO / "mkdocs.yml"),
-    ]
-    done = subprocess.run([*cmd, "-d", str(site)], env=env, capture_output=True, text=True)
-    if done.returncode != 0:
-        pytest.fail(f"mkdocs build failed:\n{done.stdout}\n{done.stderr}", pytrace=False)
-    index_site(site, echo=None)
-    return site
+def both_trees(fixture_site_indexed: Path) -> Path:
+    """The fixture's site with its search index (built once per run: tests/conftest.py)."""
+    return fixture_site_indexed
 
 
 @pytest.fixture(scope="session")
@@ -104,11 +78,9 @@ def page_path(site: Path, name: str, lang: str) -> str:
     path = PAGES[name]
     if "{first}" in path:
         topics = sorted(p.name for p in (site / "topics").glob("*/") if p.is_dir())
-        if not topics:
-            pytest.skip(f"PENDING: no topic page built yet ({name})")
+        assert topics, "the fixture's site has no topic page"
         path = path.format(first=topics[0])
-    if not (site / path / "index.html").is_file():
-        pytest.skip(f"PENDING: {path} is not built yet ({name})")
+    assert (site / path / "index.html").is_file(), f"{path} was not built ({name})"
     return ("en/" if lang == "en" else "") + path
 
 
@@ -224,10 +196,12 @@ def test_keyboard_reaches_skip_link_search_and_copy_buttons(trees_site, page, la
     page.wait_for_function("getComputedStyle(document.activeElement).opacity === '1'")
     page.keyboard.press("Enter")
     page.wait_for_function("location.hash === '#pp-main'")
-    path = tab_until(page, "el.classList.contains('pp-copy-link')")
+    path = tab_until(page, "el.matches('details.pp-copy > summary')")
     assert len(path) < 60
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
-    assert outline not in ("none", ""), "focused copy button shows a focus ring"
+    assert outline not in ("none", ""), "focused copy menu shows a focus ring"
+    page.keyboard.press("Enter")  # opens the task's copy menu
+    tab_until(page, "el.classList.contains('pp-copy-link')", limit=3)
     page.keyboard.press("Enter")  # activates the copy button from the keyboard
     page.wait_for_function("document.querySelector('.pp-status').textContent !== ''")
     page.goto(trees_site.url + prefix + f"plans/{HLBE}/")

@@ -32,7 +32,9 @@ def _copied_link(portal_site, browser, problems, path: str, anchor: str) -> str:
         page = ctx.new_page()
         problems.attach(page)
         page.goto(f"{portal_site.url}{path}")
-        page.locator(f".pp-copy-link[data-pp-anchor='{anchor}']").click()
+        task = page.locator(f".pp-task:has(#{anchor})")
+        task.locator("details.pp-copy > summary").click()  # one copy menu per task
+        task.locator(f".pp-copy-link[data-pp-anchor='{anchor}']").click()
         page.wait_for_function("() => document.querySelector('.pp-status').textContent !== ''")
         copied = page.evaluate("navigator.clipboard.readText()")
         assert not problems.items, problems.items

@@ -384,10 +384,18 @@ def make_pdfs() -> int:
         print("LibreOffice (soffice) and Chromium are needed for --pdf", file=sys.stderr)
         return 1
     subprocess.run(
-        [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-         f"--print-to-pdf={FILES / '001-datong-printed.pdf'}",
-         (FILES / "001-datong.html").as_uri()],
-        check=True, capture_output=True, timeout=300,
+        [
+            chromium,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={FILES / '001-datong-printed.pdf'}",
+            (FILES / "001-datong.html").as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
     )
     with tempfile.TemporaryDirectory() as tmp:
         for stem in ("000-hulunbeier", "002-yuzhou", "v1-redheader"):

@@ -1,4 +1,5 @@
-"""Context of the revision pages (`/changes/`, a plan's history)."""
+"""Context of the revision pages (`/changes/`, a plan's history): each revision described by
+what changed in the plans, in the page's language."""
 
 from __future__ import annotations
 
@@ -6,12 +7,13 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from ..ui import UiStrings
-from .common import Label, Link
+from .common import Label, Link, TaskName
 
 
 @dataclass(frozen=True)
 class Run:
-    """A run of text in a change: `=` kept, `+` inserted, `-` deleted."""
+    """A run of text in a change: `=` kept, `+` inserted, `-` deleted, `…` elided (a long
+    stretch of unchanged text between two changes)."""
 
     op: str
     text: str
@@ -19,13 +21,18 @@ class Run:
 
 @dataclass(frozen=True)
 class FieldRow:
+    """One changed field of a clause, shown by what it is."""
+
     label: str
-    old: str
-    new: str
+    """What changed: 正文 / "Text", 牵头单位 / "Lead units" …"""
+    kind: str
+    """`text` (an inline character diff in `redline`), `units` (names `added` and
+    `removed`), or `value` (`old` → `new`)."""
     redline: tuple[Run, ...]
-    """Character-level changes of a text (empty: not a text field)."""
-    reassigned: tuple[Run, ...]
-    """For unit lists: the names added (`+`) and removed (`-`)."""
+    added: tuple[Label, ...]
+    removed: tuple[Label, ...]
+    old: Label | None
+    new: Label | None
 
 
 @dataclass(frozen=True)
@@ -33,9 +40,8 @@ class ChangeRow:
     kind: str
     """`added`, `removed`, `modified` (CSS class)."""
     kind_label: str
-    clause: Link | None
-    """Link to the clause; `None` when it no longer exists."""
-    label: Label
+    clause: TaskName
+    """The clause, linked while it exists (`href` empty once removed)."""
     fields: tuple[FieldRow, ...]
 
 
@@ -44,16 +50,21 @@ class PlanDiffBlock:
     plan: Link
     status: str
     status_label: str
+    summary: str
+    """How many tasks were added, modified and removed, in words; or that no task's text,
+    units or deadlines changed."""
     changes: tuple[ChangeRow, ...]
 
 
 @dataclass(frozen=True)
 class RevisionBlock:
     anchor: str
-    commit: str
     date: str
-    author: str
+    summary: str
+    """What the revision changed, in words (plans and tasks)."""
     subject: str
+    """The editor's description of the revision, when written in the page's language (a
+    secondary line; empty otherwise)."""
     plans: tuple[PlanDiffBlock, ...]
 
 
@@ -62,7 +73,8 @@ class ChangesContext:
     TEMPLATE: ClassVar[str] = "changes.md.j2"
     ui: UiStrings
     title: str
-    note: str | None
+    note: str
+    """Why the history is incomplete (no git checkout, a shallow clone); empty otherwise."""
     feed: str
     revisions: tuple[RevisionBlock, ...]
     truncated: bool

@@ -46,7 +46,7 @@ class Count:
 
 @dataclass(frozen=True)
 class Keywords:
-    """A hidden block of search keys placed after a heading (`docs/search.md`)."""
+    """A hidden block of search keys placed after a heading (`developer-docs/search.md`)."""
 
     keys: str
     """Space-separated, each once."""
@@ -85,3 +85,61 @@ class ExampleBanner:
 
     TEMPLATE: ClassVar[str] = "fragments/example_banner.j2"
     text: str
+
+
+@dataclass(frozen=True)
+class DeadlineBadge:
+    """A deadline (or a recurring duty) as every page shows it: in words in the page's
+    language, and where it stands on the build date, in words (the CSS class of `status`
+    colours it too: never colour alone)."""
+
+    phrase: Label
+    """`2024年底前` / "by the end of 2024"; a recurrence: 每季度至少1次 / "at least once a
+    quarter"."""
+    datetime: str
+    """Machine-readable, as precise as the phrase (`2024`, `2024-06`, `2024-06-30`); empty
+    for a recurrence."""
+    status: str
+    """`passed`, `soon`, `later` or `ongoing` (`generator.deadlines.DeadlineStatus`)."""
+    status_text: str
+    """The status in words: 期限已过 / "Deadline passed"."""
+    inferred: str = ""
+    """The year is not in the source phrase: the note that says so (else empty)."""
+
+
+@dataclass(frozen=True)
+class TaskName:
+    """A task as pages name it wherever it is listed: its number and its title
+    (`generator.titles.task_title`), printed, translated by the portal, or derived from its
+    text by the portal (then marked as derived)."""
+
+    no: str
+    """第5条 / "task 5"."""
+    title: str
+    """Empty when the task has neither title nor text."""
+    href: str
+    lang: str = ""
+    """As `Label.lang`: set when the title is not in the page's language."""
+    derived: bool = False
+    """The portal derived the title from the task's first sentence; pages say so."""
+
+
+@dataclass(frozen=True)
+class PeriodBadge:
+    """Where a plan's implementation period stands on the build date, in words."""
+
+    status: str
+    """`upcoming`, `current` or `ended` (`generator.deadlines.PeriodStatus`)."""
+    text: str
+
+
+@dataclass(frozen=True)
+class Finder:
+    """The unit finder (portal.js): type a unit's name, pinyin or initials, go to its page.
+    Its data is one file shared by the trees (`generator.exports.finder`), fetched on first
+    use, so the page does not grow with the number of units."""
+
+    data: str
+    """Link from the page to the finder's data file."""
+    base: str
+    """Link from the page to the tree's `units/` folder (unit paths are relative to it)."""

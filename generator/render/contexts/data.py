@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
-from ...datadict import RecordDoc
 from ..ui import UiStrings
 from .common import Link
 
@@ -26,6 +25,26 @@ class PlanDownloads:
 
 
 @dataclass(frozen=True)
+class FieldRow:
+    """One field of a record in the data dictionary, described in the page's language."""
+
+    name: str
+    type: str
+    required: bool
+    description: str
+
+
+@dataclass(frozen=True)
+class RecordBlock:
+    """One record of the data dictionary (generated from the model's docstrings)."""
+
+    anchor: str
+    name: str
+    description: str
+    fields: tuple[FieldRow, ...]
+
+
+@dataclass(frozen=True)
 class DataContext:
     TEMPLATE: ClassVar[str] = "data.md.j2"
     ui: UiStrings
@@ -35,4 +54,4 @@ class DataContext:
     plans: tuple[PlanDownloads, ...]
     files: tuple[tuple[str, str], ...]
     """(file pattern, record name) of each kind of source file."""
-    records: tuple[RecordDoc, ...]
+    records: tuple[RecordBlock, ...]

@@ -6,16 +6,15 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from ..ui import UiStrings
-from .common import Count, Label, Link, Pager, When
+from .common import Count, DeadlineBadge, Finder, Label, Link, Pager, PeriodBadge, TaskName
 from .progress import CardProgress
 
 
 @dataclass(frozen=True)
 class DeadlineRow:
-    when: When
-    phrase: str
-    """As printed (2024年底前)."""
-    what: Link
+    deadline: DeadlineBadge
+    """In words in the page's language, with its status on the build date."""
+    what: TaskName
     plan: Link
 
 
@@ -25,6 +24,8 @@ class PlanCard:
     issuer: Label
     region: str
     period: str
+    period_status: PeriodBadge
+    """Whether the plan's period has begun, is running or has ended (build date)."""
     counts: tuple[Count, ...]
     next_deadline: DeadlineRow | None
     progress: CardProgress | None = None
@@ -45,6 +46,7 @@ class HomeContext:
     recent: tuple[DeadlineRow, ...]
     sections: tuple[Link, ...]
     """Links to the index pages (plans, units, about)."""
+    finder: Finder
     no_reports: str = ""
     """`本站尚未发布进展报告。` while the portal has no report (its cards show none)."""
 

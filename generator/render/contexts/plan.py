@@ -8,7 +8,7 @@ from typing import ClassVar
 from markupsafe import Markup
 
 from ..ui import UiStrings
-from .common import Filter, Keywords, Label, Link, Pager, Pieces
+from .common import DeadlineBadge, Filter, Keywords, Label, Link, Pager, PeriodBadge, Pieces
 from .progress import PlanProgress, StateBadge, TaskProgress
 
 
@@ -44,11 +44,15 @@ class PlanFacts:
     doc_number: Label | None
     issued: str
     period: str
+    period_status: PeriodBadge
+    """Whether the plan's period has begun, is running or has ended (build date)."""
     region: str
     kind: str
     recipients: Markup | None
-    """As printed on the cover letter, units linked (plan prose)."""
+    """As printed on the cover letter, units linked (plan prose); Chinese pages."""
     recipients_lang: str
+    recipient_units: tuple[Link, ...]
+    """English pages: the recipients in English, linked (the printed line is Chinese)."""
     basis: tuple[Link, ...]
     """`《title》` of each plan this one is based on; linked when in the portal."""
     basis_lang: str
@@ -126,20 +130,15 @@ class CarriedDuty:
 
 
 @dataclass(frozen=True)
-class DeadlineFact:
-    phrase: Label
-    date: str
-
-
-@dataclass(frozen=True)
 class TaskFacts:
     """The facts block of a task; each field one row (empty: no row). A row quoted word
     for word in the task's text is left out of the search index (`*_indexed`): Pagefind
     would index the phrase twice."""
 
-    deadlines: tuple[DeadlineFact, ...]
+    deadlines: tuple[DeadlineBadge, ...]
+    """In words in the page's language, each with its status on the build date."""
     deadlines_indexed: bool
-    recurrence: tuple[Label, ...]
+    recurrence: tuple[DeadlineBadge, ...]
     recurrence_indexed: bool
     targets: tuple[Label, ...]
     targets_indexed: bool
@@ -156,14 +155,20 @@ class TaskBlock:
     level: int
     """Heading level (3 in a chapter, 4 in a section)."""
     no: str
-    title: str
+    title: Label
+    """The title in the page's language: printed, translated (`lang` set inside the
+    Chinese text), or derived from the text (`derived`); empty when there is none."""
+    derived: bool
+    original_title: str
+    """English pages: the printed Chinese title beside its translation."""
     paragraphs: tuple[Markup, ...]
     items: tuple[ItemBlock, ...]
     closing: tuple[Markup, ...]
     responsibility: Responsibility | None
     carried: CarriedDuty | None
     facts: TaskFacts | None
-    notes: tuple[str, ...]
+    notes: tuple[Label, ...]
+    """Editor's notes in the page's language (the Chinese where a note has no English)."""
     copy: CopyControls
     keywords: Keywords | None
     """Hidden search keywords after the heading: only keys not on the page before."""
@@ -177,7 +182,8 @@ class PhaseBlock:
     href: str
     """Link to the phase from the page's phase list (`#anchor`, or its part's page)."""
     no: str
-    name: str
+    name: Label
+    """In the page's language (`name_en`), else as printed."""
     when: str
     start: str
     end: str
@@ -188,20 +194,26 @@ class PhaseBlock:
 class SectionBlock:
     anchor: str
     heading: str
+    """As printed (一、总体要求)."""
+    translation: str
+    """English pages: the heading's translation (empty when the data has none)."""
     paragraphs: tuple[Markup, ...]
     tasks: tuple[TaskBlock, ...]
-    notes: tuple[str, ...]
+    notes: tuple[Label, ...]
 
 
 @dataclass(frozen=True)
 class ChapterBlock:
     anchor: str
     heading: str
+    """As printed (一、总体要求)."""
+    translation: str
+    """English pages: the heading's translation (empty when the data has none)."""
     paragraphs: tuple[Markup, ...]
     phases: tuple[PhaseBlock, ...]
     tasks: tuple[TaskBlock, ...]
     sections: tuple[SectionBlock, ...]
-    notes: tuple[str, ...]
+    notes: tuple[Label, ...]
 
 
 @dataclass(frozen=True)
@@ -228,13 +240,17 @@ class CoverBlock:
 class RemovedRow:
     anchor: str
     text: str
-    """What was removed, when and in which revision (or the editor's note)."""
+    """What was removed and when (or the editor's note)."""
+    revision: Link | None
+    """The revision that removed it, on the plan's history page."""
     moved: Link | None
 
 
 @dataclass(frozen=True)
 class PlanContext:
     TEMPLATE: ClassVar[str] = "plan.md.j2"
+    SKIP_TO: ClassVar[str] = "pp-body"
+    """A second skip link in the header leads to the plan's text (its clauses)."""
     ui: UiStrings
     title: str
     title_lang: str
@@ -248,11 +264,14 @@ class PlanContext:
     progress: PlanProgress | None
     """The progress summary, on the first part only."""
     contents: tuple[Link, ...]
+    """The chapters, in the page's language where the data has their translation."""
+    translation_notice: str
+    """English pages: the translations are the portal's own (empty on Chinese pages)."""
     phases: tuple[PhaseBlock, ...]
     cover: CoverBlock | None
     preamble: tuple[Markup, ...]
     chapters: tuple[ChapterBlock, ...]
-    notes: tuple[str, ...]
+    notes: tuple[Label, ...]
     removed: tuple[RemovedRow, ...]
     """Notices at the old anchors of removed clauses (links to them keep working)."""
     keywords: Keywords | None
@@ -265,3 +284,5 @@ class PlanContext:
     """Relative link to the plan's own page (part 1), the address clause links are shared by."""
     part_map: str
     """JSON, part number → its anchors: portal.js forwards a clause link to its part."""
+    history: Link
+    """The plan's revision history (also where a link to an unknown clause is sent)."""

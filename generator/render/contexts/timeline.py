@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from ..ui import UiStrings
-from .common import Link, Pager, When
+from .common import Label, Link, Pager, TaskName, When
 from .progress import StateBadge
 
 
@@ -31,10 +31,12 @@ class TimelineRow:
     status: str
     """`past`, `soon` or `later` (CSS class `pp-tl--<status>`)."""
     status_text: str
-    what: Link
-    no: str
-    phrase: str
-    """As printed: `2024年底前`, or a phase's dates as printed."""
+    what: TaskName
+    """The task (number and title, derived titles marked), or the phase (with its printed
+    number on Chinese pages), chapter or section, named in the page's language."""
+    phrase: Label
+    """The deadline in words in the page's language (`2024年底前`, "by the end of 2024"),
+    or a phase's dates."""
     since: When | None
     """A phase's first day."""
     when: When
@@ -65,8 +67,9 @@ class LegendItem:
 
 @dataclass(frozen=True)
 class RecurringRow:
-    what: Link
-    phrase: str
+    what: TaskName
+    phrase: Label
+    """In the page's language (每季度至少1次, "at least once a quarter")."""
     every: str
 
 

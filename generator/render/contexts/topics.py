@@ -6,35 +6,36 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from ..ui import UiStrings
-from .common import Keywords, Link, Pager
+from .common import DeadlineBadge, Keywords, Label, Link, Pager, TaskName
 
 
 @dataclass(frozen=True)
 class TopicTask:
-    what: Link
-    citation: str
-    responsibility: str
-    deadlines: tuple[str, ...]
+    what: TaskName
+    units: tuple[Link, ...]
+    """Who leads it (else who is responsible, else who supports), in the page's language;
+    linked to their pages."""
+    and_others: bool
+    deadlines: tuple[DeadlineBadge, ...]
 
 
 @dataclass(frozen=True)
 class TopicGroupBlock:
     anchor: str
     plan: Link
-    meta: str
-    """Region and issuer."""
+    region: str
+    issuer: Label
     count: str
     """`3 项任务`."""
     continued: bool
     tasks: tuple[TopicTask, ...]
-    leads: tuple[str, ...]
-    """Domain leads stated in prose (区住建局牵头负责建筑施工、燃气等行业领域)."""
+    leads: tuple[Label, ...]
+    """Domain leads stated in prose, as printed (区住建局牵头负责建筑施工、燃气等行业领域)."""
 
 
 @dataclass(frozen=True)
 class TopicRow:
     link: Link
-    name_en: str
     counts: str
 
 
@@ -52,7 +53,6 @@ class TopicContext:
     ui: UiStrings
     title: str
     topic_id: str
-    name_en: str
     summary: str
     index: Link
     pager: Pager

@@ -6,18 +6,17 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from ..ui import UiStrings
-from .common import Filter, Keywords, Label, Link, Pager, Pieces, When
+from .common import DeadlineBadge, Filter, Finder, Keywords, Label, Link, Pager, Pieces, TaskName
 from .progress import UnitProgress
 
 
 @dataclass(frozen=True)
 class NamedList:
-    """A heading and its links (a category's units, a letter of the A–Z index)."""
+    """A category or a letter of the A–Z index: its page and how many units it has."""
 
     anchor: str
     title: str
     href: str
-    links: tuple[Link, ...]
     count: int = 0
 
 
@@ -28,8 +27,6 @@ class RegionNode:
     anchor: str
     title: Link
     count: int
-    links: tuple[Link, ...]
-    """The region's units, listed inline while the portal is small (`INLINE_UNITS`)."""
     children: tuple[RegionNode, ...]
 
 
@@ -38,10 +35,10 @@ class UnitsIndexContext:
     TEMPLATE: ClassVar[str] = "units_index.md.j2"
     ui: UiStrings
     title: str
+    finder: Finder
     regions: tuple[RegionNode, ...]
     categories: tuple[NamedList, ...]
     letters: tuple[NamedList, ...]
-    """`href` of each: its own page; `links` only while the portal is small."""
 
 
 @dataclass(frozen=True)
@@ -85,12 +82,6 @@ class UnitFacts:
 
 
 @dataclass(frozen=True)
-class DutyDeadline:
-    phrase: Label
-    when: When
-
-
-@dataclass(frozen=True)
 class CarriedFrom:
     """A local duty that a task carries forward from an earlier one (`carried_from`)."""
 
@@ -100,17 +91,80 @@ class CarriedFrom:
 
 @dataclass(frozen=True)
 class DutyRow:
+    """One task on a unit's page."""
+
+    task: TaskName
     plan: Link
-    task: Link
-    citation: str
-    deadlines: tuple[DutyDeadline, ...]
+    deadlines: tuple[DeadlineBadge, ...]
+    """Dated deadlines and recurring duties, each with its status on the build date."""
     note: CarriedFrom | None
+    also_via: tuple[Link, ...] = ()
+    """A duty through a group listed under one group: the other groups on the task the
+    unit belongs to."""
+
+
+@dataclass(frozen=True)
+class SourceLine:
+    """Where it is stated that units belong to a group: a plan's own list, the committee's
+    member list, or an editor's decision (shown as such, never as the source's words)."""
+
+    kind: str
+    """`plan`, `committee` or `editor` (`MembershipSource`)."""
+    label: str
+    """The kind in words (方案所列 / "Listed in the plan")."""
+    where: Link | None
+    """The plan clause whose wording lists the units (linked), or the member list's title."""
+    quote: Label | None
+    """The source's wording, verbatim (Chinese)."""
+    note: Label | None
+    """The editor's note, in the page's language where it has one."""
+
+
+@dataclass(frozen=True)
+class MembershipBlock:
+    """One source of a group's membership and the member units it names."""
+
+    source: SourceLine
+    units: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class ViaBlock:
+    """The duties a unit has through one group it belongs to."""
+
+    anchor: str
+    group: Link
+    count: int
+    """Tasks through this group (on every page of the unit)."""
+    basis: tuple[SourceLine, ...]
+    """Why the unit counts as a member (its own sources only)."""
+    rows: tuple[DutyRow, ...]
+    continued: bool = False
 
 
 @dataclass(frozen=True)
 class RoleBlock:
+    """The tasks that bind the unit in one role; through groups, one block per group."""
+
+    anchor: str
     title: str
+    count: int
+    """Tasks in this role (on every page of the unit)."""
+    intro: str
     rows: tuple[DutyRow, ...]
+    groups: tuple[ViaBlock, ...] = ()
+    continued: bool = False
+    """The block began on an earlier page of the unit."""
+
+
+@dataclass(frozen=True)
+class RoleCount:
+    """How many tasks bind the unit in one role, linked to where they are listed."""
+
+    title: str
+    count: int
+    href: str
+    """Empty for a role without tasks."""
 
 
 @dataclass(frozen=True)
@@ -122,7 +176,9 @@ class DomainRow:
 
 @dataclass(frozen=True)
 class UnitContext:
-    """A unit's page; groups use the same context with `kind` = group."""
+    """A unit's page; groups use the same context with `kind` = group. A unit with many
+    duties continues on further pages (`pager`), which repeat the counts but not the
+    facts."""
 
     TEMPLATE: ClassVar[str] = "unit.md.j2"
     ui: UiStrings
@@ -131,15 +187,25 @@ class UnitContext:
     region_id: str
     kind: str
     """`unit` or `group` (selects labels and the CSS class)."""
-    facts: UnitFacts
+    facts: UnitFacts | None
+    """The first page only."""
     as_of: str
+    summary: str
+    """How many tasks bind it (each task once), in words."""
+    counts: tuple[RoleCount, ...]
+    """Tasks per role, every role (zero included)."""
     roles: tuple[RoleBlock, ...]
+    """The duties printed on this page, role by role."""
+    pager: Pager | None
     domains: tuple[DomainRow, ...]
     groups: tuple[Link, ...]
-    members: tuple[Link, ...]
+    """For a unit: the groups it belongs to."""
+    membership: tuple[MembershipBlock, ...]
+    """For a group: its member units by source (and editor's notes without members)."""
+    member_count: int
     peers: tuple[Link, ...]
     feeds: tuple[Link, ...]
-    """The unit's deadline calendar (iCalendar) and change feed (Atom)."""
+    """The unit's duty table (CSV), deadline calendar (iCalendar) and change feed (Atom)."""
     keywords: Keywords | None
     """Hidden search keywords after the `<h1>` (name, short name, aliases, English name)."""
     filters: tuple[Filter, ...]

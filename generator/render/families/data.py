@@ -8,7 +8,7 @@ from functools import partial
 from ...datadict import FILES, dictionary
 from ...views import urls
 from ..contexts.common import Link
-from ..contexts.data import DataContext, Download, PlanDownloads
+from ..contexts.data import DataContext, Download, FieldRow, PlanDownloads, RecordBlock
 from ..kit import PageKit
 from ..renderer import Page, PageGroup, one_page
 
@@ -60,7 +60,18 @@ def data_page(kit: PageKit) -> Page:
         downloads=downloads,
         plans=plans,
         files=tuple((pattern, m.__name__) for pattern, m in FILES),
-        records=tuple(dictionary()),
+        records=tuple(
+            RecordBlock(
+                f"d-{r.name.lower()}",
+                r.name,
+                r.description_in(kit.lang),
+                tuple(
+                    FieldRow(f.name, f.type_in(kit.lang), f.required, f.description_in(kit.lang))
+                    for f in r.fields
+                ),
+            )
+            for r in dictionary()
+        ),
     )
     return kit.render(here, ctx)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import partial
 
+from ...deadlines import period_phrase
 from ...views import urls
 from ...views.site import Milestone, PlanView
 from ..contexts.common import Count, Link
@@ -18,7 +19,6 @@ from ..contexts.home import (
 )
 from ..kit import PageKit
 from ..renderer import Page, PageGroup, one_page
-from ..when import when
 
 UPCOMING_LIMIT = 10
 HOME_PLANS = 10
@@ -57,6 +57,7 @@ def home(kit: PageKit) -> Page:
             Link(ui.nav_progress, kit.link(here, urls.progress_index())),
         ),
         no_reports="" if kit.data.progress.published else ui.progress_none_site,
+        finder=kit.finder(here),
     )
     return kit.render(here, ctx)
 
@@ -110,9 +111,10 @@ def card(kit: PageKit, here: str, view: PlanView) -> PlanCard:
     deadlines = len({(m.date, m.deadline.phrase, m.url) for m in view.milestones})
     return PlanCard(
         title=names.link(names.plan(plan), kit.link(here, view.url)),
-        issuer=names.label(plan.issuer),
+        issuer=kit.issuer(plan, plan.region),
         region=names.of(view.region) if view.region else plan.region,
-        period=kit.period(plan.period.start, plan.period.end),
+        period=period_phrase(plan.period.start, plan.period.end, ui),
+        period_status=kit.period_badge(plan),
         counts=(
             Count(ui.count_tasks, len(view.tasks)),
             Count(ui.count_units, view.unit_count),
@@ -126,9 +128,8 @@ def card(kit: PageKit, here: str, view: PlanView) -> PlanCard:
 def deadline_row(kit: PageKit, here: str, m: Milestone) -> DeadlineRow:
     names = kit.names
     return DeadlineRow(
-        when=when(m.date, m.deadline.precision, kit.ui),
-        phrase=m.deadline.phrase,
-        what=names.link(m.label, kit.link(here, m.url)),
+        deadline=kit.deadline(m.deadline),
+        what=kit.milestone_name(here, m),
         plan=names.link(names.plan(m.plan, short=True), kit.link(here, urls.plan(m.plan.id))),
     )
 

@@ -11,6 +11,8 @@ import json
 from collections.abc import Iterable, Iterator, Mapping
 from functools import partial
 
+from ...cite import arabic
+from ...deadlines import period_phrase
 from ...model import Phase, Plan
 from ...search_keywords import PageKeys, keyword_list
 from ...views import urls
@@ -74,20 +76,25 @@ def _part(kit: PageKit, view: PlanView, part: PlanPart) -> Page:
         if first
         else None,
         contents=tuple(
-            Link(heading(c.no, c.title), kit.in_page(here, layout.href(urls.chapter_anchor(c.id))))
+            names.link(
+                _heading_text(kit, c.no, c.title, c.title_en),
+                kit.in_page(here, layout.href(urls.chapter_anchor(c.id))),
+            )
             for c in plan.chapters
         ),
+        translation_notice=kit.ui.translation_notice if names.english else "",
         phases=tuple(_phase(kit, here, view, p) for p in plan.phases()) if first else (),
         cover=_cover(plan, links) if first else None,
         preamble=tx.paragraphs(plan.preamble) if first else (),
         chapters=tuple(_chapter(kit, here, view, c, tasks) for c in part.chapters),
-        notes=tuple(n.text for n in plan.notes) if first else (),
+        notes=tuple(kit.note(n) for n in plan.notes) if first else (),
         removed=tuple(_removed(kit, here, view)) if first else (),
         keywords=keywords,
         filters=_filters(kit, view, [view.task(t.id) for t in part.tasks()]),
         pager=_pager(kit, here, view, part),
         home=kit.link(here, view.url),
         part_map=_part_map(layout) if layout.split else "",
+        history=Link(kit.ui.history_view, kit.link(here, urls.plan_history(plan.id))),
     )
     return kit.render(here, ctx)
 
@@ -98,6 +105,19 @@ def heading(no: str | None, title: str | None) -> str:
     if no and no[-1] not in "、.．）)：:":
         no += "、"
     return f"{no}{title or ''}".strip()
+
+
+def _heading_text(kit: PageKit, no: str | None, title: str | None, title_en: str | None) -> str:
+    """A chapter's or section's heading in the page's language: `一、总体要求` / "1. General
+    requirements" (the printed heading where the data has no translation)."""
+    if not kit.names.english or not title_en:
+        return heading(no, title)
+    number = arabic(no or "")
+    return f"{number}. {title_en}" if number else title_en
+
+
+def _translation(kit: PageKit, no: str | None, title_en: str | None) -> str:
+    return _heading_text(kit, no, "", title_en) if kit.names.english and title_en else ""
 
 
 def _pager(kit: PageKit, here: str, view: PlanView, part: PlanPart) -> Pager | None:
@@ -123,16 +143,23 @@ def _part_map(layout: PlanLayout) -> str:
 def _facts(kit: PageKit, here: str, view: PlanView, links: Mapping[str, str]) -> PlanFacts:
     plan, ui, names = view.plan, kit.ui, kit.names
     letter = plan.cover_letter
-    recipients = None
-    if letter and letter.recipients_text:
+    recipients, recipient_units = None, ()
+    if letter and names.english and letter.recipients:
+        recipient_units = tuple(
+            kit.unit_link(here, ref) if (ref := view.refs.get(name)) else names.link(name, "")
+            for name in letter.recipients
+        )
+    elif letter and letter.recipients_text:
         recipients = tx.rich(letter.recipients_text.rstrip("：:"), links)
     basis = tuple(
-        Link(f"《{b.title}》", kit.link(here, urls.plan(b.plan)) if b.plan else "")
+        names.link(
+            _cited(kit, b.title, b.title_en), kit.link(here, urls.plan(b.plan)) if b.plan else ""
+        )
         for b in plan.basis
     )
     timeline = kit.data.timelines[plan.id]
     return PlanFacts(
-        issuer=names.label(tx.clean(plan.issuer)),
+        issuer=kit.issuer(plan, plan.region),
         title_original=(
             names.label(tx.clean(plan.title))
             if names.english and plan.title_en is not None
@@ -140,17 +167,19 @@ def _facts(kit: PageKit, here: str, view: PlanView, links: Mapping[str, str]) ->
         ),
         doc_number=names.label(tx.clean(plan.doc_number)) if plan.doc_number else None,
         issued=plan.issued.isoformat() if plan.issued else "",
-        period=tx.clean(kit.period(plan.period.start, plan.period.end)),
+        period=tx.clean(period_phrase(plan.period.start, plan.period.end, ui)),
+        period_status=kit.period_badge(plan),
         region=tx.clean(names.of(view.region) if view.region else plan.region),
         kind=ui[f"kind_{plan.kind.value}"],
         recipients=recipients,
         recipients_lang=names.text_lang(str(recipients or "")),
+        recipient_units=recipient_units,
         basis=basis,
         basis_lang=names.text_lang("".join(b.text for b in basis)),
         lineage=tuple(_lineage(kit, here, plan)),
-        region_level=names.label(view.region.name if view.region else plan.region),
+        region_level=names.label(names.of(view.region) if view.region else plan.region),
         children=tuple(
-            names.link(f"《{c.plan.title}》", kit.link(here, c.url))
+            names.link(_cited(kit, c.plan.title, c.plan.title_en), kit.link(here, c.url))
             for c in kit.data.lineage.children_of(plan)
         ),
         timeline=Link(ui.timeline_title, kit.link(here, timeline.path)),
@@ -165,18 +194,25 @@ def _facts(kit: PageKit, here: str, view: PlanView, links: Mapping[str, str]) ->
     )
 
 
+def _cited(kit: PageKit, title: str, title_en: str | None) -> str:
+    """A document's title as cited: 《title》, or “English title” on English pages."""
+    if kit.names.english and title_en:
+        return f"“{title_en}”"
+    return f"《{title}》"
+
+
 def _lineage(kit: PageKit, here: str, plan: Plan) -> Iterator[LineageStep]:
     """The plan's ancestors, highest level first (`views.lineage`)."""
     names = kit.names
     for step in kit.data.lineage.chain(plan):
         yield LineageStep(
-            names.label(step.region.name) if step.region else None,
+            names.label(names.of(step.region)) if step.region else None,
             tuple(
                 LineagePlan(
-                    f"《{a.title}》",
+                    title := _cited(kit, a.title, a.view.plan.title_en if a.view else None),
                     kit.link(here, a.view.url) if a.view is not None else "",
-                    f"（{a.doc_number}）" if a.doc_number else "",
-                    names.text_lang(a.title),
+                    f"{kit.ui.lparen}{a.doc_number}{kit.ui.rparen}" if a.doc_number else "",
+                    names.text_lang(title),
                 )
                 for a in step.plans
             ),
@@ -211,9 +247,10 @@ def _phase(kit: PageKit, here: str, view: PlanView, phase: Phase) -> PhaseBlock:
     return PhaseBlock(
         anchor=anchor,
         href=kit.in_page(here, view.href(anchor)),
-        no=phase.no or "",
-        name=phase.name,
-        when=phase.period_text or kit.period(phase.start, phase.end),
+        no=(phase.no or "") if not kit.names.english else "",
+        name=kit.text(phase, "name"),
+        when=(phase.period_text if not kit.names.english else None)
+        or period_phrase(phase.start, phase.end, kit.ui),
         start=phase.start.isoformat(),
         end=phase.end.isoformat(),
         paragraphs=tx.paragraphs(phase.text, marks=phrases(phase.deadlines)),
@@ -229,22 +266,24 @@ def _chapter(
     return ChapterBlock(
         anchor=urls.chapter_anchor(chapter.id) if head else "",
         heading=heading(chapter.no, chapter.title),
+        translation=_translation(kit, chapter.no, chapter.title_en),
         paragraphs=tx.paragraphs(chapter.text, marks=phrases(chapter.deadlines)) if head else (),
         phases=tuple(_phase(kit, here, view, p) for p in chapter.phases) if head else (),
         tasks=tuple(tasks.block(view.task(t.id), 3) for t in part.tasks),
-        sections=tuple(_section(s, tasks) for s in part.sections),
-        notes=tuple(n.text for n in chapter.notes) if head else (),
+        sections=tuple(_section(kit, s, tasks) for s in part.sections),
+        notes=tuple(kit.note(n) for n in chapter.notes) if head else (),
     )
 
 
-def _section(part: SectionSlice, tasks: TaskBlocks) -> SectionBlock:
+def _section(kit: PageKit, part: SectionSlice, tasks: TaskBlocks) -> SectionBlock:
     section, head = part.section, part.head
     return SectionBlock(
         anchor=urls.section_anchor(section.id) if head else "",
         heading=heading(section.no, section.title),
+        translation=_translation(kit, section.no, section.title_en),
         paragraphs=tx.paragraphs(section.text, marks=phrases(section.deadlines)) if head else (),
         tasks=tuple(tasks.block(tasks.view.task(t.id), 4) for t in part.tasks),
-        notes=tuple(n.text for n in section.notes) if head else (),
+        notes=tuple(kit.note(n) for n in section.notes) if head else (),
     )
 
 
@@ -252,9 +291,7 @@ def _removed(kit: PageKit, here: str, view: PlanView) -> Iterator[RemovedRow]:
     ui = kit.ui
     for r in view.removed:
         if r.removed_in:
-            text = ui.format(
-                "tombstone_text", no=r.no, title=r.title, date=r.removed_on, commit=r.removed_in
-            )
+            text = ui.format("tombstone_text", no=r.no, title=r.title, date=r.removed_on)
         else:
             text = ui.format("tombstone_retired", id=r.no, note=r.note)
         if r.note and r.removed_in:
@@ -264,10 +301,12 @@ def _removed(kit: PageKit, here: str, view: PlanView) -> Iterator[RemovedRow]:
             if r.moved_to
             else None
         )
-        yield RemovedRow(r.anchor, text, moved)
+        history = f"{urls.plan_history(view.plan.id)}#r-{r.removed_in}"
+        revision = Link(ui.tombstone_revision, kit.link(here, history)) if r.removed_in else None
+        yield RemovedRow(r.anchor, text, revision, moved)
 
 
-# --- search (hidden Pagefind keywords and filters, docs/search.md) -------------------------
+# --- search (hidden Pagefind keywords and filters, developer-docs/search.md) --------------
 
 
 def _keywords(kit: PageKit, view: PlanView, keys: PageKeys) -> Keywords | None:

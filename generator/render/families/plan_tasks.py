@@ -8,13 +8,13 @@ from collections.abc import Iterable, Mapping
 
 from ...model import Deadline, Recurrence, Target, Task
 from ...search_keywords import PageKeys, keyword_list, name_sub_words, title_keywords
+from ...titles import task_title
 from ...views.site import ROLES, PlanView, TaskView
 from .. import text as tx
-from ..contexts.common import Keywords, Link
+from ..contexts.common import Keywords, Label, Link
 from ..contexts.plan import (
     CarriedDuty,
     CopyControls,
-    DeadlineFact,
     ItemBlock,
     Responsibility,
     RoleNames,
@@ -47,29 +47,40 @@ class TaskBlocks:
     def block(self, tv: TaskView, level: int) -> TaskBlock:
         task = tv.task
         marks = phrases(task.deadlines)
+        kit = self.kit
+        cited = kit.citation(tv)
         items = tuple(
             ItemBlock(
                 anchor=iv.anchor,
                 no=iv.item.no,
                 text=tx.rich(iv.item.text, marks=marks),
-                copy=_copy(iv.anchor, self._clause_name(tv, n), iv.citation, task=tv.citation),
+                copy=_copy(
+                    iv.anchor,
+                    self._clause_name(tv, n),
+                    kit.citation(tv, iv.item),
+                    task=cited,
+                ),
                 progress=item_state(self.kit, tv, iv),
             )
             for n, iv in enumerate(tv.items, 1)
         )
+        title = task_title(task, kit.lang)
+        translated = title.translated and kit.names.english
         return TaskBlock(
             anchor=tv.anchor,
             level=level,
             no=f"{task.no}." if task.no.isdigit() else task.no,
-            title=task.title or "",
+            title=Label(title.text, kit.ui.html_lang if translated else ""),
+            derived=title.derived,
+            original_title=(task.title or "") if translated else "",
             paragraphs=tx.paragraphs(task.text, marks=marks),
             items=items,
             closing=tx.paragraphs(task.closing, marks=marks),
             responsibility=self._responsibility(tv),
             carried=self._carried(tv),
             facts=self._facts(tv),
-            notes=tuple(n.text for n in task.notes),
-            copy=_copy(tv.anchor, self._clause_name(tv), tv.citation),
+            notes=tuple(kit.note(n) for n in task.notes),
+            copy=_copy(tv.anchor, self._clause_name(tv), cited),
             keywords=self._keywords(tv),
             progress=task_progress(self.kit, self.here, tv),
         )
@@ -87,7 +98,8 @@ class TaskBlocks:
     def _responsibility(self, tv: TaskView) -> Responsibility | None:
         resp, ui, names = tv.task.responsibility, self.kit.ui, self.kit.names
         links = {n: self.links[n] for n in resp.all_refs() if n in self.links}
-        if resp.text:
+        parsed = any(getattr(resp, role) for role in ROLES)
+        if resp.text and not (names.english and parsed):  # English pages: the roles
             text = tx.rich(resp.text, links)
             return Responsibility(text, names.text_lang(str(text)), (), False)
         roles = tuple(
@@ -114,7 +126,7 @@ class TaskBlocks:
         links = {n: kit.link(here, view.refs[n].url) for n in names if n in view.refs}
         return CarriedDuty(
             kit.ui.pieces("carried_note"),
-            kit.names.link(source.number, kit.in_page(here, source.url)),
+            kit.names.link(kit.task_number(source), kit.in_page(here, source.url)),
             tuple(self._unit(n, links) for n in names),
         )
 
@@ -136,19 +148,18 @@ class TaskBlocks:
         if task.implements:
             target = data.lineage.target(tv)
             implements = (
-                names.link(target.citation, kit.link(here, target.url))
+                names.link(kit.citation(target), kit.link(here, target.url))
                 if target is not None
                 else Link(task.implements, "")
             )
         implemented_by = tuple(
-            names.link(t.citation, kit.link(here, t.url)) for t in data.lineage.implementers(tv)
+            names.link(kit.citation(t), kit.link(here, t.url))
+            for t in data.lineage.implementers(tv)
         )
         facts = TaskFacts(
-            deadlines=tuple(
-                DeadlineFact(names.label(d.phrase), str(d.date)) for d in task.deadlines
-            ),
+            deadlines=tuple(kit.deadline(d) for d in task.deadlines),
             deadlines_indexed=not _quoted(printed, task.deadlines),
-            recurrence=tuple(names.label(r.phrase) for r in task.recurrence),
+            recurrence=tuple(dict.fromkeys(kit.recurrence(r, tv.plan) for r in task.recurrence)),
             recurrence_indexed=not _quoted(printed, task.recurrence),
             targets=tuple(names.label(t.phrase) for t in task.targets),
             targets_indexed=not _quoted(printed, task.targets),
@@ -165,8 +176,8 @@ class TaskBlocks:
         """Task title (pinyin of each word, sub-words) and its units' canonical names
         (sub-words); in the English tree also the units' English names and the English names
         of the task's topics; each key once per page. The units' pinyin is on their own
-        pages, which a pinyin query finds (`docs/search.md`); repeated on every task it cost
-        index memory at scale.
+        pages, which a pinyin query finds (`developer-docs/search.md`); repeated on every
+        task it cost index memory at scale.
         """
         kit, view = self.kit, self.view
         refs = [view.refs[n] for n in tv.task.responsibility.all_refs() if n in view.refs]

@@ -8,10 +8,11 @@ from __future__ import annotations
 import datetime as dt
 from functools import partial
 
+from ...deadlines import period_phrase
 from ...model import Precision
 from ...views import urls
-from ...views.timeline import STATUSES, TIMELINE, Entry, MonthPage, PlanTimeline
-from ..contexts.common import Link, Pager, When
+from ...views.timeline import STATUSES, TIMELINE, Entry, MonthPage, PlanTimeline, Recurring
+from ..contexts.common import Label, Link, Pager, TaskName, When
 from ..contexts.timeline import (
     Bar,
     LegendItem,
@@ -73,10 +74,11 @@ def plan_timeline(kit: PageKit, timeline: PlanTimeline) -> Page:
         ),
         recurring=len(timeline.recurring),
     )
+    names = kit.names
     ctx = PlanTimelineContext(
         ui=ui,
-        title=ui.format("plan_timeline_title", plan=view.plan.short_title or view.plan.title),
-        plan=Link(view.plan.title, kit.link(here, view.url)),
+        title=ui.format("plan_timeline_title", plan=names.plan(view.plan, short=True)),
+        plan=names.link(names.plan(view.plan), kit.link(here, view.url)),
         as_of=kit.as_of,
         summary=summary,
         legend=legend(kit),
@@ -84,10 +86,7 @@ def plan_timeline(kit: PageKit, timeline: PlanTimeline) -> Page:
         today=today_tick,
         phases=tuple(_row(kit, here, e, axis, False) for e in timeline.phases),
         deadlines=tuple(_row(kit, here, e, axis, False) for e in timeline.deadlines),
-        recurring=tuple(
-            RecurringRow(Link(r.label, kit.link(here, r.url)), r.phrase, ui[f"every_{r.every}"])
-            for r in timeline.recurring
-        ),
+        recurring=tuple(_recurring(kit, here, r) for r in timeline.recurring),
         site_timeline=Link(ui.site_timeline_title, kit.link(here, TIMELINE)),
         with_progress=kit.data.progress.plan_published(view.plan.id),
     )
@@ -168,6 +167,36 @@ def legend(kit: PageKit) -> tuple[LegendItem, ...]:
     )
 
 
+def _recurring(kit: PageKit, here: str, r: Recurring) -> RecurringRow:
+    what = (
+        kit.task_name(here, r.task, r.item)
+        if r.task is not None
+        else TaskName("", r.label, kit.link(here, r.url), kit.names.text_lang(r.label))
+    )
+    phrase = kit.recurrence(r.source, r.plan).phrase if r.source else kit.names.label(r.phrase)
+    return RecurringRow(what, phrase, kit.ui[f"every_{r.every}"])
+
+
+def _what(kit: PageKit, here: str, entry: Entry) -> TaskName:
+    """The task, item, chapter, section or phase an entry stands for, in the page's
+    language."""
+    if entry.milestone is not None:
+        return kit.milestone_name(here, entry.milestone)
+    label = kit.text(entry.phase, "name") if entry.phase is not None else Label(entry.label)
+    number = entry.no if not kit.names.english else ""
+    title = f"{number}{label.text or entry.label}"
+    return TaskName("", title, kit.link(here, entry.url), label.lang)
+
+
+def _phrase(kit: PageKit, entry: Entry) -> Label:
+    """The deadline in words in the page's language; a phase's span."""
+    if entry.milestone is not None:
+        return kit.deadline(entry.milestone.deadline).phrase
+    if kit.names.english or not entry.phrase:
+        return Label(period_phrase(entry.start, entry.end, kit.ui))
+    return Label(entry.phrase)
+
+
 def _pct(value: float) -> str:
     return f"{max(0.0, min(100.0, value)):.3f}%"
 
@@ -184,14 +213,13 @@ def _row(
         width = ((entry.end - entry.start).days + 1) / total * 100
         point = entry.kind == "deadline" and entry.precision == Precision.day
         bar = Bar(_pct(left if not point else left + width / 2), _pct(width), point)
-    plan = entry.plan
+    plan, names = entry.plan, kit.names
     return TimelineRow(
         kind=entry.kind,
         status=entry.status,
         status_text=ui[f"tl_status_{entry.status}"],
-        what=Link(entry.label, kit.link(here, entry.url)),
-        no=entry.no,
-        phrase=entry.phrase,
+        what=_what(kit, here, entry),
+        phrase=_phrase(kit, entry),
         since=When(entry.start.isoformat(), entry.start.isoformat())
         if entry.kind == "phase"
         else None,
@@ -202,7 +230,7 @@ def _row(
         precision_text=ui[f"precision_{entry.precision.value}"],
         bar=bar,
         plan=(
-            Link(plan.short_title or plan.title, kit.link(here, urls.plan(plan.id)))
+            names.link(names.plan(plan, short=True), kit.link(here, urls.plan(plan.id)))
             if with_plan
             else None
         ),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import partial
 
 from ...search_keywords import keyword_list
-from ...views.site import TaskView
+from ...views.site import PlanView, TaskView
 from ...views.topics import TOPICS, TopicPage, TopicView, group_anchor
 from ..contexts.common import Link
 from ..contexts.topics import (
@@ -41,7 +41,6 @@ def index(kit: PageKit) -> Page:
     rows = tuple(
         TopicRow(
             Link(kit.names.of(v.topic), kit.link(here, v.path)),
-            v.topic.name_en,
             ui.format("topic_counts", tasks=v.total, plans=v.plan_count),
         )
         for v in kit.data.topics.values()
@@ -50,18 +49,17 @@ def index(kit: PageKit) -> Page:
 
 
 def topic_page(kit: PageKit, view: TopicView, page: TopicPage) -> Page:
-    ui, here = kit.ui, page.path
+    ui, here, names = kit.ui, page.path, kit.names
     groups = tuple(
         TopicGroupBlock(
             anchor=group_anchor(g.plan.plan.id),
-            plan=Link(g.plan.plan.title, kit.link(here, g.plan.url)),
-            meta=" · ".join(
-                x for x in (g.plan.region.name if g.plan.region else "", g.plan.plan.issuer) if x
-            ),
+            plan=names.link(names.plan(g.plan.plan), kit.link(here, g.plan.url)),
+            region=names.of(g.plan.region) if g.plan.region else "",
+            issuer=kit.issuer(g.plan.plan, g.plan.plan.region),
             count=ui.format("duty_count", count=g.total),
             continued=g.continued,
-            tasks=tuple(_task(kit, here, t) for t in g.tasks),
-            leads=tuple(d.phrase for d in g.domain_leads),
+            tasks=tuple(_task(kit, here, g.plan, t) for t in g.tasks),
+            leads=tuple(names.label(d.phrase) for d in g.domain_leads),
         )
         for g in page.groups
     )
@@ -69,7 +67,6 @@ def topic_page(kit: PageKit, view: TopicView, page: TopicPage) -> Page:
         ui=ui,
         title=kit.part_title(kit.names.of(view.topic), page.part, page.parts),
         topic_id=view.topic.id,
-        name_en=view.topic.name_en,
         summary=ui.format("topic_counts", tasks=view.total, plans=view.plan_count),
         index=Link(ui.topics_title, kit.link(here, TOPICS)),
         pager=kit.pager(here, ui.pager_label, [p.path for p in view.pages], page.part),
@@ -84,17 +81,16 @@ def topic_page(kit: PageKit, view: TopicView, page: TopicPage) -> Page:
     return kit.render(here, ctx)
 
 
-def _task(kit: PageKit, here: str, tv: TaskView) -> TopicTask:
+def _task(kit: PageKit, here: str, plan: PlanView, tv: TaskView) -> TopicTask:
     resp = tv.task.responsibility
-    names = resp.lead or resp.responsible or resp.support
+    printed = resp.lead or resp.responsible or resp.support
+    units = tuple(
+        kit.unit_link(here, ref) if (ref := plan.refs.get(name)) else kit.names.link(name, "")
+        for name in printed
+    )
     return TopicTask(
-        what=Link(
-            kit.data.labels.get(tv.url) or f"{tv.number} {tv.task.title or ''}".strip(),
-            kit.link(here, tv.url),
-        ),
-        citation=tv.citation,
-        responsibility=(
-            "、".join(names) + (kit.ui.and_others if resp.and_others else "") if names else ""
-        ),
-        deadlines=tuple(d.phrase for d in tv.task.deadlines),
+        what=kit.task_name(here, tv),
+        units=units,
+        and_others=resp.and_others,
+        deadlines=tuple(kit.deadline(d) for d in tv.task.deadlines),
     )

@@ -8,20 +8,17 @@ from functools import partial
 
 from ...model import Category, Region
 from ...search_keywords import keyword_list
+from ...translations import localized_list
 from ...views import urls
-from ...views.site import ROLES, Duty, TaskView, UnitView
+from ...views.site import DomainDuty, UnitView
 from ...views.sorting import letter
 from .. import text as tx
 from ..contexts.common import Label, Link
 from ..contexts.units import (
-    CarriedFrom,
     DomainRow,
-    DutyDeadline,
-    DutyRow,
     NamedList,
     RegionContext,
     RegionNode,
-    RoleBlock,
     UnitContext,
     UnitFacts,
     UnitListContext,
@@ -30,14 +27,13 @@ from ..contexts.units import (
 from ..i18n import pinyin_name
 from ..kit import PageKit
 from ..renderer import Page, PageGroup, one_page
-from ..when import when
+from .unit_duties import DutyBlocks, Listed, pages_of
 from .unit_progress import unit_progress
 
-INLINE_UNITS = 300
-"""Up to this many units, the units index lists them under each region, category and
-letter; above, it shows the region tree with counts and links to the category and letter
-pages (`UNITS_PER_PAGE` units a page), so its size does not grow with the portal."""
 UNITS_PER_PAGE = 200
+"""The units index lists no unit: it has the unit finder, the region tree with counts, and
+links to the category and letter pages (`UNITS_PER_PAGE` units a page), so that its size
+does not grow with the portal (it listed a small portal's units three times: 19,000 px)."""
 UNIT_KEYWORD_WEIGHT = 5.0
 """Weight of a unit page's keywords: they are its name (pinyin, aliases), as weighty as the
 `<h1>`; a plan page names a unit on many tasks and would otherwise outrank the unit's page."""
@@ -52,7 +48,7 @@ def groups(kit: PageKit) -> list[PageGroup]:
         PageGroup(len(views.units) // 6 + 1, pages.lists),
         *(PageGroup(1, partial(one_page, pages.region, r.id)) for r in views.regions),
         *(
-            PageGroup(len(unit.duties) + 1, partial(one_page, pages.unit, unit))
+            PageGroup(len(unit.duties) + 1, partial(pages.unit, unit))
             for unit in views.units_sorted()
         ),
     ]
@@ -64,28 +60,23 @@ class UnitPages:
 
     def __init__(self, kit: PageKit) -> None:
         self.kit = kit
-        self._labels: dict[str, tuple[Label, Label, tuple[DutyDeadline, ...]]] = {}
+        self.duties = DutyBlocks(kit)
 
     # --- index and lists -------------------------------------------------------------------
 
     def index(self) -> Page:
         kit, here = self.kit, urls.UNITS
-        inline = len(kit.views.units) <= INLINE_UNITS
         categories, letters = self._lists()
-
-        def unit_links(members: list[UnitView]) -> tuple[Link, ...]:
-            return tuple(kit.unit_link(here, u.ref) for u in members) if inline else ()
-
         ctx = UnitsIndexContext(
             ui=kit.ui,
             title=kit.ui.units_title,
-            regions=self._region_tree(here, inline),
+            finder=kit.finder(here),
+            regions=self._region_tree(here),
             categories=tuple(
                 NamedList(
                     f"k-{cat.id}",
                     kit.names.of(cat),
                     kit.link(here, urls.units_category(cat.id)),
-                    unit_links(members),
                     len(members),
                 )
                 for cat, members in categories
@@ -95,7 +86,6 @@ class UnitPages:
                     f"az-{k.lower()}" if k != "#" else "az-other",
                     k,
                     kit.link(here, urls.units_letter(k)),
-                    unit_links(members),
                     len(members),
                 )
                 for k, members in letters
@@ -143,7 +133,7 @@ class UnitPages:
         ordered = sorted(letters.items(), key=lambda kv: (kv[0] == "#", kv[0]))
         return categories, ordered
 
-    def _region_tree(self, here: str, inline: bool) -> tuple[RegionNode, ...]:
+    def _region_tree(self, here: str) -> tuple[RegionNode, ...]:
         """The regions with units or plans, each under its nearest listed ancestor."""
         kit, views = self.kit, self.kit.views
         listed = {r.id for r in views.regions}
@@ -161,7 +151,6 @@ class UnitPages:
                 anchor=f"r-{region.id}",
                 title=Link(kit.names.of(region), kit.link(here, urls.region(region.id))),
                 count=len(members),
-                links=tuple(kit.unit_link(here, u.ref) for u in members) if inline else (),
                 children=tuple(node(c) for c in children.get(region.id, ())),
             )
 
@@ -185,47 +174,72 @@ class UnitPages:
 
     # --- a unit's page ---------------------------------------------------------------------
 
-    def unit(self, view: UnitView) -> Page:
-        kit, here, ui, names = self.kit, view.ref.url, self.kit.ui, self.kit.names
-        roles = tuple(
-            RoleBlock(ui[f"role_{role}"], tuple(self._duty(here, d) for d in view.by_role(role)))
-            for role in ROLES
-        )
-        record = view.record
+    def unit(self, view: UnitView) -> list[Page]:
+        """The unit's page, and further pages when its duties are many (`DUTIES_PER_PAGE`)."""
+        pages = pages_of(view)
+        parts = [urls.unit(view.ref.region, view.ref.id, n) for n in range(1, len(pages) + 1)]
+        before: set[tuple[str, str]] = set()
+        return [self._unit_page(view, parts, pages, n, before) for n in range(1, len(pages) + 1)]
+
+    def _unit_page(
+        self,
+        view: UnitView,
+        parts: list[str],
+        pages: list[list[Listed]],
+        n: int,
+        before: set[tuple[str, str]],
+    ) -> Page:
+        kit, ui, names, duties = self.kit, self.kit.ui, self.kit.names, self.duties
+        here, first, record = parts[n - 1], n == 1, view.record
         texts = [record.name, getattr(record, "short", None), *record.aliases]
         english = (record.name_en,) if names.english else ()
         ctx = UnitContext(
             ui=ui,
-            title=names.of(record),
+            title=kit.part_title(kit.unit_name(view.ref), n, len(parts)),
             unit_id=view.ref.id,
             region_id=view.ref.region,
             kind=view.ref.kind,
-            facts=self._facts(here, view),
+            facts=self._facts(here, view) if first else None,
             as_of=kit.as_of,
-            roles=tuple(r for r in roles if r.rows),
+            summary=duties.summary(view),
+            counts=duties.counts(view, parts, pages, here),
+            roles=duties.blocks(here, view, pages[n - 1], before),
+            pager=kit.pager(here, ui.pager_label, parts, n) if len(parts) > 1 else None,
             domains=tuple(
                 DomainRow(
                     names.link(
                         names.plan(d.plan, short=True), kit.link(here, urls.plan(d.plan.id))
                     ),
-                    names.label("、".join(d.lead.domains)),
+                    self._domains(d),
                     names.label(d.lead.phrase),
                 )
                 for d in view.domains
-            ),
-            groups=tuple(kit.unit_link(here, g) for g in view.groups),
-            members=tuple(kit.unit_link(here, m) for m in view.members),
-            peers=tuple(kit.unit_link(here, p) for p in view.peers),
-            feeds=tuple(self._feeds(here, view)),
-            keywords=kit.keywords(keyword_list(texts, english=english), UNIT_KEYWORD_WEIGHT),
-            filters=kit.filters(region=names.of(view.region), unit=names.of(record)),
-            progress=unit_progress(kit, here, view),
+            )
+            if first
+            else (),
+            groups=tuple(kit.unit_link(here, g) for g in view.groups) if first else (),
+            membership=duties.membership(here, view) if first else (),
+            member_count=len(view.members),
+            peers=tuple(kit.unit_link(here, p) for p in view.peers) if first else (),
+            feeds=tuple(self._feeds(here, view)) if first else (),
+            keywords=kit.keywords(keyword_list(texts, english=english), UNIT_KEYWORD_WEIGHT)
+            if first
+            else None,
+            filters=kit.filters(region=names.of(view.region), unit=kit.unit_name(view.ref)),
+            progress=unit_progress(kit, here, view) if first else None,
         )
         return kit.render(here, ctx)
 
+    def _domains(self, duty: DomainDuty) -> Label:
+        """The domains a unit leads, in this tree's language where the data has them."""
+        found = localized_list(duty.lead, "domains", self.kit.lang)
+        return self.kit.names.label(self.kit.ui.list_sep.join(d.text for d in found))
+
     def _feeds(self, here: str, view: UnitView) -> Iterator[Link]:
-        """The unit's calendar and change feed: files shared by the language trees."""
+        """The unit's duty table, calendar and change feed: files shared by the trees."""
         kit, region, unit = self.kit, view.ref.region, view.ref.id
+        if view.duties:
+            yield Link(kit.ui.unit_table, kit.shared(here, urls.unit_table(region, unit)))
         if any(duty.task.task.deadlines for duty in view.duties):
             yield Link(kit.ui.unit_calendar, kit.shared(here, urls.unit_calendar(region, unit)))
         yield Link(kit.ui.unit_changes_feed, kit.shared(here, urls.unit_feed(region, unit)))
@@ -242,36 +256,3 @@ class UnitPages:
             name_en=record.name_en or "" if not names.english else "",
             aliases=names.label(tx.clean("、".join(forms))) if forms else None,
         )
-
-    def _duty(self, here: str, duty: Duty) -> DutyRow:
-        kit, tv = self.kit, duty.task
-        note = None
-        if duty.carried_from is not None:
-            origin = duty.carried_from
-            link = kit.names.link(origin.number, kit.link(here, origin.url))
-            note = CarriedFrom(kit.ui.pieces("carried_from"), link)
-        plan_label, task_label, deadlines = self._task_labels(tv)
-        return DutyRow(
-            plan=Link(plan_label.text, kit.link(here, urls.plan(tv.plan.id)), plan_label.lang),
-            task=Link(task_label.text, kit.link(here, tv.url), task_label.lang),
-            citation=tv.citation,
-            deadlines=deadlines,
-            note=note,
-        )
-
-    def _task_labels(self, tv: TaskView) -> tuple[Label, Label, tuple[DutyDeadline, ...]]:
-        """A task's plan, name and deadlines as a unit page shows them."""
-        hit = self._labels.get(tv.url)
-        if hit is None:
-            names, ui = self.kit.names, self.kit.ui
-            deadlines = tuple(
-                DutyDeadline(names.label(d.phrase), when(d.date, d.precision, ui))
-                for d in tv.task.deadlines
-            )
-            hit = (
-                names.label(names.plan(tv.plan, short=True)),
-                names.label(f"{tv.number} {tv.task.title or ''}".strip()),
-                deadlines,
-            )
-            self._labels[tv.url] = hit
-        return hit
