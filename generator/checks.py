@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import paths, walk
-from .errors import Problem
+from .errors import Problem, did_you_mean, offering
 from .load import LoadedYaml, YamlPath
 from .model import RESERVED_IDS, Deadline, Plan, Task
 from .registry import Registry
@@ -47,6 +47,8 @@ class PlanContext:
 
 
 Check = Callable[[PlanContext], Iterator[Problem]]
+_SPELLING = "check the spelling"
+"""The hint for a mistyped id when no known one is close."""
 
 
 def _duplicates(
@@ -134,22 +136,18 @@ def _moved_to(ctx: PlanContext, task_ids: set[str]) -> Iterator[Problem]:
                 "unknown-task",
                 f"`moved_to`: the plan has no task `{target}` (retired task `{retired.id}` "
                 "is said to have moved there)",
-                _did_you_mean(target, task_ids).replace(
-                    "check the spelling",
-                    "name a task of this plan, or leave `moved_to` out when the content went "
-                    "nowhere",
-                ),
+                did_you_mean(target, task_ids)
+                or "name a task of this plan, or leave `moved_to` out when the content went "
+                "nowhere",
             )
 
 
 def _unit(ctx: PlanContext, name: str, path: YamlPath) -> Iterator[Problem]:
     if ctx.registry.resolve(name, ctx.plan.region) is not None:
         return
-    options = ctx.registry.suggest(name, ctx.plan.region)
     hint = (
-        f"did you mean {' or '.join(options)}?"
-        if options
-        else f"add it to data/units/{ctx.plan.region}.yaml (as a unit, alias or group)"
+        offering(ctx.registry.suggest(name, ctx.plan.region), quoted=False)
+        or f"add it to data/units/{ctx.plan.region}.yaml (as a unit, alias or group)"
     )
     yield ctx.at(path, "unknown-unit", f"unknown unit {name}", hint)
 
@@ -177,7 +175,7 @@ def check_region_and_topics(ctx: PlanContext) -> Iterator[Problem]:
             ("region",),
             "unknown-region",
             f"unknown region `{ctx.plan.region}`",
-            _did_you_mean(ctx.plan.region, reg.regions),
+            did_you_mean(ctx.plan.region, reg.regions) or _SPELLING,
         )
     topics = [
         ((*located.path, "topics", i), topic)
@@ -192,7 +190,10 @@ def check_region_and_topics(ctx: PlanContext) -> Iterator[Problem]:
     for path, topic in topics if ctx.references_usable else ():  # else: topics.yaml failed
         if topic not in reg.topics:
             yield ctx.at(
-                path, "unknown-topic", f"unknown topic `{topic}`", _did_you_mean(topic, reg.topics)
+                path,
+                "unknown-topic",
+                f"unknown topic `{topic}`",
+                did_you_mean(topic, reg.topics) or _SPELLING,
             )
     for i, basis in enumerate(ctx.plan.basis):
         if basis.plan and basis.plan not in ctx.plan_ids:
@@ -207,17 +208,8 @@ def check_region_and_topics(ctx: PlanContext) -> Iterator[Problem]:
                 ("basis", i, "region"),
                 "unknown-region",
                 f"unknown region `{basis.region}`",
-                _did_you_mean(basis.region, reg.regions),
+                did_you_mean(basis.region, reg.regions) or _SPELLING,
             )
-
-
-def _did_you_mean(value: str, known: Iterable[str]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(value, list(known), n=2, cutoff=0.5)
-    return (
-        f"did you mean {' or '.join(f'`{c}`' for c in close)}?" if close else "check the spelling"
-    )
 
 
 def _deadline_problems(
@@ -361,11 +353,9 @@ def check_implements(ctx: PlanContext) -> Iterator[Problem]:
                 path,
                 "unknown-plan",
                 f"`implements` names unknown plan `{plan_id}`",
-                _did_you_mean(plan_id, ctx.plan_ids).replace(
-                    "check the spelling",
-                    "check the plan id; leave `implements` out when the parent plan is not "
-                    "in the portal",
-                ),
+                did_you_mean(plan_id, ctx.plan_ids)
+                or "check the plan id; leave `implements` out when the parent plan is not "
+                "in the portal",
             )
         elif plan_id == ctx.plan.id:
             yield ctx.at(path, "bad-implements", "a task cannot implement a task of its own plan")
@@ -375,7 +365,9 @@ def check_implements(ctx: PlanContext) -> Iterator[Problem]:
                 path,
                 "unknown-task",
                 f"`implements` names task `{task_id}`, which plan `{plan_id}` does not have",
-                _did_you_mean(task_id, known) if known else f"plan `{plan_id}` has no tasks",
+                (did_you_mean(task_id, known) or _SPELLING)
+                if known
+                else f"plan `{plan_id}` has no tasks",
             )
 
 

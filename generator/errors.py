@@ -5,9 +5,10 @@ Every stage collects `Problem`s instead of raising, so one run reports everythin
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Literal
 
@@ -21,6 +22,11 @@ _HIDDEN = re.compile(
 )
 """Characters a reader cannot see or tell from a space: control and format characters,
 unusual spaces, fillers, private use (`工业和科技局\u2060` looked like a good name)."""
+
+
+CLOSE_ENOUGH = 0.5
+"""Least similarity (difflib's ratio, 0–1) of a value suggested for a mistyped one: ids
+differ from their typos by a letter or two, unrelated ids share less than half."""
 
 
 MAX_MESSAGE = 1000
@@ -96,3 +102,22 @@ def format_problems(problems: Iterable[Problem], fmt: str = "text") -> str:
     if fmt == "github":
         return "\n".join(p.github() for p in ordered)
     return "\n".join(p.format() for p in ordered)
+
+
+def did_you_mean(
+    value: str, known: Iterable[str], *, limit: int = 2, cutoff: float = CLOSE_ENOUGH
+) -> str | None:
+    """The hint for a mistyped `value`: "did you mean `a` or `b`?" with the `known` values
+    most like it, best first; None when none is close enough."""
+    close = difflib.get_close_matches(value, list(known), n=limit, cutoff=cutoff)
+    return offering(close)
+
+
+def offering(options: Sequence[str], *, quoted: bool = True) -> str | None:
+    """ "did you mean `a` or `b`?" for options already chosen (`Registry.suggest` chooses
+    unit names by sound too); names as printed (`quoted=False`) go without backticks, as in
+    the message they answer. None without options."""
+    if not options:
+        return None
+    shown = [f"`{option}`" if quoted else option for option in options]
+    return f"did you mean {' or '.join(shown)}?"

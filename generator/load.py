@@ -8,7 +8,6 @@ parses them), and anything unusual becomes a located `Problem`.
 
 from __future__ import annotations
 
-import difflib
 import re
 import typing
 import unicodedata
@@ -21,7 +20,7 @@ from typing import Any, NamedTuple
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .errors import Problem, Severity
+from .errors import Problem, Severity, did_you_mean, offering
 from .paths import Folder, Refused, read_bounded
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -798,12 +797,12 @@ def _inner_model(annotation: Any) -> type[BaseModel] | None:
 
 def _field_hint(name: str, known: list[str], model: type[BaseModel], loc: tuple) -> str:
     """Suggest a field here, or one level down (`lead_unit` → `responsibility.lead`)."""
-    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-    if close:
-        return f"did you mean `{close[0]}`?"
+    here = did_you_mean(name, known, limit=1, cutoff=0.6)
+    if here:
+        return here
     nested = {f"{field}.{sub}": sub for field in known for sub in _fields_at(model, (*loc, field))}
     stem = name.split("_")[0]
     for dotted, sub in nested.items():
-        if sub == stem or difflib.get_close_matches(name, [sub], cutoff=0.75):
-            return f"did you mean `{dotted}`?"
+        if sub == stem or did_you_mean(name, [sub], cutoff=0.75):
+            return offering([dotted])
     return f"known fields: {', '.join(known)}"

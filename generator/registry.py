@@ -25,7 +25,7 @@ from types import MappingProxyType
 from typing import Any, Literal
 
 from . import pinyin
-from .errors import Problem
+from .errors import Problem, did_you_mean
 from .load import LoadedYaml, YamlPath, load_yaml, validate_as
 from .model import (
     RESERVED_IDS,
@@ -53,6 +53,9 @@ _PARENS = str.maketrans({"(": "（", ")": "）"})
 
 SUGGEST_CUTOFF = 0.6
 """Minimum similarity (0–1) for a suggestion."""
+ID_CUTOFF = 0.6
+"""Least similarity of an id suggested in data/ files: pinyin ids share many letters
+(`zhujianju` is half like `yingjiguanliju`), so `errors.CLOSE_ENOUGH` would offer noise."""
 SUGGEST_MARGIN = 0.12
 """Suggestions scoring this much below the best one are dropped (they are mostly noise)."""
 
@@ -350,7 +353,7 @@ def check_reference(registry: Registry) -> list[Problem]:
                     ("regions", i, "parent"),
                     "unknown-region",
                     f"unknown parent region `{region.parent}` of `{region.id}`",
-                    _close(region.parent, registry.regions),
+                    did_you_mean(region.parent, registry.regions, cutoff=ID_CUTOFF),
                 )
             )
     for i, region in enumerate(registry.region_records):
@@ -396,7 +399,7 @@ def check_reference(registry: Registry) -> list[Problem]:
                     ("region",),
                     "unknown-region",
                     f"unknown region `{reg.region}`",
-                    _close(reg.region, registry.regions),
+                    did_you_mean(reg.region, registry.regions, cutoff=ID_CUTOFF),
                 )
             )
         stem = display.rsplit("/", 1)[-1].removesuffix(".yaml")
@@ -483,7 +486,8 @@ def _check_registry(registry: Registry, n: int, reg: UnitRegistry, at: _Locator)
                     ("units", i, "category"),
                     "unknown-category",
                     f"unknown category `{unit.category}`",
-                    _close(unit.category, registry.categories, "add it to data/categories.yaml"),
+                    did_you_mean(unit.category, registry.categories, cutoff=ID_CUTOFF)
+                    or "add it to data/categories.yaml",
                 )
             )
         if unit.parent and unit.parent not in unit_ids:
@@ -493,7 +497,8 @@ def _check_registry(registry: Registry, n: int, reg: UnitRegistry, at: _Locator)
                     ("units", i, "parent"),
                     "unknown-unit",
                     f"unknown parent unit `{unit.parent}`",
-                    _close(unit.parent, unit_ids, "use the id of a unit in this file"),
+                    did_you_mean(unit.parent, unit_ids, cutoff=ID_CUTOFF)
+                    or "use the id of a unit in this file",
                 )
             )
         if unit.parent == unit.id:
@@ -513,7 +518,8 @@ def _check_registry(registry: Registry, n: int, reg: UnitRegistry, at: _Locator)
                             (*here, "units", k),
                             "unknown-unit",
                             f"unknown member unit `{member}` of group `{grp.id}`",
-                            _close(member, unit_ids, "use the id of a unit in this file"),
+                            did_you_mean(member, unit_ids, cutoff=ID_CUTOFF)
+                            or "use the id of a unit in this file",
                         )
                     )
             for field_name, message, hint in _membership_gaps(entry):
@@ -556,13 +562,6 @@ def _membership_gaps(entry: Membership) -> Iterator[tuple[str, str, str]]:
             "a `committee` membership needs the member list's `document`",
             ("its title or 文号; copy its text into data/sources/"),
         )
-
-
-def _close(value: str, known: Iterable[str], otherwise: str | None = None) -> str | None:
-    found = difflib.get_close_matches(value, list(known), n=2, cutoff=0.6)
-    if found:
-        return "did you mean " + " or ".join(f"`{f}`" for f in found) + "?"
-    return otherwise
 
 
 def units_file_problem(

@@ -6,13 +6,12 @@ and one unit reports once per task and round."""
 from __future__ import annotations
 
 import datetime as dt
-import difflib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..duties import ROLE_NAMES, DutyIndex, Key
-from ..errors import Problem
+from ..errors import Problem, did_you_mean, offering
 from ..load import LoadedYaml, YamlPath
 from ..model import Plan, Task
 from ..registry import Registry
@@ -87,11 +86,6 @@ class ReportContext:
         return self._resolved[key]
 
 
-def _close(value: str, known: Iterable[str]) -> str | None:
-    found = difflib.get_close_matches(value, list(known), n=2, cutoff=0.5)
-    return "did you mean " + " or ".join(f"`{f}`" for f in found) + "?" if found else None
-
-
 def _role_list(ctx: ReportContext, plan: Plan, task: Task) -> str:
     bound = ctx.duties.bound(plan.id, task.id)
     shown = []
@@ -118,7 +112,7 @@ def check_file_identity(
                 ("plan",),
                 "unknown-plan",
                 f"unknown plan `{record.plan}`",
-                _close(record.plan, ctx.plans) or "use the id of a plan in plans/",
+                did_you_mean(record.plan, ctx.plans) or "use the id of a plan in plans/",
             )
         )
     elif record.plan != folder:
@@ -136,7 +130,7 @@ def check_file_identity(
                 ("round",),
                 "unknown-round",
                 f"unknown round `{record.round}`",
-                _close(record.round, ctx.rounds) or "add it to progress/rounds.yaml",
+                did_you_mean(record.round, ctx.rounds) or "add it to progress/rounds.yaml",
             )
         )
     elif record.round != stem:
@@ -174,7 +168,8 @@ def _task_problems(
             (*here, "task"),
             "unknown-task",
             f"plan `{plan.id}` has no task `{report.task}`",
-            _close(report.task, tasks) or "use the task's `id` in the plan file, not its number",
+            did_you_mean(report.task, tasks)
+            or "use the task's `id` in the plan file, not its number",
         )
         return
     task = tasks[report.task]
@@ -194,11 +189,9 @@ def _unit_problems(
     found = ctx.resolve(report.unit, plan.region)
     where = (*here, "unit")
     if found is None:
-        options = ctx.registry.suggest(report.unit, plan.region)
         hint = (
-            f"did you mean {' or '.join(options)}?"
-            if options
-            else (f"use a unit's name as in data/units/{plan.region}.yaml")
+            offering(ctx.registry.suggest(report.unit, plan.region), quoted=False)
+            or f"use a unit's name as in data/units/{plan.region}.yaml"
         )
         return None, [loaded.problem(where, "unknown-unit", f"unknown unit {report.unit}", hint)]
     if found.kind == "group":
