@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import paths, walk
-from .errors import Problem, did_you_mean, offering
+from .errors import Problem, did_you_mean, offering, repeats
 from .load import LoadedYaml, YamlPath
 from .model import RESERVED_IDS, Deadline, Plan, Task
 from .registry import Registry
@@ -54,18 +54,14 @@ _SPELLING = "check the spelling"
 def _duplicates(
     ctx: PlanContext, entries: Iterable[tuple[str, YamlPath]], what: str
 ) -> Iterator[Problem]:
-    seen: dict[str, YamlPath] = {}
-    for ident, path in entries:
-        if ident in seen:
-            first = ctx.source.where((*seen[ident], "id"))
-            yield ctx.at(
-                (*path, "id"),
-                "duplicate-id",
-                f"duplicate {what} id `{ident}`",
-                f"first used at line {first.line}; ids must be unique and are never reused",
-            )
-        else:
-            seen[ident] = path
+    for ident, first, path in repeats(entries):
+        yield ctx.at(
+            (*path, "id"),
+            "duplicate-id",
+            f"duplicate {what} id `{ident}`",
+            f"first used at line {ctx.source.where((*first, 'id')).line}; ids must be unique "
+            "and are never reused",
+        )
 
 
 def check_ids(ctx: PlanContext) -> Iterator[Problem]:

@@ -8,11 +8,13 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
-from typing import Literal
+from typing import Literal, TypeVar
 
 Severity = Literal["error", "warning"]
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
 
 
 _HIDDEN = re.compile(
@@ -121,3 +123,14 @@ def offering(options: Sequence[str], *, quoted: bool = True) -> str | None:
         return None
     shown = [f"`{option}`" if quoted else option for option in options]
     return f"did you mean {' or '.join(shown)}?"
+
+
+def repeats(entries: Iterable[tuple[K, V]]) -> Iterator[tuple[K, V, V]]:
+    """`(key, first, again)` for each entry whose key an earlier entry has, in order: what a
+    check for repeated ids reports (the repeat, and the first entry, which stays valid)."""
+    first: dict[K, V] = {}
+    for key, value in entries:
+        if key in first:
+            yield key, first[key], value
+        else:
+            first[key] = value

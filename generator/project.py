@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .checks import PlanContext, run_checks
 from .duties import DutyIndex, duty_index
-from .errors import Problem, errors_only
+from .errors import Problem, errors_only, repeats
 from .groups import check_groups
 from .history import History
 from .load import MAX_PROJECT_ALIAS_CHARS, LoadedYaml, validate_as
@@ -181,20 +181,15 @@ def _checked(
 
 
 def _duplicate_plan_ids(parsed: list[tuple[Plan, LoadedYaml]]) -> list[Problem]:
-    seen: dict[str, str] = {}
-    out = []
-    for plan, loaded in parsed:
-        if plan.id in seen:
-            out.append(
-                loaded.problem(
-                    ("id",),
-                    "duplicate-id",
-                    f"plan id `{plan.id}` is also used by {seen[plan.id]}",
-                    "each plan needs its own id",
-                )
-            )
-        seen.setdefault(plan.id, loaded.path)
-    return out
+    return [
+        loaded.problem(
+            ("id",),
+            "duplicate-id",
+            f"plan id `{ident}` is also used by {first.path}",
+            "each plan needs its own id",
+        )
+        for ident, first, loaded in repeats((plan.id, loaded) for plan, loaded in parsed)
+    ]
 
 
 def _alias_budget(files: list[LoadedYaml]) -> list[Problem]:

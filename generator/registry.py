@@ -25,7 +25,7 @@ from types import MappingProxyType
 from typing import Any, Literal
 
 from . import pinyin
-from .errors import Problem, did_you_mean
+from .errors import Problem, did_you_mean, repeats
 from .load import LoadedYaml, YamlPath, load_yaml, validate_as
 from .model import (
     RESERVED_IDS,
@@ -323,19 +323,17 @@ def check_reference(registry: Registry) -> list[Problem]:
     at = _Locator(registry)
 
     # regions: duplicate ids, unknown parents, cycles
-    seen: dict[str, int] = {}
-    for i, region in enumerate(registry.region_records):
-        if region.id in seen:
-            out.append(
-                at.file(
-                    "regions",
-                    ("regions", i, "id"),
-                    "duplicate-id",
-                    f"region id `{region.id}` is defined twice",
-                    f"first defined as item {seen[region.id] + 1}; ids must be unique",
-                )
+    for ident, first, i in repeats((r.id, i) for i, r in enumerate(registry.region_records)):
+        out.append(
+            at.file(
+                "regions",
+                ("regions", i, "id"),
+                "duplicate-id",
+                f"region id `{ident}` is defined twice",
+                f"first defined as item {first + 1}; ids must be unique",
             )
-        seen.setdefault(region.id, i)
+        )
+    for i, region in enumerate(registry.region_records):
         if region.id in RESERVED_IDS:
             out.append(
                 at.file(
@@ -375,18 +373,15 @@ def check_reference(registry: Registry) -> list[Problem]:
         ("categories", registry.category_records),
         ("topics", registry.topic_records),
     ):
-        ids: set[str] = set()
-        for i, rec in enumerate(records):
-            if rec.id in ids:
-                out.append(
-                    at.file(
-                        role,
-                        (role, i, "id"),
-                        "duplicate-id",
-                        f"{role[:-1].replace('ie', 'y')} id `{rec.id}` is defined twice",
-                    )
+        for ident, _, i in repeats((rec.id, i) for i, rec in enumerate(records)):
+            out.append(
+                at.file(
+                    role,
+                    (role, i, "id"),
+                    "duplicate-id",
+                    f"{role[:-1].replace('ie', 'y')} id `{ident}` is defined twice",
                 )
-            ids.add(rec.id)
+            )
 
     # unit registries
     by_region: dict[str, int] = {}
@@ -462,22 +457,21 @@ def check_reference(registry: Registry) -> list[Problem]:
 
 def _check_registry(registry: Registry, n: int, reg: UnitRegistry, at: _Locator) -> list[Problem]:
     out: list[Problem] = []
-    ids: dict[str, str] = {}
     unit_ids = {u.id for u in reg.units}
-    for key, items in (("units", reg.units), ("groups", reg.groups)):
-        for i, rec in enumerate(items):
-            if rec.id in ids:
-                out.append(
-                    at.unit(
-                        n,
-                        (key, i, "id"),
-                        "duplicate-id",
-                        f"id `{rec.id}` is used twice in `{reg.region}`",
-                        f"already used by the {ids[rec.id]} {rec.id!r}; "
-                        "units and groups share /units/<region>/<id>/",
-                    )
-                )
-            ids.setdefault(rec.id, key[:-1])
+    records = [
+        (rec.id, (key, i)) for key in ("units", "groups") for i, rec in enumerate(getattr(reg, key))
+    ]
+    for ident, (first_key, _), (key, i) in repeats(records):
+        out.append(
+            at.unit(
+                n,
+                (key, i, "id"),
+                "duplicate-id",
+                f"id `{ident}` is used twice in `{reg.region}`",
+                f"already used by the {first_key[:-1]} {ident!r}; "
+                "units and groups share /units/<region>/<id>/",
+            )
+        )
     for i, unit in enumerate(reg.units):
         if unit.category and unit.category not in registry.categories:
             out.append(
@@ -741,13 +735,9 @@ def _check_glossary(path: Path, shown: Any, within: Folder) -> list[Problem]:
         return found
     glossary, invalid = validate_as(loaded, GlossaryFile)
     out = [*found, *invalid]
-    seen: set[str] = set()
-    for i, term in enumerate(glossary.terms if glossary else ()):
-        if term.zh in seen:
-            out.append(
-                loaded.problem(
-                    ("terms", i, "zh"), "duplicate-id", f"term `{term.zh}` is listed twice"
-                )
-            )
-        seen.add(term.zh)
+    terms = glossary.terms if glossary else ()
+    for zh, _, i in repeats((term.zh, i) for i, term in enumerate(terms)):
+        out.append(
+            loaded.problem(("terms", i, "zh"), "duplicate-id", f"term `{zh}` is listed twice")
+        )
     return out

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..duties import ROLE_NAMES, DutyIndex, Key
-from ..errors import Problem, did_you_mean, offering
+from ..errors import Problem, did_you_mean, offering, repeats
 from ..load import LoadedYaml, YamlPath
 from ..model import Plan, Task
 from ..registry import Registry
@@ -319,17 +319,12 @@ def check_reports(
 
 
 def check_rounds(loaded: LoadedYaml, rounds: tuple[Round, ...]) -> list[Problem]:
-    out: list[Problem] = []
-    seen: dict[str, int] = {}
-    for i, rnd in enumerate(rounds):
-        if rnd.id in seen:
-            out.append(
-                loaded.problem(
-                    ("rounds", i, "id"),
-                    "duplicate-id",
-                    f"round id `{rnd.id}` is defined twice",
-                    f"first as round {seen[rnd.id] + 1}; ids must be unique",
-                )
-            )
-        seen.setdefault(rnd.id, i)
-    return out
+    return [
+        loaded.problem(
+            ("rounds", i, "id"),
+            "duplicate-id",
+            f"round id `{ident}` is defined twice",
+            f"first as round {first + 1}; ids must be unique",
+        )
+        for ident, first, i in repeats((rnd.id, i) for i, rnd in enumerate(rounds))
+    ]

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ..dump import SCHEMA_LINE, dump_yaml
-from ..errors import Problem, did_you_mean, errors_only, format_problems, offering
+from ..errors import Problem, did_you_mean, errors_only, format_problems, offering, repeats
 from ..load import load_yaml
 from ..registry import normalise
 from .checks import FiledReport, ReportContext
@@ -203,30 +203,27 @@ def _merged(
 def _cross_file_duplicates(imported: Imported) -> None:
     """One unit reports once on a task per round, across every file imported."""
     for key, filed in imported.reports.items():
-        seen: dict[tuple[str, str | None, tuple[str, str]], FiledReport] = {}
-        kept = []
-        for report in filed:
-            ident = (report.task, report.item, report.unit)
-            if ident in seen:
-                first = seen[ident]
-                imported.problems.append(
-                    SheetProblem(
-                        report.file,
-                        report.line,
-                        1,
-                        "duplicate-report",
-                        f"{report.report.unit} reports on task `{report.task}` of `{key[0]}` "
-                        f"again (also in {first.file}, row {first.line})",
-                        "keep one copy; this row was not imported",
-                        "error",
-                        "",
-                        f"A{report.line}",
-                    )
+        dropped: set[int] = set()
+        for _, first, again in repeats(
+            ((report.task, report.item, report.unit), i) for i, report in enumerate(filed)
+        ):
+            dropped.add(again)
+            report = filed[again]
+            imported.problems.append(
+                SheetProblem(
+                    report.file,
+                    report.line,
+                    1,
+                    "duplicate-report",
+                    f"{report.report.unit} reports on task `{report.task}` of `{key[0]}` "
+                    f"again (also in {filed[first].file}, row {filed[first].line})",
+                    "keep one copy; this row was not imported",
+                    "error",
+                    "",
+                    f"A{report.line}",
                 )
-                continue
-            seen[ident] = report
-            kept.append(report)
-        imported.reports[key] = kept
+            )
+        imported.reports[key] = [r for i, r in enumerate(filed) if i not in dropped]
 
 
 def import_command(
