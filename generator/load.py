@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import typing
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -561,6 +561,39 @@ def load_yaml(
     if text is None:
         return None, problems
     return parse_yaml(text, shown)
+
+
+class Locator:
+    """Problems at YAML paths of project files named by their display path: at the node
+    when the file is loaded, at line 1 when it is not (it failed to load, or the data came
+    from elsewhere). Files are given, or read from `root` when first asked for."""
+
+    def __init__(self, files: Iterable[LoadedYaml] = (), root: Path | None = None) -> None:
+        self._files: dict[str, LoadedYaml | None] = {loaded.path: loaded for loaded in files}
+        self._root = root
+
+    def loaded(self, file: str) -> LoadedYaml | None:
+        """The file shown as `file`, read from `root` the first time (None when unreadable)."""
+        if file not in self._files and self._root is not None:
+            path = self._root / file
+            self._files[file] = load_yaml(path, file)[0] if path.is_file() else None
+        return self._files.get(file)
+
+    def problem(
+        self,
+        file: str,
+        path: YamlPath,
+        code: str,
+        message: str,
+        hint: str | None = None,
+        *,
+        key: bool = False,
+        severity: Severity = "error",
+    ) -> Problem:
+        loaded = self.loaded(file)
+        if loaded is None:
+            return Problem(file, 1, 1, code, message, hint, severity)
+        return loaded.problem(path, code, message, hint, key=key, severity=severity)
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, display: str, text: str) -> Problem:

@@ -25,8 +25,8 @@ from types import MappingProxyType
 from typing import Any, Literal
 
 from . import pinyin
-from .errors import Problem, did_you_mean, repeats
-from .load import LoadedYaml, YamlPath, load_yaml, validate_as
+from .errors import Problem, Severity, did_you_mean, repeats
+from .load import LoadedYaml, Locator, YamlPath, load_yaml, validate_as
 from .model import (
     RESERVED_IDS,
     CategoriesFile,
@@ -565,20 +565,23 @@ def units_file_problem(
     code: str,
     message: str,
     hint: str | None = None,
-    severity: str = "error",
+    severity: Severity = "error",
 ) -> Problem:
     """A `Problem` at `path` inside the unit file of `region_id` (line 1 when unknown)."""
     at = _Locator(registry)
-    for n, reg in enumerate(registry.unit_registries):
-        if reg.region == region_id:
-            return at.unit(n, path, code, message, hint, severity)
-    return Problem(f"data/units/{region_id}.yaml", 1, 1, code, message, hint, severity)  # type: ignore[arg-type]
+    files = [
+        at.units_file(n) for n, r in enumerate(registry.unit_registries) if r.region == region_id
+    ]
+    file = files[0] if files else f"data/units/{region_id}.yaml"
+    return at.problem(file, path, code, message, hint, severity=severity)
 
 
-class _Locator:
-    """Builds `Problem`s at a place in a reference file (line 1 when the file is unknown)."""
+class _Locator(Locator):
+    """The `Locator` of the reference files, which checks name by role (`regions`) or by
+    the number of a unit file."""
 
     def __init__(self, registry: Registry) -> None:
+        super().__init__(registry.sources.values())
         self.registry = registry
 
     def units_file(self, n: int) -> str:
@@ -593,12 +596,11 @@ class _Locator:
         code: str,
         message: str,
         hint: str | None = None,
-        severity: str = "error",
+        severity: Severity = "error",
     ) -> Problem:
         loaded = self.registry.sources.get(role)
-        if loaded is not None:
-            return loaded.problem(path, code, message, hint, severity=severity)
-        return Problem(f"data/{role}.yaml", 1, 1, code, message, hint, severity)  # type: ignore[arg-type]
+        file = loaded.path if loaded is not None else f"data/{role}.yaml"
+        return self.problem(file, path, code, message, hint, severity=severity)
 
     def unit(
         self,
@@ -607,12 +609,9 @@ class _Locator:
         code: str,
         message: str,
         hint: str | None = None,
-        severity: str = "error",
+        severity: Severity = "error",
     ) -> Problem:
-        loaded = self.registry.sources.get(f"units/{n}")
-        if loaded is not None:
-            return loaded.problem(path, code, message, hint, severity=severity)
-        return Problem(self.units_file(n), 1, 1, code, message, hint, severity)  # type: ignore[arg-type]
+        return self.problem(self.units_file(n), path, code, message, hint, severity=severity)
 
 
 # --- loading --------------------------------------------------------------------------
