@@ -18,7 +18,7 @@ from .registry import Registry
 
 
 @dataclass(frozen=True)
-class PlanContext:
+class CheckContext:
     """One validated plan, where it came from, and what it may refer to."""
 
     plan: Plan
@@ -46,13 +46,13 @@ class PlanContext:
         return self.source.problem(path, code, message, hint, key=key, severity=severity)
 
 
-Check = Callable[[PlanContext], Iterator[Problem]]
+Check = Callable[[CheckContext], Iterator[Problem]]
 _SPELLING = "check the spelling"
 """The hint for a mistyped id when no known one is close."""
 
 
 def _duplicates(
-    ctx: PlanContext, entries: Iterable[tuple[str, YamlPath]], what: str
+    ctx: CheckContext, entries: Iterable[tuple[str, YamlPath]], what: str
 ) -> Iterator[Problem]:
     for ident, first, path in repeats(entries):
         yield ctx.at(
@@ -64,7 +64,7 @@ def _duplicates(
         )
 
 
-def check_ids(ctx: PlanContext) -> Iterator[Problem]:
+def check_ids(ctx: CheckContext) -> Iterator[Problem]:
     plan = ctx.plan
     tasks = list(walk.tasks(plan))
     yield from _duplicates(ctx, ((t.record.id, t.path) for t in tasks), "task")
@@ -104,7 +104,7 @@ def check_ids(ctx: PlanContext) -> Iterator[Problem]:
         )
 
 
-def _anchor_collisions(ctx: PlanContext, tasks: list[walk.Located[Task]]) -> Iterator[Problem]:
+def _anchor_collisions(ctx: CheckContext, tasks: list[walk.Located[Task]]) -> Iterator[Problem]:
     """A task whose anchor is another task's item's (`t-01-1`: task `01-1`, or item `1` of
     task `01`): links to one would land on the other."""
     items = {
@@ -122,7 +122,7 @@ def _anchor_collisions(ctx: PlanContext, tasks: list[walk.Located[Task]]) -> Ite
             )
 
 
-def _moved_to(ctx: PlanContext, task_ids: set[str]) -> Iterator[Problem]:
+def _moved_to(ctx: CheckContext, task_ids: set[str]) -> Iterator[Problem]:
     """`retired[].moved_to` names a task of the plan (its old anchor's notice links there)."""
     for i, retired in enumerate(ctx.plan.retired):
         target = retired.moved_to
@@ -138,7 +138,7 @@ def _moved_to(ctx: PlanContext, task_ids: set[str]) -> Iterator[Problem]:
             )
 
 
-def _unit(ctx: PlanContext, name: str, path: YamlPath) -> Iterator[Problem]:
+def _unit(ctx: CheckContext, name: str, path: YamlPath) -> Iterator[Problem]:
     if ctx.registry.resolve(name, ctx.plan.region) is not None:
         return
     hint = (
@@ -148,7 +148,7 @@ def _unit(ctx: PlanContext, name: str, path: YamlPath) -> Iterator[Problem]:
     yield ctx.at(path, "unknown-unit", f"unknown unit {name}", hint)
 
 
-def check_units(ctx: PlanContext) -> Iterator[Problem]:
+def check_units(ctx: CheckContext) -> Iterator[Problem]:
     if not ctx.references_usable or ctx.plan.region not in ctx.registry.regions:
         return  # reported once already (data/ or region); every name would fail otherwise
     for located in walk.tasks(ctx.plan):
@@ -164,7 +164,7 @@ def check_units(ctx: PlanContext) -> Iterator[Problem]:
         yield from _unit(ctx, lead.unit, ("domain_leads", i, "unit"))
 
 
-def check_region_and_topics(ctx: PlanContext) -> Iterator[Problem]:
+def check_region_and_topics(ctx: CheckContext) -> Iterator[Problem]:
     reg = ctx.registry
     if ctx.plan.region not in reg.regions:
         yield ctx.at(
@@ -209,7 +209,7 @@ def check_region_and_topics(ctx: PlanContext) -> Iterator[Problem]:
 
 
 def _deadline_problems(
-    ctx: PlanContext, deadlines: Iterable[Deadline], path: YamlPath, task: Task | None = None
+    ctx: CheckContext, deadlines: Iterable[Deadline], path: YamlPath, task: Task | None = None
 ) -> Iterator[Problem]:
     period = ctx.plan.period
     period_ok = period.start <= period.end
@@ -226,7 +226,7 @@ def _deadline_problems(
 
 
 def _item_refs(
-    ctx: PlanContext, facts: Mapping[str, Iterable[object]], path: YamlPath, task: Task | None
+    ctx: CheckContext, facts: Mapping[str, Iterable[object]], path: YamlPath, task: Task | None
 ) -> Iterator[Problem]:
     """`item` of deadlines, recurrences and targets (`facts` by field) names an item of
     the task they belong to; outside tasks there are no items."""
@@ -250,7 +250,7 @@ def _item_refs(
             yield ctx.at((*path, name, i, "item"), "unknown-item", message, hint)
 
 
-def check_items(ctx: PlanContext) -> Iterator[Problem]:
+def check_items(ctx: CheckContext) -> Iterator[Problem]:
     """Every `item` reference points at an item of its task."""
     for located in walk.tasks(ctx.plan):
         task = located.record
@@ -265,7 +265,7 @@ def check_items(ctx: PlanContext) -> Iterator[Problem]:
         yield from _item_refs(ctx, {"deadlines": located.record.deadlines}, located.path, None)
 
 
-def check_dates(ctx: PlanContext) -> Iterator[Problem]:
+def check_dates(ctx: CheckContext) -> Iterator[Problem]:
     plan = ctx.plan
     if plan.period.end < plan.period.start:
         yield ctx.at(
@@ -311,7 +311,7 @@ def check_dates(ctx: PlanContext) -> Iterator[Problem]:
         yield from _deadline_problems(ctx, located.record.deadlines, located.path)
 
 
-def _targets_in_period(ctx: PlanContext) -> Iterator[Problem]:
+def _targets_in_period(ctx: CheckContext) -> Iterator[Problem]:
     """A target's `by` date lies in the plan period, as deadlines do."""
     period = ctx.plan.period
     if period.end < period.start:
@@ -329,7 +329,7 @@ def _targets_in_period(ctx: PlanContext) -> Iterator[Problem]:
                 )
 
 
-def check_implements(ctx: PlanContext) -> Iterator[Problem]:
+def check_implements(ctx: CheckContext) -> Iterator[Problem]:
     """`task.implements` names `<plan-id>#<task-id>` of a plan in the portal."""
     for located in walk.tasks(ctx.plan):
         ref = located.record.implements
@@ -367,7 +367,7 @@ def check_implements(ctx: PlanContext) -> Iterator[Problem]:
             )
 
 
-def check_source(ctx: PlanContext) -> Iterator[Problem]:
+def check_source(ctx: CheckContext) -> Iterator[Problem]:
     """`source.file` is published: it must be a regular file inside data/sources/."""
     if ctx.root is None:
         return
@@ -408,5 +408,5 @@ CHECKS: tuple[Check, ...] = (
 )
 
 
-def run_checks(ctx: PlanContext) -> list[Problem]:
+def run_checks(ctx: CheckContext) -> list[Problem]:
     return [problem for check in CHECKS for problem in check(ctx)]

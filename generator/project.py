@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from .checks import PlanContext, run_checks
+from .checks import CheckContext, run_checks
 from .duties import DutyIndex, duty_index
 from .errors import Problem, errors_only, repeats
 from .groups import check_groups
@@ -53,7 +53,7 @@ def _display(root: Path, path: Path) -> str:
         return str(path)
 
 
-def plan_files(root: Path) -> list[Path]:
+def plan_file_paths(root: Path) -> list[Path]:
     return sorted((root / "plans").glob("*.yaml"))
 
 
@@ -134,7 +134,7 @@ def _plans_parsing(
     """Every plan file parsed and validated (with `cache`, unless unchanged since the last
     time): parsing starts on entry, in forked helpers for a large project
     (`generator.parallel_load`); the function yielded returns the results in file order."""
-    files = [(path, _display(root, path)) for path in plan_files(root)]
+    files = [(path, _display(root, path)) for path in plan_file_paths(root)]
     if cache:
         for stale in set(_PLAN_CACHE) - {path for path, _ in files}:
             del _PLAN_CACHE[stale]
@@ -175,7 +175,9 @@ def _checked(
     tasks = {plan.id: frozenset(t.id for t in plan.tasks()) for plan, _ in parsed}
     for plan, loaded in parsed:
         problems += run_checks(
-            PlanContext(plan, loaded, registry, ids, references_usable, plan_tasks=tasks, root=root)
+            CheckContext(
+                plan, loaded, registry, ids, references_usable, plan_tasks=tasks, root=root
+            )
         )
     return [plan for plan, _ in parsed], problems
 
@@ -245,7 +247,7 @@ def load_project(
         problems += check_groups(plans, registry, duties)
     if errors_only(problems):
         return None, problems
-    if not plans and not plan_files(root):
+    if not plans and not plan_file_paths(root):
         problems.append(
             Problem(
                 "plans",
