@@ -29,8 +29,8 @@ MAX_NODES = 500_000
 """Upper bound on nodes after alias expansion: stops billion-laughs documents early."""
 MAX_EXPANDED_CHARS = MAX_FILE_BYTES
 """Upper bound on the characters of a file's values and keys after alias expansion: an
-anchored text referenced many times must not hold more than the largest file could (a 1 MB
-string referenced 150 times built an 846 MB site)."""
+anchored text referenced many times must not hold more than the largest file could (one
+such file built a site of hundreds of megabytes)."""
 MAX_PROJECT_ALIAS_CHARS = 16 * 1024 * 1024
 """Upper bound on the characters aliases add in all files of a project together: 500 files
 each under `MAX_EXPANDED_CHARS` could still add gigabytes."""
@@ -421,8 +421,9 @@ def decode_text(raw: bytes, display: str) -> tuple[str | None, list[Problem]]:
 
 _FAST_LOADER = _FastResolving if hasattr(yaml, "CSafeLoader") else None
 """libyaml's parser: the same nodes and positions as the pure-Python one, several times
-faster (parsing was ~85 % of loading a project).  Its error messages differ, so a document
-it rejects is parsed again by the pure-Python parser, whose messages users see."""
+faster (parsing was most of loading a project: bench/RESULTS.md).  Its error messages
+differ, so a document it rejects is parsed again by the pure-Python parser, whose messages
+users see."""
 
 
 def _compose(text: str) -> yaml.Node | None:
