@@ -384,7 +384,6 @@ def check_reference(registry: Registry) -> list[Problem]:
             )
 
     # unit registries
-    by_region: dict[str, int] = {}
     for n, reg in enumerate(registry.unit_registries):
         display = at.units_file(n)
         if reg.region not in registry.regions:
@@ -408,18 +407,18 @@ def check_reference(registry: Registry) -> list[Problem]:
                     f"rename it to `{reg.region}.yaml`",
                 )
             )
-        if reg.region in by_region:
-            out.append(
-                at.unit(
-                    n,
-                    ("region",),
-                    "duplicate-registry",
-                    f"region `{reg.region}` already has a unit file",
-                    f"merge it into {at.units_file(by_region[reg.region])}",
-                )
-            )
-        by_region.setdefault(reg.region, n)
         out.extend(_check_registry(registry, n, reg, at))
+    regions = ((reg.region, n) for n, reg in enumerate(registry.unit_registries))
+    for region_id, first, n in repeats(regions):
+        out.append(
+            at.unit(
+                n,
+                ("region",),
+                "duplicate-registry",
+                f"region `{region_id}` already has a unit file",
+                f"merge it into {at.units_file(first)}",
+            )
+        )
 
     # one form, two records (in one region)
     for region_id in {reg.region for reg in registry.unit_registries}:
