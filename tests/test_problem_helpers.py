@@ -13,7 +13,7 @@ def test_did_you_mean_offers_the_closest_known_values_best_first() -> None:
     assert did_you_mean("testlnd", ["testland", "other"]) == "did you mean `testland`?"
     assert did_you_mean("abcd", ["abxx", "zzzz", "abcx"]) == "did you mean `abcx` or `abxx`?"
     assert did_you_mean("zzz", ["testland"]) is None
-    assert did_you_mean("abcd", ["abce", "abcf", "abcg"], limit=1) == "did you mean `abce`?"
+    assert did_you_mean("abcd", ["abxx", "abcx"], limit=1) == "did you mean `abcx`?"
 
 
 def test_cutoff_keeps_noise_out() -> None:
