@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, ClassVar, NamedTuple, Protocol
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -97,10 +97,37 @@ national portal a million; plain tuples are the cheapest to make and to send bet
 processes)."""
 
 
+class Positions(Protocol):
+    """Where the parts of one file are, by YAML path: a `LoadedYaml`, or a filled-in
+    spreadsheet whose rows are read as a progress file (`reports.readback`)."""
+
+    @property
+    def LINE(self) -> str:
+        """What messages call a position (`line`; a spreadsheet has rows)."""
+        ...
+
+    @property
+    def path(self) -> str: ...
+
+    def where(self, path: YamlPath, *, key: bool = False) -> Mark: ...
+
+    def problem(
+        self,
+        path: YamlPath,
+        code: str,
+        message: str,
+        hint: str | None = None,
+        *,
+        key: bool = False,
+        severity: str = "error",
+    ) -> Problem: ...
+
+
 @dataclass(frozen=True)
 class LoadedYaml:
     """Plain data (dict/list/str/int/float/bool/None) plus where each part came from."""
 
+    LINE: ClassVar[str] = "line"
     path: str
     data: Any
     marks: dict[YamlPath, Position]
@@ -836,7 +863,9 @@ def _field_hint(name: str, known: list[str], model: type[BaseModel], loc: tuple)
         return here
     nested = {f"{field}.{sub}": sub for field in known for sub in _fields_at(model, (*loc, field))}
     stem = name.split("_")[0]
-    for dotted, sub in nested.items():
-        if sub == stem or did_you_mean(name, [sub], cutoff=0.75):
-            return offering([dotted])
-    return f"known fields: {', '.join(known)}"
+    below = [
+        dotted
+        for dotted, sub in nested.items()
+        if sub == stem or did_you_mean(name, [sub], cutoff=0.75)
+    ]
+    return offering(below[:1]) or f"known fields: {', '.join(known)}"

@@ -323,14 +323,14 @@ def check_reference(registry: Registry) -> list[Problem]:
     at = _Locator(registry)
 
     # regions: duplicate ids, unknown parents, cycles
-    for ident, first, i in repeats((r.id, i) for i, r in enumerate(registry.region_records)):
+    for ident, first_item, i in repeats((r.id, i) for i, r in enumerate(registry.region_records)):
         out.append(
             at.file(
                 "regions",
                 ("regions", i, "id"),
                 "duplicate-id",
                 f"region id `{ident}` is defined twice",
-                f"first defined as item {first + 1}; ids must be unique",
+                f"first defined as item {first_item + 1}; ids must be unique",
             )
         )
     for i, region in enumerate(registry.region_records):
@@ -409,14 +409,14 @@ def check_reference(registry: Registry) -> list[Problem]:
             )
         out.extend(_check_registry(registry, n, reg, at))
     regions = ((reg.region, n) for n, reg in enumerate(registry.unit_registries))
-    for region_id, first, n in repeats(regions):
+    for region_id, first_file, n in repeats(regions):
         out.append(
             at.unit(
                 n,
                 ("region",),
                 "duplicate-registry",
                 f"region `{region_id}` already has a unit file",
-                f"merge it into {at.units_file(first)}",
+                f"merge it into {at.units_file(first_file)}",
             )
         )
 

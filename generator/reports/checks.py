@@ -12,7 +12,7 @@ from typing import Any
 
 from ..duties import ROLE_NAMES, DutyIndex, Key
 from ..errors import Problem, did_you_mean, offering, repeats
-from ..load import LoadedYaml, YamlPath
+from ..load import LoadedYaml, Positions, YamlPath
 from ..model import Plan, Task
 from ..registry import Registry
 from .model import ProgressFile, Report, Round, Status
@@ -146,7 +146,7 @@ def check_file_identity(
 
 
 def _task_problems(
-    loaded: LoadedYaml, here: YamlPath, report: Report, plan: Plan, ctx: ReportContext
+    loaded: Positions, here: YamlPath, report: Report, plan: Plan, ctx: ReportContext
 ) -> Iterator[Problem]:
     tasks = ctx.tasks[plan.id]
     if report.task not in tasks:
@@ -184,7 +184,7 @@ def _task_problems(
 
 
 def _unit_problems(
-    loaded: LoadedYaml, here: YamlPath, report: Report, plan: Plan, ctx: ReportContext
+    loaded: Positions, here: YamlPath, report: Report, plan: Plan, ctx: ReportContext
 ) -> tuple[Key | None, list[Problem]]:
     found = ctx.resolve(report.unit, plan.region)
     where = (*here, "unit")
@@ -219,7 +219,7 @@ def _unit_problems(
 
 
 def _date_problems(
-    loaded: LoadedYaml, here: YamlPath, report: Report, plan: Plan, ctx: ReportContext
+    loaded: Positions, here: YamlPath, report: Report, plan: Plan, ctx: ReportContext
 ) -> Iterator[Problem]:
     for name in ("date", "completed"):
         day: dt.date | None = getattr(report, name)
@@ -260,7 +260,7 @@ def _date_problems(
 
 
 def check_reports(
-    loaded: LoadedYaml, record: ProgressFile, ctx: ReportContext
+    loaded: Positions, record: ProgressFile, ctx: ReportContext
 ) -> tuple[list[FiledReport], list[Problem]]:
     """Every report of a file checked; the valid ones filed (the file's plan and round are
     known: `check_file_identity` found no problem)."""
@@ -285,8 +285,7 @@ def check_reports(
                     f"{report.unit} reports on task `{report.task}`"
                     + (f" sub-item `{report.item}`" if report.item else "")
                     + " twice in this round",
-                    f"first at {getattr(loaded, 'LINE', 'line')} {line}; keep one report per "
-                    "unit, task and round",
+                    f"first at {loaded.LINE} {line}; keep one report per unit, task and round",
                 )
             )
         problems += found
