@@ -15,7 +15,6 @@ that message and no traceback.
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -220,9 +219,9 @@ def index_site(
                 str(site / DOCUMENTS / f"part-{part}"),
             ]
             cmd += ["--output-path", str(out.resolve())]
-            # Pagefind reads its chunk size only from its environment
-            chunks = {"PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(CHUNK_POSTINGS)}
-            lines += _run(cmd, _quiet_notes(echo), timeout, chunks)
+            # Pagefind reads its chunk size only from its environment: set there by `env`
+            chunks = f"PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE={CHUNK_POSTINGS}"
+            lines += _run(["env", chunks, *cmd], _quiet_notes(echo), timeout)
             if not keep_ui:
                 unused = UNUSED_UI if part == 1 else (*UNUSED_UI, *RUNTIME)
                 for name in unused:
@@ -259,17 +258,11 @@ def _quiet_notes(echo: Callable[[str], None] | None) -> Callable[[str], None] | 
     return lambda line: None if ("stemming" in line or "root words" in line) else echo(line)
 
 
-def _run(
-    cmd: list[str],
-    echo: Callable[[str], None] | None,
-    timeout: float,
-    extra_env: dict[str, str] | None = None,
-) -> list[str]:
+def _run(cmd: list[str], echo: Callable[[str], None] | None, timeout: float) -> list[str]:
     lines: list[str] = []
     try:
         proc = subprocess.Popen(
             guarded(cmd),  # ends with this process (`generator.processes`)
-            env={**os.environ, **(extra_env or {})},
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,

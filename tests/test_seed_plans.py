@@ -83,11 +83,15 @@ def test_unit_page_lists_exactly_the_tasks_naming_the_unit(project) -> None:
 
     views = build_views(project, dt.date(2024, 10, 1))
     unit = views.units[("hulunbeier", "yingjiguanliju")]
-    listed = sorted(
-        {(d.task.plan.id, d.task.task.no) for d in unit.duties}, key=lambda k: int(k[1])
-    )
+    def listed(duties: object) -> list[tuple[str, str]]:
+        return sorted({(d.task.plan.id, d.task.task.no) for d in duties}, key=lambda k: int(k[1]))
+
+    direct = listed(d for d in unit.duties if not d.via)
     plan = project.plan("hulunbeier-zhiben-gongjian-2024")
     forms = {"市应急管理局", "应急管理局", "呼伦贝尔市应急管理局"}
     naming = [(plan.id, t.no) for t in plan.tasks() if forms & set(t.responsibility.all_refs())]
-    assert listed == naming
-    assert [no for _, no in listed] == ["1", "3", "7", "8", "14", "15", "16", "25", "28"]
+    assert direct == naming
+    assert [no for _, no in direct] == ["1", "3", "7", "8", "14", "15", "16", "25", "28"]
+    # and the 13 more that come through the group of supervising departments it belongs to
+    via = {g.id for d in unit.duties for g in d.via}
+    assert via == {"anweihui-jianguan-bumen"} and len(unit.duties) == 22

@@ -69,4 +69,4 @@ def test_placeholders_match_across_languages(key: str) -> None:
 
 def test_the_search_status_line_keeps_its_count() -> None:
     assert load_ui("zh")["search_other"] == "找到 # 个结果"
-    assert load_ui("zh")["search_more"] == "还有 # 处匹配"
+    assert load_ui("zh")["search_more"] == "还有 # 个结果"

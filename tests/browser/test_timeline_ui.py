@@ -59,7 +59,7 @@ def test_plan_timeline_is_readable_without_javascript(portal_site, no_js_page):
         b = bar.bounding_box()
         assert b is not None and b["width"] > 5 and b["height"] > 5
     legend = page.locator(".pp-tl-legend").inner_text()
-    assert "已过期限" in legend and "90天内到期" in legend and "90天以后到期" in legend
+    assert "期限已过" in legend and "90天内到期" in legend and "90天以后到期" in legend
 
 
 @pytest.mark.parametrize("name", sorted(PAGES))
