@@ -1,6 +1,8 @@
 """Problems found in plan and reference files, reported to people with their location.
 
 Every stage collects `Problem`s instead of raising, so one run reports everything at once.
+What every check phrases alike is here too: the "did you mean" hint (`did_you_mean`,
+`offering`) and the search for repeated ids (`repeats`).
 """
 
 from __future__ import annotations
