@@ -41,6 +41,7 @@ FIELDS = (
     "deadline",
     "more",
     "facets",
+    "state",
 )
 """Field roles in the order of their markers (`field_mark(n)` opens `FIELDS[n]`)."""
 FACET_SEPARATOR = field_mark(len(FIELDS))
@@ -49,7 +50,8 @@ MAX_PAGES = 6_000
 """Pagefind pages at most: keeps the page list loaded before the first query small
 (bench/RESULTS.md)."""
 FACETS = ("category", "topic", "category_en", "topic_en")
-"""Filters that differ between the entries sharing a page (kept per entry in `facets`)."""
+"""Filters that differ between the entries sharing a page (kept per entry in `facets`; a
+task's status is its `state` field)."""
 BOOST_META = {"name": "nm", "region": "rg", "docno": "dn"}
 """Entry boosts → the page meta fields the search box weighs (`metaWeights`)."""
 SINGLE = frozenset({"plan", "region", "topic"})

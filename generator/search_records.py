@@ -25,8 +25,9 @@ import yaml
 
 from .model import Region
 from .render.ui import load_ui
+from .reports.status import STATE_TERMS, State, StatusIndex, status_index
 from .search_keywords import english_words
-from .search_text import Vocabulary, pinyin_keys, quoted_terms
+from .search_text import Vocabulary, pinyin_keys, quoted_terms, state_mark
 from .titles import task_title
 from .views import urls
 from .views.site import ROLES, PlanView, SiteViews, TaskView, UnitView
@@ -47,9 +48,12 @@ Role = Literal[
     "deadline",
     "more",
     "facets",
+    "state",
 ]
-FILTERS = ("plan", "region", "category", "topic")
-"""Filters of the search box; each also as `<name>_en`, its values in English."""
+FILTERS = ("plan", "region", "category", "topic", "status")
+"""Filters of the search box; each also as `<name>_en`, its values in English. `status` is
+a task's derived status (`generator.reports.status`: 已完成, 期限已过，未报告完成 …), as of
+the build date."""
 
 # Weights of the words of each field (Pagefind's `data-pagefind-weight`: body text is 1).
 NAME = 5.0
@@ -77,7 +81,8 @@ class Entry:
     """Path within a language tree, with the anchor (`plans/x/2/#t-15`)."""
     fields: tuple[Field, ...]
     filters: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    """`plan`, `region`, `category` (of the units named), `topic`, and each `<name>_en`."""
+    """`plan`, `region`, `category` (of the units named), `topic`, `status` (of a task),
+    and each `<name>_en`."""
     boosts: dict[str, str] = field(default_factory=dict)
     """Texts ranked above everything else when a query matches them whole: `name` (of a
     plan, unit, region, topic), `region` (the place a plan is for), `docno` (文号)."""
@@ -99,6 +104,8 @@ class _Site:
     registry: Any
     records: dict[tuple[str, str], Any]
     """Unit and group records by (region, id)."""
+    status: StatusIndex
+    """The derived status of every task, as of the build date."""
 
     def record(self, ref: Any) -> Any:
         return self.records.get(ref.key) if ref is not None else None
@@ -113,6 +120,7 @@ def site_entries(project: Any, views: SiteViews) -> Iterator[Entry]:
         vocabulary(project, views),
         registry,
         {key: unit.record for key, unit in views.units.items()},
+        _status(project, views),
     )
     for view in views.plans:
         yield from plan_entries(view, site)
@@ -123,6 +131,15 @@ def site_entries(project: Any, views: SiteViews) -> Iterator[Entry]:
     for topic in registry.topics.values():
         yield topic_entry(topic)
     yield from timeline_entries(views, site)
+
+
+def _status(project: Any, views: SiteViews) -> StatusIndex:
+    """The views' status index where the views carry one, else derived here from the
+    project's progress reports (none: every task `no-report` or deadline passed)."""
+    found = getattr(views, "status", None)
+    if isinstance(found, StatusIndex):
+        return found
+    return status_index(project.plans, project.duties, project.progress, views.today)
 
 
 def vocabulary(project: Any, views: SiteViews) -> Vocabulary:
@@ -235,10 +252,12 @@ def clause_entry(
     task = tv.task
     topics = _topics(tv, site)
     categories = [c for c in _categories(view, tv, site)]
+    state = site.status.task(view.plan.id, task.id).state
     filters = {
         **plan_filters,
         **_both("category", (c.name for c in categories), (c.name_en for c in categories)),
         **_both("topic", (t.name for t in topics), (t.name_en for t in topics)),
+        **_both("status", STATE_TERMS[state][:1], STATE_TERMS[state][1:2]),
     }
     units = _units_by_role(view, tv)
     quoted = list(quoted_terms([task.text, *(i.item.text for i in tv.items)]))
@@ -253,6 +272,7 @@ def clause_entry(
                 Field("no", item.number, CONTEXT),
                 Field("text", item.item.text),
                 Field("deadline", "；".join(dict.fromkeys(d.phrase for d in item.deadlines))),
+                *_item_state(site, view.plan.id, task.id, item.item.id),
             ),
         )
         for item in tv.items
@@ -272,12 +292,21 @@ def clause_entry(
             ),
             Field("more", " ".join(x for t in topics for x in (t.name, t.name_en)), CONTEXT),
             Field("more", " ".join(pinyin_keys(quoted, site.vocab, runs=False)), KEYS),
+            Field("state", state_mark(list(State).index(state)), 0.0),
         ),
         filters=filters,
         plan=labels,
         group=f"part:{tv.page}",
         children=items,
     )
+
+
+def _item_state(site: _Site, plan_id: str, task_id: str, item_id: str) -> tuple[Field, ...]:
+    """A sub-item's own state where reports were made on it (else its task's is shown)."""
+    status = site.status.items.get((plan_id, task_id, item_id))
+    if status is None or status.latest is None:
+        return ()
+    return (Field("state", state_mark(list(State).index(status.state)), 0.0),)
 
 
 def prose_entries(

@@ -54,6 +54,16 @@ def field_mark(number: int) -> str:
     return chr(FIELD_MARK_BASE + number)
 
 
+STATE_MARK_BASE = 0xE100
+"""A task's derived status is stored as one Private Use character (`state_mark`): shown
+and filtered on by the search box, never a word of the index."""
+
+
+def state_mark(number: int) -> str:
+    """The token standing for state `number` (in the order of `reports.status.State`)."""
+    return chr(STATE_MARK_BASE + number)
+
+
 def tokens(text: str) -> list[str]:
     """The tokens of `text` as indexed and stored.
 

@@ -62,7 +62,9 @@ def test_chrome_links_the_counterpart_and_translates_search():
     assert zh["switch"]["url"] == "en/plans/x/" and en["switch"]["url"] == "plans/x/"
     assert en["site_name"] == load_ui("en").site_title
     assert set(zh["search"]) == set(en["search"]) >= {"placeholder", "none", "results"}
-    assert not any(CJK.search(v) for v in en["search"].values())
+    assert not any(CJK.search(str(v)) for v in en["search"].values())
+    assert en["search"]["states"][:2] == ["no report", "deadline passed, completion not reported"]
+    assert zh["search"]["states"][:2] == ["未报告", "期限已过，未报告完成"]  # search.js shows them
     assert [a["html_lang"] for a in en["alternates"]] == ["zh-Hans", "en"]
 
 

@@ -181,6 +181,47 @@ def _entry(n: int, group: str = "g", kind: str = "task") -> Entry:
     )  # type: ignore[arg-type]
 
 
+EXAMPLE = REPO / "examples" / "shili"
+
+
+def test_clauses_carry_their_derived_status():
+    """The search filters and shows each task's status derived from the progress reports
+    (issue 19), in both languages: the example project's reports at a fixed date."""
+    from generator.reports import attach_progress
+    from generator.reports.status import STATE_TERMS, State
+    from generator.search_text import state_mark
+
+    day = dt.date(2026, 3, 1)
+    project, problems = load_project(EXAMPLE)
+    assert project is not None, [p.format() for p in problems]
+    project, _ = attach_progress(project, day)
+    found = {e.path: e for e in site_entries(project, build_views(project, day))}
+    done = found["plans/shili-zhiben-gongjian-2024/#t-01"]
+    assert done.filters["status"] == ("已完成",) and done.filters["status_en"] == ("done",)
+    assert _field(done, "state") == state_mark(list(State).index(State.done))
+    items = {c.path: c for c in done.children}
+    reported = items["plans/shili-zhiben-gongjian-2024/#t-01-2"]  # reports on the sub-item
+    assert _field(reported, "state") == state_mark(list(State).index(State.done))
+    assert _field(items["plans/shili-zhiben-gongjian-2024/#t-01-1"], "state")  # reported too
+    # a sub-item without reports has no state of its own: test_clause_entry_fields
+    late = found["plans/shili-zhiben-gongjian-2024/#t-02"]
+    assert late.filters["status"] == ("期限已过，未报告完成",)
+    assert late.filters["status_en"] == ("deadline passed, completion not reported",)
+    assert found["plans/shili-zhiben-gongjian-2024/#t-06"].filters["status"] == ("未报告",)
+    assert found["plans/shili-gongzuo-yaodian-2025/#t-03"].filters["status"] == ("已调整",)
+    assert "status" not in found["plans/shili-zhiben-gongjian-2024/"].filters  # a plan has none
+    html = page_html([done])
+    assert '<meta data-pagefind-filter="status[content]" content="已完成">' in html
+    assert '<meta data-pagefind-filter="status_en[content]" content="done">' in html
+    assert STATE_TERMS[State.done][0] not in html.split("<body>")[1]  # not words of the index
+
+
+def test_without_reports_no_task_is_on_track(entries):
+    """The seed-like fixture has no reports: a task is 未报告, or 期限已过，未报告完成."""
+    states = {e.filters["status"] for e in entries if e.kind == "task"}
+    assert states <= {("未报告",), ("期限已过，未报告完成",)} and len(states) == 2
+
+
 def test_one_page_per_entry_unless_too_many():
     few = [_entry(n) for n in range(10)]
     assert paginate(few, max_pages=10) == [(e,) for e in few]

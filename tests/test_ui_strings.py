@@ -70,3 +70,6 @@ def test_placeholders_match_across_languages(key: str) -> None:
 def test_the_search_status_line_keeps_its_count() -> None:
     assert load_ui("zh")["search_other"] == "找到 # 个结果"
     assert load_ui("zh")["search_more"] == "还有 # 个结果"
+    for lang in LANGS:  # every count the search box shows has its number
+        for key in ("other", "at_least", "next", "more", "more_at_least"):
+            assert load_ui(lang)[f"search_{key}"].count("#") == 1, (lang, key)

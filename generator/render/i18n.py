@@ -168,10 +168,13 @@ def _tree_chrome(lang: str) -> tuple[dict[str, Any], str]:
     """The part of `chrome` that is the same on every page of a tree, and the language
     switch's label (made once per tree: it reads every UI string, and a national portal
     has ~19,000 pages)."""
+    from ..reports.status import STATE_TERMS
     from .ui import load_ui
 
     ui = load_ui(lang)
     strings = {k[len(SEARCH_PREFIX) :]: v for k, v in ui.items() if k.startswith(SEARCH_PREFIX)}
+    # the search box shows a task's status by its number (`search_text.state_mark`)
+    strings["states"] = [names[0 if lang == "zh" else 1] for names in STATE_TERMS.values()]
     return {
         "lang": lang,
         "html_lang": HTML_LANG[lang],

@@ -22,10 +22,12 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 
+from generator.reports.status import STATE_TERMS, State
 from generator.search_index import index_site, write_entries
 
 REPO = Path(__file__).resolve().parents[2]
@@ -103,6 +105,21 @@ MINI_ITEMS = {"01": "每年检测报警器", "02": "建立整改台账", "03": "
 """The first sub-item of each task (the second is the same filler for all)."""
 MINI_MORE = 23
 """Further tasks 4, 5 … about 燃气 on the plan page: more results than one screen shows."""
+MINI_DONE = "01"
+"""The task reported done (已完成); every other task has no report (未报告)."""
+
+
+def _state(tid: str) -> tuple[Any, dict[str, tuple[str, ...]]]:
+    """A task's status as the index holds it: its state field and its filter values."""
+    from generator.search_records import Field
+    from generator.search_text import state_mark
+
+    state = State.done if tid == MINI_DONE else State.no_report
+    names = STATE_TERMS[state]
+    return Field("state", state_mark(list(State).index(state)), 0.0), {
+        "status": names[:1],
+        "status_en": names[1:2],
+    }
 
 
 def _mini_plan_page() -> str:
@@ -171,10 +188,12 @@ def mini_entries() -> list:
         ),
     ]
     for tid, no, task_title, unit, text, topic in MINI_TASKS:
+        state, status = _state(tid)
         filters = {
             **base,
             "category": ("应急管理部门" if "应急" in unit else "其他",),
             "topic": (topic,),
+            **status,
         }
         keys = " ".join(pinyin_keys([task_title], runs=False, initials=False))
         items = tuple(
@@ -199,6 +218,7 @@ def mini_entries() -> list:
                     Field("lead", unit),
                     Field("deadline", "2025年底前"),
                     Field("more", keys, 1.5),
+                    state,
                 ),
                 filters,
                 plan=(MINI_SHORT, MINI_SHORT),
@@ -206,12 +226,17 @@ def mini_entries() -> list:
             )
         )
     for n in range(4, 4 + MINI_MORE):
+        state, status = _state(f"{n:02}")
         out.append(
             Entry(
                 "task",
                 f"plans/demo/#t-{n:02}",
-                (Field("no", f"第{n}条", 0.5), Field("title", f"燃气管道第{n}段更新改造", TITLE)),
-                {**base, "category": ("其他",), "topic": ("燃气",)},
+                (
+                    Field("no", f"第{n}条", 0.5),
+                    Field("title", f"燃气管道第{n}段更新改造", TITLE),
+                    state,
+                ),
+                {**base, "category": ("其他",), "topic": ("燃气",), **status},
                 plan=(MINI_SHORT, MINI_SHORT),
             )
         )
@@ -253,6 +278,7 @@ def mini_built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (docs / "units" / "yingjiguanliju.md").write_text(_mini_unit_page(), encoding="utf-8")
     zh = yaml.safe_load((REPO / "data" / "ui" / "zh.yaml").read_text("utf-8"))
     strings = {k[len("search_") :]: v for k, v in zh.items() if k.startswith("search_")}
+    strings["states"] = [names[0] for names in STATE_TERMS.values()]  # as the plugin adds
     (work / "mkdocs.yml").write_text(
         MINI_MKDOCS.format(
             overrides=overrides.as_posix(),

@@ -30,6 +30,11 @@ FIRST = {
         for r in ("hulunbeier", "yuzhou", "huainan-datong", "bojingtan", "alashan")
     ],
     "hulunbeier": [HULUNBEIER],  # a region in pinyin: its plan first
+    "hulun beier": [HULUNBEIER],  # pinyin typed syllable by syllable
+    "ying ji guan li ju": [
+        f"units/{r}/yingjiguanliju/"
+        for r in ("hulunbeier", "yuzhou", "huainan-datong", "bojingtan", "alashan")
+    ],
     "禹州 瓶改管": [f"{YUZHOU}#t-19"],
     "平改管": [f"{YUZHOU}#t-19"],  # one character wrong
 }
@@ -67,6 +72,11 @@ def test_counts_in_chinese(portal_site, page, search):
     assert page.locator("#pp-search-list li.pp-result").count() == 10
     more = page.locator(".pp-search__next-button").inner_text()
     assert more == f"再显示 10 个 · 还有 {count - 10} 个结果"
+    # a clause says its status as of the build (no progress reports in the seed portal)
+    facts = page.locator("#pp-search-list li.pp-result--task .pp-result__facts").all_inner_texts()
+    assert facts and all(
+        re.search(r"进展状态 (未报告|期限已过，未报告完成)$", f.replace("\n", " ")) for f in facts
+    ), facts
 
 
 def test_english_tree(portal_site, page, search):

@@ -228,3 +228,32 @@ def test_no_external_requests(mini_site, page, search):
     search(page, "燃气")
     outside = [u for u in seen if not u.startswith(mini_site.url.split("/sub/")[0])]
     assert not outside, outside
+
+
+def test_status_filter_and_shown_status(mini_site, page, search):
+    """A task's derived status is a filter (combined with the others) and shown with it."""
+    page.goto(mini_site.url)
+    assert len(search(page, "燃气")) >= 10
+    page.locator(".pp-search__filters-toggle").click()
+    page.locator("select[name=status] option").nth(1).wait_for(state="attached")
+    options = page.locator("select[name=status] option").all_text_contents()
+    assert options[0] == "全部" and options[1].startswith("未报告 (")
+    assert any(o.startswith("已完成 (") for o in options), options
+    page.select_option("select[name=status]", "已完成")
+    page.wait_for_function(
+        "() => JSON.parse(document.querySelector('[data-pp-search]').getAttribute('data-pp-done')"
+        " || '[0,{}]')[1].status === '已完成'"
+    )
+    rows = page.locator("#pp-search-list li.pp-result")
+    assert rows.count() == 1
+    assert re.search(r"#t-01(-\d)?$", rows.first.locator("a").first.get_attribute("href"))
+    assert "进展状态 已完成" in rows.first.locator(".pp-result__facts").inner_text()
+    assert page.locator("[data-pp-status]").inner_text() == "找到 1 个结果"
+    assert "status=" in page.url
+    page.select_option("select[name=status]", "未报告")
+    page.wait_for_function(
+        "() => JSON.parse(document.querySelector('[data-pp-search]').getAttribute('data-pp-done')"
+        " || '[0,{}]')[1].status === '未报告'"
+    )
+    facts = page.locator("#pp-search-list li.pp-result .pp-result__facts").all_inner_texts()
+    assert facts and all("进展状态 未报告" in f for f in facts), facts

@@ -25,11 +25,12 @@
   var SEARCH_FURTHER = 1; // shared pages: more batches looked at before a query is called a slip
   var MORE_PAGES = 12;
   var DEBOUNCE_MS = 80;
-  var FIELDS = ["no", "title", "title_en", "text", "text_en", "lead", "support", "responsible", "local", "deadline", "more", "facets"];
+  var FIELDS = ["no", "title", "title_en", "text", "text_en", "lead", "support", "responsible", "local", "deadline", "more", "facets", "state"];
   var MARK = 0xe000;
   var FACET_SEPARATOR = String.fromCharCode(MARK + FIELDS.length);
   var ROLES = ["lead", "support", "responsible", "local"];
-  var FILTERS = ["plan", "region", "category", "topic"];
+  var FILTERS = ["plan", "region", "category", "topic", "status"];
+  var STATE_MARK = 0xe100; // a task's status: one character (generator/search_text.state_mark)
   var META_WEIGHTS = { nm: 8, rg: 12, dn: 12, pl: 0.5, pe: 0.5 };
   // Prose and timeline pages answer a query too, after clauses that answer it as well.
   var KIND_PRIOR = { text: 0.5, timeline: 0.5 };
@@ -295,8 +296,12 @@
       selects.forEach(function (select) {
         var values = (filters && filters[select.name + suffix]) || {};
         var wanted = select.getAttribute("data-pp-wanted") || "";
+        var states = strings.states || [];
         Object.keys(values)
-          .sort(function (a, b) { return a.localeCompare(b, "zh-Hans-CN"); })
+          .sort(function (a, b) {
+            // states in their own order (what needs attention first), the rest by name
+            return (states.indexOf(a) - states.indexOf(b)) || a.localeCompare(b, "zh-Hans-CN");
+          })
           .forEach(function (value) {
             var option = document.createElement("option");
             option.value = value;
@@ -357,9 +362,16 @@
       load()
         .then(function () {
           if (!pagefind || mine !== generation) return null;
-          return search(terms, filters).then(function (found) {
-            return show(found, query, filters, mine);
-          });
+          var glued = gluedWords(query);
+          return Promise.all([search(terms, filters), glued ? search([glued], filters) : null])
+            .then(function (got) {
+              return holds(got[1], glued).then(function (yes) {
+                // pinyin typed syllable by syllable (hulun beier, ying ji guan li ju): the
+                // words written together find names; else the words as typed
+                if (yes) got[1].parts = [glued]; // marked and judged as one word
+                return show(yes ? got[1] : got[0], query, filters, mine);
+              });
+            });
         })
         .then(function (exact) {
           // Nothing holds every term (Pagefind matched a shorter word where none starts
@@ -387,7 +399,7 @@
         mine: mine,
         query: query,
         terms: found.terms,
-        parts: found.approximate ? [] : queryParts(query),
+        parts: found.parts || (found.approximate ? [] : queryParts(query)),
         filters: filters,
         results: found.results,
         approximate: found.approximate,
@@ -414,6 +426,24 @@
       Object.keys(filters).forEach(function (name) { named[name + suffix] = filters[name]; });
       return pagefind.search(terms.length ? terms.join(" ") : null, { filters: named }).then(function (s) {
         return { terms: terms, results: (s && s.results) || [], approximate: false };
+      });
+    }
+
+    /* The words of a query of several words of Latin letters written together (pinyin
+       keys are whole words: yingjiguanliju), or null. */
+    function gluedWords(query) {
+      var words = query.normalize("NFKC").toLowerCase().split(/\s+/).filter(Boolean);
+      if (words.length < 2 || !words.every(function (w) { return /^[a-z]+$/.test(w); })) return null;
+      var glued = words.join("");
+      return glued.length >= 5 ? glued : null;
+    }
+
+    /* Whether the best result of a one-word search holds a word starting with it
+       (Pagefind shortens a word it does not know until a word starts with what is left). */
+    function holds(found, word) {
+      if (!found || !found.results.length) return Promise.resolve(false);
+      return found.results[0].data().then(function (page) {
+        return (page.content || "").toLowerCase().split(" ").some(function (w) { return w.indexOf(word) === 0; });
       });
     }
 
@@ -511,8 +541,17 @@
       if (single) return true; // Pagefind filtered the page itself
       var values = (entry.text.facets || "").split(FACET_SEPARATOR).map(function (v) { return v.trim(); });
       return Object.keys(filters).every(function (name) {
+        if (name === "status") return stateOf(entry) === filters[name];
         return name === "plan" || name === "region" || values.indexOf(filters[name]) >= 0;
       });
+    }
+
+    /* A task's status as of the build, in the tree's language (with `own`, a sub-item's own
+       where reports were made on it; filters go by the task's). */
+    function stateOf(entry, own) {
+      var mark = ((own && entry.text.state) || (entry.task || entry).text.state || "").trim();
+      var n = mark ? mark.charCodeAt(0) - STATE_MARK : -1;
+      return (strings.states || [])[n] || "";
     }
 
     function total() {
@@ -629,6 +668,8 @@
       });
       var deadline = entry.text.deadline || (entry !== task ? task.text.deadline : "");
       if (deadline) facts.appendChild(fact(t("deadline"), deadline));
+      var progress = stateOf(entry, true);
+      if (progress) facts.appendChild(fact(t("status"), progress));
       if (entry.kind === "plan" && entry.text.no) facts.appendChild(fact(t("docno"), entry.text.no));
       if (facts.childNodes.length) article.appendChild(facts);
       a.appendChild(article);
