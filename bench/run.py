@@ -3,6 +3,7 @@
     python bench/run.py                   # sizes S, M, L (L takes a few minutes on 2 cores)
     python bench/run.py --sizes S,M       # quick run
     python bench/run.py --sizes M --no-serve --no-browser
+    python bench/run.py --sizes L --reports-ab 2   # what progress reports cost a build
 
 For each size the project comes from `bench/synth.py` (S: the repository's own plans) and is
 measured in four ways:
@@ -909,6 +910,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-browser", action="store_true")
     parser.add_argument("--keep", action="store_true", help="keep plain docs trees")
     parser.add_argument("--no-report", action="store_true", help="do not touch RESULTS.md")
+    parser.add_argument(
+        "--reports-ab",
+        type=int,
+        metavar="N",
+        help="only build each size N times without and N times with its progress reports, "
+        "alternately (bench/reports_ab.py)",
+    )
     parser.add_argument("--stages-only", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--plugin-only", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -919,6 +927,14 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(plugin_stages(args.plugin_only)))
         return 0
     os.environ.update(PLANPORTAL_BUILD_DATE=BUILD_DATE, NO_MKDOCS_2_WARNING="1")
+    if args.reports_ab:
+        import reports_ab
+
+        OUT.mkdir(parents=True, exist_ok=True)
+        for size in args.sizes.split(","):
+            reports_ab.main(size, args.reports_ab, args.seed)
+        empty_trash()
+        return 0
     args.serve_sizes = args.serve_sizes.split(",")
     args.plugin_sizes = args.plugin_sizes.split(",")
     OUT.mkdir(parents=True, exist_ok=True)

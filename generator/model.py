@@ -870,6 +870,12 @@ class Region(Record):
     """Id of the region above; units resolve up this chain.
 
     中文：上级地区的标识；单位名称沿此链向上查找。"""
+    fictitious: bool = False
+    """An invented place, for examples and tests (`examples/`): every page of a portal
+    that has one says that its places, plans, units and reports are made up.
+
+    中文：虚构的地方，用于示例和测试（`examples/`）：含有虚构地区的门户，每个页面都会说明其地区、
+    规划、单位和进展报告均为编造。"""
 
 
 class UnitKind(StrEnum):

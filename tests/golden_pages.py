@@ -10,13 +10,14 @@ After a change that is meant to alter pages, regenerate them and review the diff
     ./dev golden          (= .venv/bin/python tests/golden_pages.py)
     git diff --stat tests/golden/
 
-Two sites: `fixture` (tests/fixtures/site, every page; a made-up revision history gives
-/changes/, the plans' history pages and removed-clause notices content) and `seed` (the
+Three sites: `fixture` (tests/fixtures/site, every page; a made-up revision history gives
+/changes/, the plans' history pages and removed-clause notices content), `seed` (the
 repository's own plans/ and data/, only the pages under `plans/` of each tree: long plans
 printed on parts, notes, half-year deadlines; its unit pages would add 3 MB and nothing
-the fixture's do not show). Everything is rendered as of `BUILD_DATE`, never today's
-date, and without the repository's git history, so the files change only when the pages
-do.
+the fixture's do not show) and `example` (examples/shili, every page: four rounds of
+progress reports). Everything is rendered as of a fixed build date (`BUILD_DATE`; the
+example's reports run until `EXAMPLE_DATE`), never today's date, and without the
+repository's git history, so the files change only when the pages do.
 """
 
 from __future__ import annotations
@@ -42,9 +43,11 @@ from generator.project import Project, load_project  # noqa: E402
 
 GOLDEN = HERE / "golden"
 BUILD_DATE = dt.date(2024, 10, 1)
+EXAMPLE_DATE = dt.date(2026, 8, 1)
 SITE_URL = "https://plans.example.org"
 EXPORTS = "_exports.txt"
 FIXTURE = HERE / "fixtures" / "site"
+EXAMPLE = REPO / "examples" / "shili"
 HLBE = "hulunbeier-zhiben-gongjian-2024"
 
 # --- the made-up history of the fixture ---------------------------------------------------
@@ -103,11 +106,17 @@ def fixture_history(project: Project) -> History:
     return History(revisions, None, _tombstones(revisions, project.plans))
 
 
-SITES: dict[str, tuple[Path, Callable[[Project], History], Callable[[str], bool]]] = {
-    "fixture": (FIXTURE, fixture_history, lambda path: True),
-    "seed": (REPO, lambda project: History(), lambda path: _tree_path(path).startswith("plans/")),
+SITES: dict[str, tuple[Path, Callable[[Project], History], Callable[[str], bool], dt.date]] = {
+    "fixture": (FIXTURE, fixture_history, lambda path: True, BUILD_DATE),
+    "seed": (
+        REPO,
+        lambda project: History(),
+        lambda path: _tree_path(path).startswith("plans/"),
+        BUILD_DATE,
+    ),
+    "example": (EXAMPLE, lambda project: History(), lambda path: True, EXAMPLE_DATE),
 }
-"""Name → (project, its history, which files are kept)."""
+"""Name → (project, its history, which files are kept, build date)."""
 
 
 def _tree_path(path: str) -> str:
@@ -120,13 +129,16 @@ def _tree_path(path: str) -> str:
 def render(name: str) -> dict[str, str]:
     """Relative file path → text of every golden file of site `name`, as rendered now."""
     from generator.render.site import render_site
+    from generator.reports import attach_progress
     from generator.settings import Settings
 
-    root, history_of, kept = SITES[name]
+    root, history_of, kept, build_date = SITES[name]
     project, problems = load_project(root)
     assert project is not None, [p.format() for p in problems]
+    project, problems = attach_progress(project, build_date)
+    assert not [p for p in problems if p.severity == "error"], [p.format() for p in problems]
     project = dataclasses.replace(project, history=history_of(project))
-    settings = Settings(root, build_date=BUILD_DATE, site_url=SITE_URL, languages=("zh", "en"))
+    settings = Settings(root, build_date=build_date, site_url=SITE_URL, languages=("zh", "en"))
     site = render_site(project, settings)
     out = {page.path: page.content for page in site.page_list() if kept(page.path)}
     if kept(EXPORTS):

@@ -85,12 +85,24 @@ def test_every_clause_is_printed_once_in_order_on_parts_of_bounded_size(project,
     assert set(layout.page_of) == _anchors(plan)  # every anchor has exactly one home
     heads = [c.chapter.id for part in layout.parts for c in part.chapters if c.head]
     assert heads == [c.id for c in plan.chapters]  # each chapter heading printed once
-    weights = {b.task.id: b.weight for b in _blocks(plan) if b.task is not None}
+    weights = {b.task.id: b.weight for b in _blocks(plan, {}) if b.task is not None}
     for part in layout.parts:
         assert any(True for _ in part.tasks()), f"part {part.number} has no task"
         assert sum(weights[t.id] for t in part.tasks()) <= PART_BUDGET
     paths = [p.path for p in layout.parts]
     assert paths[0] == urls.plan(plan.id) and paths[1] == f"{urls.plan(plan.id)}2/"
+
+
+def test_progress_printed_under_tasks_counts_towards_a_parts_budget(project):
+    plan = _long(_plan(project, "yuzhou-zhiben-gongjian-2024"), 1)
+    extra = {t.id: 4_000 for t in plan.tasks()}  # e.g. three long reports under each task
+    bare, reported = plan_layout(plan), plan_layout(plan, extra=extra)
+    assert len(reported.parts) > len(bare.parts)
+    printed = [t.id for part in reported.parts for t in part.tasks()]
+    assert printed == [t.id for t in plan.tasks()]
+    weights = {b.task.id: b.weight for b in _blocks(plan, extra) if b.task is not None}
+    for part in reported.parts:
+        assert sum(weights[t.id] for t in part.tasks()) <= PART_BUDGET
 
 
 def test_only_the_start_of_a_part_continues_a_chapter_or_section(project):

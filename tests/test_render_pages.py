@@ -15,7 +15,7 @@ from markupsafe import Markup
 from rendering import render
 
 from generator.project import load_project
-from generator.render.contexts import PAGE_CONTEXTS
+from generator.render.contexts import FRAGMENT_CONTEXTS, PAGE_CONTEXTS
 from generator.render.linkcheck import check_links
 from generator.render.links import relative
 from generator.render.renderer import Page, make_environment
@@ -236,7 +236,7 @@ def test_text_is_escaped_not_interpreted(text):
 
 def test_templates_use_exactly_their_documented_context():
     env = make_environment()
-    for ctx in PAGE_CONTEXTS:
+    for ctx in PAGE_CONTEXTS + FRAGMENT_CONTEXTS:
         source = env.loader.get_source(env, ctx.TEMPLATE)[0]
         used = meta.find_undeclared_variables(env.parse(source))
         documented = {f.name for f in dataclasses.fields(ctx)}
@@ -279,7 +279,7 @@ def test_contexts_carry_data_not_markup():
             for arg in _classes(hint):
                 walk(arg)
 
-    for ctx in PAGE_CONTEXTS:
+    for ctx in PAGE_CONTEXTS + FRAGMENT_CONTEXTS:
         walk(ctx)
     assert found == PROSE
     assert len(seen) > 40  # every item type was reached

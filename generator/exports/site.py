@@ -18,6 +18,8 @@ from ..views import SiteViews, urls
 from . import iter_plan_exports, iter_unit_exports
 from .feeds import atom_feed, unit_revisions
 from .finder import FINDER, finder_json
+from .report_feeds import iter_report_feeds
+from .tracking import Tracking
 from .units import iter_unit_duty_tables, unit_calendar_feeds
 
 if TYPE_CHECKING:
@@ -29,10 +31,19 @@ ExportJob = Callable[["Project", SiteViews, str, Sink], dict[str, int]]
 """(project, its views, the site's absolute URL, sink) → size of each file by site path."""
 
 
+def tracking(project: Project, views: SiteViews) -> Tracking:
+    """Duties through groups and the status derived from the reports, for the exports."""
+    return Tracking(views.status, project.registry)
+
+
 def plan_files(project: Project, views: SiteViews, site_url: str, sink: Sink) -> dict[str, int]:
-    """The plans' files under /data/: whole-portal files, one JSON and calendar per plan."""
+    """The plans' files under /data/: whole-portal files (with the status of every task and
+    progress.json), one JSON and calendar per plan."""
     exports = iter_plan_exports(
-        project.plans, base_url=site_url, build_date=views.today.isoformat()
+        project.plans,
+        base_url=site_url,
+        build_date=views.today.isoformat(),
+        tracking=tracking(project, views),
     )
     return _handed_over(((f"{urls.DATA}{path}", content) for path, content in exports), sink)
 
@@ -44,7 +55,9 @@ def unit_files(project: Project, views: SiteViews, site_url: str, sink: Sink) ->
     feeds = unit_calendar_feeds(project.plans, project.duties, project.registry)
     calendars = iter_unit_exports(feeds, base_url=site_url)
     sizes = _handed_over(((f"{urls.DATA}{path}", content) for path, content in calendars), sink)
-    tables = iter_unit_duty_tables(project.plans, project.duties, base_url=site_url)
+    tables = iter_unit_duty_tables(
+        project.plans, project.duties, base_url=site_url, tracking=tracking(project, views)
+    )
     sizes |= _handed_over(((f"{urls.DATA}{path}", content) for path, content in tables), sink)
     feed = f"{urls.CHANGES}feed.xml"
     revisions = project.history.revisions
@@ -54,13 +67,19 @@ def unit_files(project: Project, views: SiteViews, site_url: str, sink: Sink) ->
     return sizes | _handed_over(_unit_change_feeds(project, views, site_url), sink)
 
 
+def progress_files(project: Project, views: SiteViews, site_url: str, sink: Sink) -> dict[str, int]:
+    """The Atom feeds of new reports (the portal's, each plan's, each unit's)."""
+    feeds = iter_report_feeds(project.plans, tracking(project, views), base_url=site_url)
+    return _handed_over(((f"{urls.DATA}{path}", content) for path, content in feeds), sink)
+
+
 def finder_file(project: Project, views: SiteViews, site_url: str, sink: Sink) -> dict[str, int]:
     """The unit finder's data (names and pinyin of every unit, `exports.finder`)."""
     del project, site_url
     return _handed_over([(f"{urls.DATA}{FINDER}", finder_json(views))], sink)
 
 
-EXPORT_JOBS: tuple[ExportJob, ...] = (plan_files, unit_files, finder_file)
+EXPORT_JOBS: tuple[ExportJob, ...] = (plan_files, unit_files, progress_files, finder_file)
 """Every export of the site, in jobs of similar size."""
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
@@ -38,11 +39,13 @@ from ..translations import issuer, localized, note_text
 from ..views import SiteViews, urls
 from ..views.citations import numbering_restarts
 from ..views.lineage import Lineage
+from ..views.progress import ProgressView, progress_view
 from ..views.site import Milestone, TaskView, UnitRef
 from ..views.timeline import PlanTimeline, SiteTimeline, plan_timeline, site_timeline
 from ..views.topics import TopicView, topic_views
 from .contexts.common import (
     DeadlineBadge,
+    ExampleBanner,
     Filter,
     Finder,
     Keywords,
@@ -55,6 +58,7 @@ from .contexts.common import (
 from .i18n import Names
 from .links import relative
 from .renderer import Page, PageContext, Renderer
+from .reporting import Reporting
 from .ui import UiStrings, load_ui
 from .when import when_parts
 
@@ -76,6 +80,9 @@ class SiteData:
     """Every dated entry of the portal, by month."""
     topics: dict[str, TopicView]
     """Each topic's tasks, grouped by plan and cut into pages, by topic id."""
+    progress: ProgressView
+    """The reports as pages present them: each plan's report pages, what each round
+    changed, and the derived status (`progress.status`)."""
 
     @classmethod
     def of(cls, project: Project, views: SiteViews) -> SiteData:
@@ -87,6 +94,7 @@ class SiteData:
             timelines={p.plan.id: plan_timeline(p, views.today) for p in views.plans},
             timeline=site_timeline(views),
             topics={t.topic.id: t for t in topic_views(views, project.registry.topics)},
+            progress=progress_view(views.status),
         )
 
     @property
@@ -118,6 +126,8 @@ class PageKit:
     exports: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
     """Site path → size in bytes of each export file, for families that list them (known
     once the exports are written: `Family.after_exports`)."""
+    banner: str = ""
+    """HTML above every page: the notice of an example project (`ExampleBanner`)."""
     _titles: dict[tuple[str, str], tuple[str, str, str, bool]] = field(
         default_factory=dict, repr=False, compare=False
     )
@@ -128,19 +138,30 @@ class PageKit:
 
     @classmethod
     def for_tree(cls, data: SiteData, lang: str, renderer: Renderer | None = None) -> PageKit:
-        ui = load_ui(lang)
+        ui, names, renderer = load_ui(lang), Names(lang), renderer or Renderer()
+        invented = [names.of(r) for r in data.regions.values() if r.fictitious]
+        banner = ""
+        if invented:
+            text = ui.format("example_banner", regions=ui.list_sep.join(invented))
+            banner = renderer.fragment(ExampleBanner(text))
         return cls(
             data=data,
             ui=ui,
-            names=Names(lang),
-            renderer=renderer or Renderer(),
+            names=names,
+            renderer=renderer,
             tree=PREFIX[lang],
             as_of=ui.format("as_of", date=data.views.today.isoformat()),
+            banner=banner,
         )
 
     @property
     def views(self) -> SiteViews:
         return self.data.views
+
+    @cached_property
+    def reporting(self) -> Reporting:
+        """Progress in this tree's words: states, reports, figures (`render.reporting`)."""
+        return Reporting(self)
 
     @property
     def lang(self) -> str:
@@ -154,7 +175,7 @@ class PageKit:
 
     def render(self, here: str, context: PageContext) -> Page:
         """The page at tree path `here` (`plans/x/`) from its context."""
-        return self.renderer.render(urls.page_file(here), context)
+        return self.renderer.render(urls.page_file(here), context, self.banner)
 
     @staticmethod
     def link(here: str, target: str) -> str:
@@ -344,4 +365,3 @@ class PageKit:
             items = [given] if isinstance(given, str) or given is None else given
             out += [Filter(name, value) for value in dict.fromkeys(v for v in items if v)]
         return tuple(out)
-

@@ -126,8 +126,14 @@ class Renderer:
     def __init__(self, env: jinja2.Environment | None = None) -> None:
         self.env = env or make_environment()
 
-    def render(self, path: str, context: PageContext) -> Page:
+    def render(self, path: str, context: PageContext, banner: str = "") -> Page:
+        """The page at `path`; `banner`: finished HTML put above its body (`fragment`)."""
         template = self.env.get_template(context.TEMPLATE)
         body = template.render(**context_vars(context)).strip("\n")
         head = front_matter(context.title, skip_to=getattr(context, "SKIP_TO", ""))
-        return Page(path, context.title, head + body + "\n")
+        return Page(path, context.title, head + banner + body + "\n")
+
+    def fragment(self, context: Any) -> str:
+        """A fragment rendered on its own from its context (a dataclass with `TEMPLATE`)."""
+        template = self.env.get_template(context.TEMPLATE)
+        return template.render(**context_vars(context)).strip("\n") + "\n"

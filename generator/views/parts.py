@@ -11,6 +11,8 @@ the site go straight to it. The clause link people share stays the plan's own ad
 (`plans/<id>/#t-…`, see developer-docs/conventions.md): portal.js forwards an anchor that
 is not on the page to its part. The layout depends on the plan alone, so both language
 trees cut the same plan in the same places (the language switch lands on the same part).
+The newest progress reports printed under each task count too
+(`views.progress.shown_weights`).
 """
 
 from __future__ import annotations
@@ -107,18 +109,19 @@ def _task_weight(task: Task) -> int:
     )
 
 
-def _blocks(plan: Plan) -> Iterator[_Block]:
-    """The plan body in document order (a chapter's own tasks come before its sections)."""
+def _blocks(plan: Plan, extra: Mapping[str, int]) -> Iterator[_Block]:
+    """The plan body in document order (a chapter's own tasks come before its sections);
+    `extra`: bytes a task's block prints beyond its text (its progress), by task id."""
     for c in plan.chapters:
         phases = _size(*(p.text for p in c.phases), *(p.name for p in c.phases))
         head = HEAD_OVERHEAD + _size(c.title, c.text) + phases
         yield _Block("chapter", c, None, None, head)
         for t in c.tasks:
-            yield _Block("task", c, None, t, _task_weight(t))
+            yield _Block("task", c, None, t, _task_weight(t) + extra.get(t.id, 0))
         for s in c.sections:
             yield _Block("section", c, s, None, HEAD_OVERHEAD + _size(s.title, s.text))
             for t in s.tasks:
-                yield _Block("task", c, s, t, _task_weight(t))
+                yield _Block("task", c, s, t, _task_weight(t) + extra.get(t.id, 0))
 
 
 def _front_weight(plan: Plan) -> int:
@@ -178,9 +181,12 @@ def _slices(blocks: list[_Block]) -> tuple[ChapterSlice, ...]:
     )
 
 
-def plan_layout(plan: Plan, budget: int = PART_BUDGET) -> PlanLayout:
-    """The parts of `plan` and the home of each anchor."""
-    cut = _cut(list(_blocks(plan)), budget, _front_weight(plan))
+def plan_layout(
+    plan: Plan, budget: int = PART_BUDGET, extra: Mapping[str, int] | None = None
+) -> PlanLayout:
+    """The parts of `plan` and the home of each anchor; `extra`: what each task prints
+    besides its text, by task id (its progress reports, `views.progress.shown_weights`)."""
+    cut = _cut(list(_blocks(plan, extra or {})), budget, _front_weight(plan))
     base = urls.plan(plan.id)
     parts = tuple(
         PlanPart(n, base if n == 1 else f"{base}{n}/", _slices(blocks))

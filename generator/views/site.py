@@ -26,10 +26,12 @@ from ..model import (
     Unit,
 )
 from ..paths import publishable_source
+from ..reports.status import StatusIndex, status_index
 from ..titles import task_title
 from . import urls
 from .citations import citation, item_number, numbering_restarts, task_number
 from .parts import PlanLayout, plan_layout
+from .progress import shown_weights
 from .sorting import sort_key
 
 if TYPE_CHECKING:
@@ -265,6 +267,9 @@ class SiteViews:
     regions: tuple[Region, ...]
     """Regions that have units or plans, in registry order."""
     categories: tuple[Category, ...]
+    status: StatusIndex
+    """The status of every task and sub-item, derived from the progress reports as of
+    `today` (`generator.reports.status`)."""
     milestones: tuple[Milestone, ...] = field(default=())
     """Every milestone of every plan, by date."""
 
@@ -389,9 +394,9 @@ def _milestones(plan: Plan, tasks: tuple[TaskView, ...], layout: PlanLayout) -> 
                 yield Milestone(deadline, plan, phase.name, where, named=phase)
 
 
-def _plan_view(project: Project, plan: Plan) -> PlanView:
+def _plan_view(project: Project, plan: Plan, status: StatusIndex) -> PlanView:
     registry = project.registry
-    layout = plan_layout(plan)
+    layout = plan_layout(plan, extra=shown_weights(status, plan))
     tasks = tuple(_task_views(plan, layout))
     names = _plan_names(plan)
     if plan.cover_letter:
@@ -548,7 +553,8 @@ def _unit_views(project: Project, plans: tuple[PlanView, ...]) -> dict[tuple[str
 
 def build_views(project: Project, today: dt.date) -> SiteViews:
     """All derived views of `project` as of `today`."""
-    plans = tuple(_plan_view(project, plan) for plan in project.plans)
+    status = status_index(project.plans, project.duties, project.progress, today)
+    plans = tuple(_plan_view(project, plan, status) for plan in project.plans)
     units = _unit_views(project, plans)
     used_regions = {key[0] for key in units} | {p.plan.region for p in plans}
     regions = tuple(r for r in project.registry.regions.values() if r.id in used_regions)
@@ -561,5 +567,6 @@ def build_views(project: Project, today: dt.date) -> SiteViews:
         units=units,
         regions=regions,
         categories=tuple(_categories(project.registry).values()),
+        status=status,
         milestones=tuple(milestones),
     )

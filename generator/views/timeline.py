@@ -102,6 +102,8 @@ class Entry:
     """A phase's printed number (`（一）`)."""
     current: bool = False
     """A phase in progress on the build date."""
+    clause: tuple[str, str | None] | None = None
+    """(task id, sub-item id or None) of a task's deadline; None for other entries."""
     milestone: Milestone | None = None
     """The deadline the entry stands for (a deadline entry)."""
     phase: Phase | None = None
@@ -163,6 +165,7 @@ def _deadline_entry(m: Milestone, today: dt.date) -> Entry:
         m.deadline.precision,
         status(end, today),
         phrase=m.deadline.phrase,
+        clause=(m.task.task.id, m.deadline.item) if m.task is not None else None,
         milestone=m,
     )
 

@@ -111,3 +111,36 @@ def unit_table(region_id: str, unit_id: str) -> str:
 def unit_calendar(region_id: str, unit_id: str) -> str:
     """A unit's deadline calendar (iCalendar), outside the language trees."""
     return f"{DATA}ics/units/{region_id}/{unit_id}.ics"
+
+
+PROGRESS = "progress/"
+"""The reporting rounds and what each changed (`progress/`, continued on `progress/<n>/`)."""
+
+
+def progress_index(page: int = 1) -> str:
+    return _part(PROGRESS, page)
+
+
+def progress_round(round_id: str, page: int = 1) -> str:
+    """One reporting round's page: `progress/rounds/<id>/[<n>/]`."""
+    return _part(f"{PROGRESS}rounds/{round_id}/", page)
+
+
+def plan_reports(plan_id: str, page: int = 1) -> str:
+    """The whole report history of a plan's tasks: `plans/<id>/reports/[<n>/]`."""
+    return _part(f"plans/{plan_id}/reports/", page)
+
+
+def report_feed(plan_id: str | None = None) -> str:
+    """The Atom feed of new progress reports: the portal's, or one plan's."""
+    if plan_id is None:
+        return f"{DATA}progress/feed.xml"
+    return f"{DATA}progress/plans/{plan_id}.xml"
+
+
+def unit_report_feed(region_id: str, unit_id: str) -> str:
+    """The Atom feed of reports on the tasks that bind a unit."""
+    return f"{DATA}progress/units/{region_id}/{unit_id}.xml"
+
+
+PROGRESS_JSON = f"{DATA}progress.json"

@@ -15,9 +15,11 @@ context, for every context in `PAGE_CONTEXTS`.
 from __future__ import annotations
 
 from .changes import ChangesContext
+from .common import ExampleBanner
 from .data import DataContext
 from .home import HomeContext, PlansIndexContext, PlansRegionContext
 from .plan import PlanContext
+from .progress import PlanReportsContext, ProgressIndexContext, ProgressRoundContext
 from .timeline import PlanTimelineContext, TimelineIndexContext, TimelineMonthContext
 from .topics import TopicContext, TopicsIndexContext
 from .units import RegionContext, UnitContext, UnitListContext, UnitsIndexContext
@@ -34,9 +36,15 @@ PAGE_CONTEXTS = (
     PlanTimelineContext,
     TimelineIndexContext,
     TimelineMonthContext,
+    ProgressIndexContext,
+    ProgressRoundContext,
+    PlanReportsContext,
     TopicsIndexContext,
     TopicContext,
     DataContext,
     ChangesContext,
 )
 """The context of every page template."""
+
+FRAGMENT_CONTEXTS = (ExampleBanner,)
+"""Contexts of the fragments rendered on their own (not called as macros by a page)."""

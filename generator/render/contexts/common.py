@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,15 @@ class Pager:
 Pieces = tuple[tuple[str, str], ...]
 """A UI string cut at its placeholders (`UiStrings.pieces`): (text, placeholder after it),
 so a template can put a link where the string says `{task}`."""
+
+
+@dataclass(frozen=True)
+class ExampleBanner:
+    """The notice at the top of every page of a portal with fictitious places (an example
+    project): its places, plans, units and reports are made up."""
+
+    TEMPLATE: ClassVar[str] = "fragments/example_banner.j2"
+    text: str
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from ..ui import UiStrings
 from .common import Count, DeadlineBadge, Finder, Label, Link, Pager, PeriodBadge, TaskName
+from .progress import CardProgress
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,8 @@ class PlanCard:
     """Whether the plan's period has begun, is running or has ended (build date)."""
     counts: tuple[Count, ...]
     next_deadline: DeadlineRow | None
+    progress: CardProgress | None = None
+    """Its progress figures and latest round (None while the portal has no report)."""
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,8 @@ class HomeContext:
     sections: tuple[Link, ...]
     """Links to the index pages (plans, units, about)."""
     finder: Finder
+    no_reports: str = ""
+    """`本站尚未发布进展报告。` while the portal has no report (its cards show none)."""
 
 
 @dataclass(frozen=True)

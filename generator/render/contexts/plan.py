@@ -9,6 +9,7 @@ from markupsafe import Markup
 
 from ..ui import UiStrings
 from .common import DeadlineBadge, Filter, Keywords, Label, Link, Pager, PeriodBadge, Pieces
+from .progress import PlanProgress, StateBadge, TaskProgress
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,8 @@ class ItemBlock:
     no: str
     text: Markup
     copy: CopyControls
+    progress: StateBadge | None = None
+    """The sub-item's own state, where units reported on it."""
 
 
 @dataclass(frozen=True)
@@ -169,6 +172,8 @@ class TaskBlock:
     copy: CopyControls
     keywords: Keywords | None
     """Hidden search keywords after the heading: only keys not on the page before."""
+    progress: TaskProgress | None = None
+    """Its state and newest reports, when the plan has any report."""
 
 
 @dataclass(frozen=True)
@@ -256,6 +261,8 @@ class PlanContext:
     region_id: str
     facts: PlanFacts | None
     """On the first part only."""
+    progress: PlanProgress | None
+    """The progress summary, on the first part only."""
     contents: tuple[Link, ...]
     """The chapters, in the page's language where the data has their translation."""
     translation_notice: str

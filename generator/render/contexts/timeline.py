@@ -11,6 +11,7 @@ from typing import ClassVar
 
 from ..ui import UiStrings
 from .common import Label, Link, Pager, TaskName, When
+from .progress import StateBadge
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,8 @@ class TimelineRow:
     plan: Link | None
     current: bool
     """A phase in progress on the build date."""
+    progress: StateBadge | None = None
+    """The state of the task the deadline belongs to (plans with reports only)."""
 
 
 @dataclass(frozen=True)
@@ -110,6 +113,8 @@ class PlanTimelineContext:
     deadlines: tuple[TimelineRow, ...]
     recurring: tuple[RecurringRow, ...]
     site_timeline: Link
+    with_progress: bool = False
+    """Rows show the state of their task (the plan, or the portal, has reports)."""
 
 
 @dataclass(frozen=True)
@@ -126,6 +131,8 @@ class TimelineIndexContext:
     soon: tuple[TimelineRow, ...]
     soon_more: str
     """`还有 N 项，见各月页面` when the list is capped, else empty."""
+    with_progress: bool = False
+    """Rows show the state of their task (the plan, or the portal, has reports)."""
 
 
 @dataclass(frozen=True)
@@ -138,3 +145,5 @@ class TimelineMonthContext:
     index: Link
     pager: Pager
     rows: tuple[TimelineRow, ...]
+    with_progress: bool = False
+    """Rows show the state of their task (the plan, or the portal, has reports)."""

@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from ..ui import UiStrings
 from .common import DeadlineBadge, Filter, Finder, Keywords, Label, Link, Pager, Pieces, TaskName
+from .progress import UnitProgress
 
 
 @dataclass(frozen=True)
@@ -209,3 +210,5 @@ class UnitContext:
     """Hidden search keywords after the `<h1>` (name, short name, aliases, English name)."""
     filters: tuple[Filter, ...]
     """Hidden Pagefind filters of the page (region, unit)."""
+    progress: UnitProgress | None = None
+    """Every task that binds it, by state (None: no task does)."""

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..kit import PageKit
 from ..renderer import PageGroup
-from . import changes, data, home, plan, timeline, topics, units
+from . import changes, data, home, plan, progress, timeline, topics, units
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,7 @@ FAMILIES: tuple[Family, ...] = (
     Family("plan", plan.groups),
     Family("units", units.groups),
     Family("timeline", timeline.groups),
+    Family("progress", progress.groups),
     Family("topics", topics.groups),
     Family("changes", changes.groups),
     Family("data", data.groups, after_exports=True),

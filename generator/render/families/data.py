@@ -20,7 +20,10 @@ DOWNLOADS = (
     ("tasks.csv", "dl_tasks_csv"),
     ("tasks.xlsx", "dl_tasks_xlsx"),
     ("ics/all.ics", "dl_all_ics"),
+    ("progress.json", "dl_progress_json"),
+    ("progress/feed.xml", "dl_progress_feed"),
     ("schema/plan.schema.json", "dl_schema"),
+    ("schema/progress.schema.json", "dl_progress_schema"),
 )
 """The whole-portal files listed, under /data/, with the UI string describing each."""
 

@@ -54,7 +54,9 @@ def home(kit: PageKit) -> Page:
         sections=(
             Link(ui.nav_plans, kit.link(here, urls.PLANS)),
             Link(ui.nav_units, kit.link(here, urls.UNITS)),
+            Link(ui.nav_progress, kit.link(here, urls.progress_index())),
         ),
+        no_reports="" if kit.data.progress.published else ui.progress_none_site,
         finder=kit.finder(here),
     )
     return kit.render(here, ctx)
@@ -119,6 +121,7 @@ def card(kit: PageKit, here: str, view: PlanView) -> PlanCard:
             Count(ui.count_deadlines, deadlines),
         ),
         next_deadline=deadline_row(kit, here, upcoming[0]) if upcoming else None,
+        progress=kit.reporting.card(plan.id),
     )
 
 

@@ -35,6 +35,7 @@ from ..contexts.plan import (
 from ..i18n import TEXT_LANG
 from ..kit import PageKit
 from ..renderer import Page, PageGroup
+from .plan_progress import plan_progress
 from .plan_tasks import TaskBlocks, phrases
 
 
@@ -69,6 +70,11 @@ def _part(kit: PageKit, view: PlanView, part: PlanPart) -> Page:
         plan_id=plan.id,
         region_id=plan.region,
         facts=_facts(kit, here, view, links) if first else None,
+        progress=plan_progress(
+            kit, here, view, {c.id: heading(c.no, c.title) for c in plan.chapters}
+        )
+        if first
+        else None,
         contents=tuple(
             names.link(
                 _heading_text(kit, c.no, c.title, c.title_en),

@@ -22,6 +22,7 @@ from ..contexts.plan import (
     TaskFacts,
 )
 from ..kit import PageKit
+from .plan_progress import item_state, task_progress
 
 
 def phrases(deadlines: Iterable[Deadline]) -> tuple[str, ...]:
@@ -59,6 +60,7 @@ class TaskBlocks:
                     kit.citation(tv, iv.item),
                     task=cited,
                 ),
+                progress=item_state(self.kit, tv, iv),
             )
             for n, iv in enumerate(tv.items, 1)
         )
@@ -80,6 +82,7 @@ class TaskBlocks:
             notes=tuple(kit.note(n) for n in task.notes),
             copy=_copy(tv.anchor, self._clause_name(tv), cited),
             keywords=self._keywords(tv),
+            progress=task_progress(self.kit, self.here, tv),
         )
 
     def _clause_name(self, tv: TaskView, item: int | None = None) -> str:

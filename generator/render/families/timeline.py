@@ -88,6 +88,7 @@ def plan_timeline(kit: PageKit, timeline: PlanTimeline) -> Page:
         deadlines=tuple(_row(kit, here, e, axis, False) for e in timeline.deadlines),
         recurring=tuple(_recurring(kit, here, r) for r in timeline.recurring),
         site_timeline=Link(ui.site_timeline_title, kit.link(here, TIMELINE)),
+        with_progress=kit.data.progress.plan_published(view.plan.id),
     )
     return kit.render(here, ctx)
 
@@ -122,6 +123,7 @@ def calendar(kit: PageKit) -> Page:
         years=tuple(YearRow(str(y), tuple(c)) for y, c in sorted(by_year.items())),
         soon=soon,
         soon_more=ui.format("soon_more", count=more) if more > 0 else "",
+        with_progress=kit.data.progress.published,
     )
     return kit.render(here, ctx)
 
@@ -148,6 +150,7 @@ def month(kit: PageKit, pages: list[MonthPage], i: int) -> Page:
         index=Link(ui.site_timeline_title, kit.link(here, TIMELINE)),
         pager=pager,
         rows=tuple(_row(kit, here, e, None, True) for e in page.entries),
+        with_progress=kit.data.progress.published,
     )
     return kit.render(here, ctx)
 
@@ -232,6 +235,7 @@ def _row(
             else None
         ),
         current=entry.current,
+        progress=kit.reporting.clause_state(plan.id, entry.clause),
     )
 
 

@@ -28,6 +28,7 @@ from ..i18n import pinyin_name
 from ..kit import PageKit
 from ..renderer import Page, PageGroup, one_page
 from .unit_duties import DutyBlocks, Listed, pages_of
+from .unit_progress import unit_progress
 
 UNITS_PER_PAGE = 200
 """The units index lists no unit: it has the unit finder, the region tree with counts, and
@@ -178,9 +179,7 @@ class UnitPages:
         pages = pages_of(view)
         parts = [urls.unit(view.ref.region, view.ref.id, n) for n in range(1, len(pages) + 1)]
         before: set[tuple[str, str]] = set()
-        return [
-            self._unit_page(view, parts, pages, n, before) for n in range(1, len(pages) + 1)
-        ]
+        return [self._unit_page(view, parts, pages, n, before) for n in range(1, len(pages) + 1)]
 
     def _unit_page(
         self,
@@ -227,6 +226,7 @@ class UnitPages:
             if first
             else None,
             filters=kit.filters(region=names.of(view.region), unit=kit.unit_name(view.ref)),
+            progress=unit_progress(kit, here, view) if first else None,
         )
         return kit.render(here, ctx)
 
