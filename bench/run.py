@@ -446,7 +446,7 @@ def write_plain_tree(root: Path, dest: Path) -> tuple[Path, int]:
 
 def generator_stages(root: Path) -> dict[str, Any]:
     from generator import load, project
-    from generator.checks import PlanContext, run_checks
+    from generator.checks import CheckContext, run_checks
     from generator.model import Plan
     from generator.registry import load_registry
     from generator.runtime import tune_gc
@@ -462,13 +462,13 @@ def generator_stages(root: Path) -> dict[str, Any]:
     now = time.monotonic()
     registry, _ = load_registry(root / "data", display_root=root)
     now = lap("registry", now)
-    loaded = [load.load_yaml(p, p.name)[0] for p in project.plan_files(root)]
+    loaded = [load.load_yaml(p, p.name)[0] for p in project.plan_file_paths(root)]
     now = lap("parse_yaml", now)
     plans = [(load.validate_as(x, Plan)[0], x) for x in loaded]
     now = lap("validate", now)
     ids = frozenset(p.id for p, _ in plans)
     for plan, x in plans:
-        run_checks(PlanContext(plan, x, registry, ids))
+        run_checks(CheckContext(plan, x, registry, ids))
     now = lap("checks", now)
     proj, problems = project.load_project(root)
     now = lap("load_project_total", now)

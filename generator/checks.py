@@ -11,14 +11,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import paths, walk
-from .errors import Problem
+from .errors import Problem, did_you_mean, offering, repeats
 from .load import LoadedYaml, YamlPath
 from .model import RESERVED_IDS, Deadline, Plan, Task
 from .registry import Registry
 
 
 @dataclass(frozen=True)
-class PlanContext:
+class CheckContext:
     """One validated plan, where it came from, and what it may refer to."""
 
     plan: Plan
@@ -46,27 +46,25 @@ class PlanContext:
         return self.source.problem(path, code, message, hint, key=key, severity=severity)
 
 
-Check = Callable[[PlanContext], Iterator[Problem]]
+Check = Callable[[CheckContext], Iterator[Problem]]
+_SPELLING = "check the spelling"
+"""The hint for a mistyped id when no known one is close."""
 
 
 def _duplicates(
-    ctx: PlanContext, entries: Iterable[tuple[str, YamlPath]], what: str
+    ctx: CheckContext, entries: Iterable[tuple[str, YamlPath]], what: str
 ) -> Iterator[Problem]:
-    seen: dict[str, YamlPath] = {}
-    for ident, path in entries:
-        if ident in seen:
-            first = ctx.source.where((*seen[ident], "id"))
-            yield ctx.at(
-                (*path, "id"),
-                "duplicate-id",
-                f"duplicate {what} id `{ident}`",
-                f"first used at line {first.line}; ids must be unique and are never reused",
-            )
-        else:
-            seen[ident] = path
+    for ident, first, path in repeats(entries):
+        yield ctx.at(
+            (*path, "id"),
+            "duplicate-id",
+            f"duplicate {what} id `{ident}`",
+            f"first used at line {ctx.source.where((*first, 'id')).line}; ids must be unique "
+            "and are never reused",
+        )
 
 
-def check_ids(ctx: PlanContext) -> Iterator[Problem]:
+def check_ids(ctx: CheckContext) -> Iterator[Problem]:
     plan = ctx.plan
     tasks = list(walk.tasks(plan))
     yield from _duplicates(ctx, ((t.record.id, t.path) for t in tasks), "task")
@@ -106,7 +104,7 @@ def check_ids(ctx: PlanContext) -> Iterator[Problem]:
         )
 
 
-def _anchor_collisions(ctx: PlanContext, tasks: list[walk.Located[Task]]) -> Iterator[Problem]:
+def _anchor_collisions(ctx: CheckContext, tasks: list[walk.Located[Task]]) -> Iterator[Problem]:
     """A task whose anchor is another task's item's (`t-01-1`: task `01-1`, or item `1` of
     task `01`): links to one would land on the other."""
     items = {
@@ -124,7 +122,7 @@ def _anchor_collisions(ctx: PlanContext, tasks: list[walk.Located[Task]]) -> Ite
             )
 
 
-def _moved_to(ctx: PlanContext, task_ids: set[str]) -> Iterator[Problem]:
+def _moved_to(ctx: CheckContext, task_ids: set[str]) -> Iterator[Problem]:
     """`retired[].moved_to` names a task of the plan (its old anchor's notice links there)."""
     for i, retired in enumerate(ctx.plan.retired):
         target = retired.moved_to
@@ -134,27 +132,23 @@ def _moved_to(ctx: PlanContext, task_ids: set[str]) -> Iterator[Problem]:
                 "unknown-task",
                 f"`moved_to`: the plan has no task `{target}` (retired task `{retired.id}` "
                 "is said to have moved there)",
-                _did_you_mean(target, task_ids).replace(
-                    "check the spelling",
-                    "name a task of this plan, or leave `moved_to` out when the content went "
-                    "nowhere",
-                ),
+                did_you_mean(target, task_ids)
+                or "name a task of this plan, or leave `moved_to` out when the content went "
+                "nowhere",
             )
 
 
-def _unit(ctx: PlanContext, name: str, path: YamlPath) -> Iterator[Problem]:
+def _unit(ctx: CheckContext, name: str, path: YamlPath) -> Iterator[Problem]:
     if ctx.registry.resolve(name, ctx.plan.region) is not None:
         return
-    options = ctx.registry.suggest(name, ctx.plan.region)
     hint = (
-        f"did you mean {' or '.join(options)}?"
-        if options
-        else f"add it to data/units/{ctx.plan.region}.yaml (as a unit, alias or group)"
+        offering(ctx.registry.suggest(name, ctx.plan.region), quoted=False)
+        or f"add it to data/units/{ctx.plan.region}.yaml (as a unit, alias or group)"
     )
     yield ctx.at(path, "unknown-unit", f"unknown unit {name}", hint)
 
 
-def check_units(ctx: PlanContext) -> Iterator[Problem]:
+def check_units(ctx: CheckContext) -> Iterator[Problem]:
     if not ctx.references_usable or ctx.plan.region not in ctx.registry.regions:
         return  # reported once already (data/ or region); every name would fail otherwise
     for located in walk.tasks(ctx.plan):
@@ -170,14 +164,14 @@ def check_units(ctx: PlanContext) -> Iterator[Problem]:
         yield from _unit(ctx, lead.unit, ("domain_leads", i, "unit"))
 
 
-def check_region_and_topics(ctx: PlanContext) -> Iterator[Problem]:
+def check_region_and_topics(ctx: CheckContext) -> Iterator[Problem]:
     reg = ctx.registry
     if ctx.plan.region not in reg.regions:
         yield ctx.at(
             ("region",),
             "unknown-region",
             f"unknown region `{ctx.plan.region}`",
-            _did_you_mean(ctx.plan.region, reg.regions),
+            did_you_mean(ctx.plan.region, reg.regions) or _SPELLING,
         )
     topics = [
         ((*located.path, "topics", i), topic)
@@ -192,7 +186,10 @@ def check_region_and_topics(ctx: PlanContext) -> Iterator[Problem]:
     for path, topic in topics if ctx.references_usable else ():  # else: topics.yaml failed
         if topic not in reg.topics:
             yield ctx.at(
-                path, "unknown-topic", f"unknown topic `{topic}`", _did_you_mean(topic, reg.topics)
+                path,
+                "unknown-topic",
+                f"unknown topic `{topic}`",
+                did_you_mean(topic, reg.topics) or _SPELLING,
             )
     for i, basis in enumerate(ctx.plan.basis):
         if basis.plan and basis.plan not in ctx.plan_ids:
@@ -207,21 +204,12 @@ def check_region_and_topics(ctx: PlanContext) -> Iterator[Problem]:
                 ("basis", i, "region"),
                 "unknown-region",
                 f"unknown region `{basis.region}`",
-                _did_you_mean(basis.region, reg.regions),
+                did_you_mean(basis.region, reg.regions) or _SPELLING,
             )
 
 
-def _did_you_mean(value: str, known: Iterable[str]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(value, list(known), n=2, cutoff=0.5)
-    return (
-        f"did you mean {' or '.join(f'`{c}`' for c in close)}?" if close else "check the spelling"
-    )
-
-
 def _deadline_problems(
-    ctx: PlanContext, deadlines: Iterable[Deadline], path: YamlPath, task: Task | None = None
+    ctx: CheckContext, deadlines: Iterable[Deadline], path: YamlPath, task: Task | None = None
 ) -> Iterator[Problem]:
     period = ctx.plan.period
     period_ok = period.start <= period.end
@@ -238,7 +226,7 @@ def _deadline_problems(
 
 
 def _item_refs(
-    ctx: PlanContext, facts: Mapping[str, Iterable[object]], path: YamlPath, task: Task | None
+    ctx: CheckContext, facts: Mapping[str, Iterable[object]], path: YamlPath, task: Task | None
 ) -> Iterator[Problem]:
     """`item` of deadlines, recurrences and targets (`facts` by field) names an item of
     the task they belong to; outside tasks there are no items."""
@@ -262,7 +250,7 @@ def _item_refs(
             yield ctx.at((*path, name, i, "item"), "unknown-item", message, hint)
 
 
-def check_items(ctx: PlanContext) -> Iterator[Problem]:
+def check_items(ctx: CheckContext) -> Iterator[Problem]:
     """Every `item` reference points at an item of its task."""
     for located in walk.tasks(ctx.plan):
         task = located.record
@@ -277,7 +265,7 @@ def check_items(ctx: PlanContext) -> Iterator[Problem]:
         yield from _item_refs(ctx, {"deadlines": located.record.deadlines}, located.path, None)
 
 
-def check_dates(ctx: PlanContext) -> Iterator[Problem]:
+def check_dates(ctx: CheckContext) -> Iterator[Problem]:
     plan = ctx.plan
     if plan.period.end < plan.period.start:
         yield ctx.at(
@@ -323,7 +311,7 @@ def check_dates(ctx: PlanContext) -> Iterator[Problem]:
         yield from _deadline_problems(ctx, located.record.deadlines, located.path)
 
 
-def _targets_in_period(ctx: PlanContext) -> Iterator[Problem]:
+def _targets_in_period(ctx: CheckContext) -> Iterator[Problem]:
     """A target's `by` date lies in the plan period, as deadlines do."""
     period = ctx.plan.period
     if period.end < period.start:
@@ -341,7 +329,7 @@ def _targets_in_period(ctx: PlanContext) -> Iterator[Problem]:
                 )
 
 
-def check_implements(ctx: PlanContext) -> Iterator[Problem]:
+def check_implements(ctx: CheckContext) -> Iterator[Problem]:
     """`task.implements` names `<plan-id>#<task-id>` of a plan in the portal."""
     for located in walk.tasks(ctx.plan):
         ref = located.record.implements
@@ -361,11 +349,9 @@ def check_implements(ctx: PlanContext) -> Iterator[Problem]:
                 path,
                 "unknown-plan",
                 f"`implements` names unknown plan `{plan_id}`",
-                _did_you_mean(plan_id, ctx.plan_ids).replace(
-                    "check the spelling",
-                    "check the plan id; leave `implements` out when the parent plan is not "
-                    "in the portal",
-                ),
+                did_you_mean(plan_id, ctx.plan_ids)
+                or "check the plan id; leave `implements` out when the parent plan is not "
+                "in the portal",
             )
         elif plan_id == ctx.plan.id:
             yield ctx.at(path, "bad-implements", "a task cannot implement a task of its own plan")
@@ -375,11 +361,13 @@ def check_implements(ctx: PlanContext) -> Iterator[Problem]:
                 path,
                 "unknown-task",
                 f"`implements` names task `{task_id}`, which plan `{plan_id}` does not have",
-                _did_you_mean(task_id, known) if known else f"plan `{plan_id}` has no tasks",
+                (did_you_mean(task_id, known) or _SPELLING)
+                if known
+                else f"plan `{plan_id}` has no tasks",
             )
 
 
-def check_source(ctx: PlanContext) -> Iterator[Problem]:
+def check_source(ctx: CheckContext) -> Iterator[Problem]:
     """`source.file` is published: it must be a regular file inside data/sources/."""
     if ctx.root is None:
         return
@@ -420,5 +408,5 @@ CHECKS: tuple[Check, ...] = (
 )
 
 
-def run_checks(ctx: PlanContext) -> list[Problem]:
+def run_checks(ctx: CheckContext) -> list[Problem]:
     return [problem for check in CHECKS for problem in check(ctx)]

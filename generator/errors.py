@@ -1,17 +1,22 @@
 """Problems found in plan and reference files, reported to people with their location.
 
 Every stage collects `Problem`s instead of raising, so one run reports everything at once.
+What every check phrases alike is here too: the "did you mean" hint (`did_you_mean`,
+`offering`) and the search for repeated ids (`repeats`).
 """
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
-from typing import Literal
+from typing import Literal, TypeVar
 
 Severity = Literal["error", "warning"]
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
 
 
 _HIDDEN = re.compile(
@@ -21,6 +26,11 @@ _HIDDEN = re.compile(
 )
 """Characters a reader cannot see or tell from a space: control and format characters,
 unusual spaces, fillers, private use (`工业和科技局\u2060` looked like a good name)."""
+
+
+CLOSE_ENOUGH = 0.5
+"""Least similarity (difflib's ratio, 0–1) of a value suggested for a mistyped one: ids
+differ from their typos by a letter or two, unrelated ids share less than half."""
 
 
 MAX_MESSAGE = 1000
@@ -96,3 +106,33 @@ def format_problems(problems: Iterable[Problem], fmt: str = "text") -> str:
     if fmt == "github":
         return "\n".join(p.github() for p in ordered)
     return "\n".join(p.format() for p in ordered)
+
+
+def did_you_mean(
+    value: str, known: Iterable[str], *, limit: int = 2, cutoff: float = CLOSE_ENOUGH
+) -> str | None:
+    """The hint for a mistyped `value`: "did you mean `a` or `b`?" with the `known` values
+    most like it, best first; None when none is close enough."""
+    close = difflib.get_close_matches(value, list(known), n=limit, cutoff=cutoff)
+    return offering(close)
+
+
+def offering(options: Sequence[str], *, quoted: bool = True) -> str | None:
+    """ "did you mean `a` or `b`?" for options already chosen (`Registry.suggest` chooses
+    unit names by sound too); names as printed (`quoted=False`) go without backticks, as in
+    the message they answer. None without options."""
+    if not options:
+        return None
+    shown = [f"`{option}`" if quoted else option for option in options]
+    return f"did you mean {' or '.join(shown)}?"
+
+
+def repeats(entries: Iterable[tuple[K, V]]) -> Iterator[tuple[K, V, V]]:
+    """`(key, first, again)` for each entry whose key an earlier entry has, in order: what a
+    check for repeated ids reports (the repeat, and the first entry, which stays valid)."""
+    first: dict[K, V] = {}
+    for key, value in entries:
+        if key in first:
+            yield key, first[key], value
+        else:
+            first[key] = value

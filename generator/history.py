@@ -259,7 +259,7 @@ def _warning(read: _Read, commit: str, path: str) -> Problem:
 REDLINE_BUDGET = 2_000_000
 """Steps of difflib's search for matches one redline may take (each step one candidate
 pair of equal elements). Its cost is quadratic for a long repetitive text: one commit
-changing a 32,000-character text made every later build take 34 s instead of 3.5 s.
+changing a long text slowed every later build tenfold (bench/RESULTS.md).
 Beyond the budget a text is compared clause by clause, and what is still beyond it is shown
 deleted and inserted whole (`Redline.coarse`)."""
 _CLAUSE = re.compile(r"[^。；！？，;!?,\n]*(?:[。；！？，;!?,\n]|$)")

@@ -18,7 +18,7 @@ from typing import Any
 
 from .errors import Problem
 from .langs import PREFIX
-from .load import LoadedYaml, YamlPath, load_yaml
+from .load import LoadedYaml, Locator, YamlPath
 
 _BROKEN = re.compile(r"(?P<page>\S+): broken link (?P<href>\S+) \((?P<why>.*)\)")
 _TREES = tuple(prefix for prefix in PREFIX.values() if prefix)
@@ -68,7 +68,7 @@ def located(messages: Iterable[str], root: Path) -> Iterator[Problem | str]:
     """Each link-check message as a located problem (once for every tree), or as it is
     when it is not a broken link."""
     seen: set[object] = set()
-    loaded: dict[str, LoadedYaml | None] = {}
+    at = Locator(root=root)
     for message in messages:
         link = parse(message)
         if link is None:
@@ -79,7 +79,7 @@ def located(messages: Iterable[str], root: Path) -> Iterator[Problem | str]:
         if link in seen:
             continue
         seen.add(link)
-        yield _problem(link, root, loaded)
+        yield _problem(link, at)
 
 
 def _source_file(link: BrokenLink) -> str | None:
@@ -107,15 +107,13 @@ def _wanted(link: BrokenLink) -> list[str]:
     return parts[-1:]
 
 
-def _problem(link: BrokenLink, root: Path, loaded: dict[str, LoadedYaml | None]) -> Problem:
+def _problem(link: BrokenLink, at: Locator) -> Problem:
     page_url = "/" + link.page.removesuffix("index.md")
     message = f"the page {page_url} links to {link.href}, which leads nowhere ({link.why})"
     source = _source_file(link)
     if source is None:
         return Problem(link.page, 1, 1, CODE, message, None, "warning")
-    if source not in loaded:
-        loaded[source] = load_yaml(root / source, source)[0] if (root / source).is_file() else None
-    yaml = loaded[source]
+    yaml = at.loaded(source)
     for value in _wanted(link):
         where = _value_position(yaml, value) if yaml is not None else None
         if where is not None:

@@ -8,20 +8,19 @@ parses them), and anything unusual becomes a located `Problem`.
 
 from __future__ import annotations
 
-import difflib
 import re
 import typing
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, ClassVar, NamedTuple, Protocol
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .errors import Problem, Severity
+from .errors import Problem, Severity, did_you_mean, offering
 from .paths import Folder, Refused, read_bounded
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -30,8 +29,8 @@ MAX_NODES = 500_000
 """Upper bound on nodes after alias expansion: stops billion-laughs documents early."""
 MAX_EXPANDED_CHARS = MAX_FILE_BYTES
 """Upper bound on the characters of a file's values and keys after alias expansion: an
-anchored text referenced many times must not hold more than the largest file could (a 1 MB
-string referenced 150 times built an 846 MB site)."""
+anchored text referenced many times must not hold more than the largest file could (one
+such file built a site of hundreds of megabytes)."""
 MAX_PROJECT_ALIAS_CHARS = 16 * 1024 * 1024
 """Upper bound on the characters aliases add in all files of a project together: 500 files
 each under `MAX_EXPANDED_CHARS` could still add gigabytes."""
@@ -98,10 +97,37 @@ national portal a million; plain tuples are the cheapest to make and to send bet
 processes)."""
 
 
+class Positions(Protocol):
+    """Where the parts of one file are, by YAML path: a `LoadedYaml`, or a filled-in
+    spreadsheet whose rows are read as a progress file (`reports.readback`)."""
+
+    @property
+    def LINE(self) -> str:
+        """What messages call a position (`line`; a spreadsheet has rows)."""
+        ...
+
+    @property
+    def path(self) -> str: ...
+
+    def where(self, path: YamlPath, *, key: bool = False) -> Mark: ...
+
+    def problem(
+        self,
+        path: YamlPath,
+        code: str,
+        message: str,
+        hint: str | None = None,
+        *,
+        key: bool = False,
+        severity: str = "error",
+    ) -> Problem: ...
+
+
 @dataclass(frozen=True)
 class LoadedYaml:
     """Plain data (dict/list/str/int/float/bool/None) plus where each part came from."""
 
+    LINE: ClassVar[str] = "line"
     path: str
     data: Any
     marks: dict[YamlPath, Position]
@@ -422,8 +448,9 @@ def decode_text(raw: bytes, display: str) -> tuple[str | None, list[Problem]]:
 
 _FAST_LOADER = _FastResolving if hasattr(yaml, "CSafeLoader") else None
 """libyaml's parser: the same nodes and positions as the pure-Python one, several times
-faster (parsing was ~85 % of loading a project).  Its error messages differ, so a document
-it rejects is parsed again by the pure-Python parser, whose messages users see."""
+faster (parsing was most of loading a project: bench/RESULTS.md).  Its error messages
+differ, so a document it rejects is parsed again by the pure-Python parser, whose messages
+users see."""
 
 
 def _compose(text: str) -> yaml.Node | None:
@@ -562,6 +589,39 @@ def load_yaml(
     if text is None:
         return None, problems
     return parse_yaml(text, shown)
+
+
+class Locator:
+    """Problems at YAML paths of project files named by their display path: at the node
+    when the file is loaded, at line 1 when it is not (it failed to load, or the data came
+    from elsewhere). Files are given, or read from `root` when first asked for."""
+
+    def __init__(self, files: Iterable[LoadedYaml] = (), root: Path | None = None) -> None:
+        self._files: dict[str, LoadedYaml | None] = {loaded.path: loaded for loaded in files}
+        self._root = root
+
+    def loaded(self, file: str) -> LoadedYaml | None:
+        """The file shown as `file`, read from `root` the first time (None when unreadable)."""
+        if file not in self._files and self._root is not None:
+            path = self._root / file
+            self._files[file] = load_yaml(path, file)[0] if path.is_file() else None
+        return self._files.get(file)
+
+    def problem(
+        self,
+        file: str,
+        path: YamlPath,
+        code: str,
+        message: str,
+        hint: str | None = None,
+        *,
+        key: bool = False,
+        severity: Severity = "error",
+    ) -> Problem:
+        loaded = self.loaded(file)
+        if loaded is None:
+            return Problem(file, 1, 1, code, message, hint, severity)
+        return loaded.problem(path, code, message, hint, key=key, severity=severity)
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, display: str, text: str) -> Problem:
@@ -798,12 +858,14 @@ def _inner_model(annotation: Any) -> type[BaseModel] | None:
 
 def _field_hint(name: str, known: list[str], model: type[BaseModel], loc: tuple) -> str:
     """Suggest a field here, or one level down (`lead_unit` → `responsibility.lead`)."""
-    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-    if close:
-        return f"did you mean `{close[0]}`?"
+    here = did_you_mean(name, known, limit=1, cutoff=0.6)
+    if here:
+        return here
     nested = {f"{field}.{sub}": sub for field in known for sub in _fields_at(model, (*loc, field))}
     stem = name.split("_")[0]
-    for dotted, sub in nested.items():
-        if sub == stem or difflib.get_close_matches(name, [sub], cutoff=0.75):
-            return f"did you mean `{dotted}`?"
-    return f"known fields: {', '.join(known)}"
+    below = [
+        dotted
+        for dotted, sub in nested.items()
+        if sub == stem or did_you_mean(name, [sub], cutoff=0.75)
+    ]
+    return offering(below[:1]) or f"known fields: {', '.join(known)}"

@@ -53,7 +53,7 @@ Day = Annotated[dt.date, BeforeValidator(_not_a_number)]
 #: Free text, at least one character.
 Text = Annotated[str, StringConstraints(min_length=1)]
 #: A unit or group as named in the text or by its canonical name; resolved against data/units.
-UnitRef = Annotated[str, StringConstraints(min_length=1)]
+UnitName = Annotated[str, StringConstraints(min_length=1)]
 
 
 class Record(BaseModel):
@@ -253,19 +253,19 @@ class Responsibility(Record):
     """The responsibility wording as printed (parenthesis content or 牵头单位：… lines).
 
     中文：原文所印的分工表述（括号内容或“牵头单位：…”行）。"""
-    lead: tuple[UnitRef, ...] = ()
+    lead: tuple[UnitName, ...] = ()
     """牵头 units.
 
     中文：牵头单位。"""
-    support: tuple[UnitRef, ...] = ()
+    support: tuple[UnitName, ...] = ()
     """配合 units.
 
     中文：配合单位。"""
-    responsible: tuple[UnitRef, ...] = ()
+    responsible: tuple[UnitName, ...] = ()
     """责任单位 or 按职责分工负责 where the text does not distinguish lead from support.
 
     中文：责任单位，或原文未区分牵头与配合时“按职责分工负责”的单位。"""
-    local: tuple[UnitRef, ...] = ()
+    local: tuple[UnitName, ...] = ()
     """Territorial duty (各旗市区政府, 各乡镇…负责).
 
     中文：属地责任（各旗市区政府、各乡镇……负责）。"""
@@ -278,7 +278,7 @@ class Responsibility(Record):
 
     中文：属地责任同样适用于其后的每一条任务（以下均需…不再一一列出）。"""
 
-    def all_refs(self) -> tuple[UnitRef, ...]:
+    def all_refs(self) -> tuple[UnitName, ...]:
         return self.lead + self.support + self.responsible + self.local
 
 
@@ -565,7 +565,7 @@ class CoverLetter(Record):
     """The salutation line as printed (…：).
 
     中文：原文所印的主送行（…：）。"""
-    recipients: tuple[UnitRef, ...] = ()
+    recipients: tuple[UnitName, ...] = ()
     """The addressees as unit or group names.
 
     中文：主送单位，按单位或群体名称记录。"""
@@ -699,7 +699,7 @@ class DomainLead(Record):
 
     中文：正文中按行业领域明确的牵头单位（区住建局牵头负责建筑施工、燃气…）。"""
 
-    unit: UnitRef
+    unit: UnitName
     """The lead unit as printed.
 
     中文：原文所印的牵头单位。"""

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from .checks import PlanContext, run_checks
+from .checks import CheckContext, run_checks
 from .duties import DutyIndex, duty_index
-from .errors import Problem, errors_only
+from .errors import Problem, errors_only, repeats
 from .groups import check_groups
 from .history import History
 from .load import MAX_PROJECT_ALIAS_CHARS, LoadedYaml, validate_as
@@ -53,7 +53,7 @@ def _display(root: Path, path: Path) -> str:
         return str(path)
 
 
-def plan_files(root: Path) -> list[Path]:
+def plan_file_paths(root: Path) -> list[Path]:
     return sorted((root / "plans").glob("*.yaml"))
 
 
@@ -134,7 +134,7 @@ def _plans_parsing(
     """Every plan file parsed and validated (with `cache`, unless unchanged since the last
     time): parsing starts on entry, in forked helpers for a large project
     (`generator.parallel_load`); the function yielded returns the results in file order."""
-    files = [(path, _display(root, path)) for path in plan_files(root)]
+    files = [(path, _display(root, path)) for path in plan_file_paths(root)]
     if cache:
         for stale in set(_PLAN_CACHE) - {path for path, _ in files}:
             del _PLAN_CACHE[stale]
@@ -175,26 +175,23 @@ def _checked(
     tasks = {plan.id: frozenset(t.id for t in plan.tasks()) for plan, _ in parsed}
     for plan, loaded in parsed:
         problems += run_checks(
-            PlanContext(plan, loaded, registry, ids, references_usable, plan_tasks=tasks, root=root)
+            CheckContext(
+                plan, loaded, registry, ids, references_usable, plan_tasks=tasks, root=root
+            )
         )
     return [plan for plan, _ in parsed], problems
 
 
 def _duplicate_plan_ids(parsed: list[tuple[Plan, LoadedYaml]]) -> list[Problem]:
-    seen: dict[str, str] = {}
-    out = []
-    for plan, loaded in parsed:
-        if plan.id in seen:
-            out.append(
-                loaded.problem(
-                    ("id",),
-                    "duplicate-id",
-                    f"plan id `{plan.id}` is also used by {seen[plan.id]}",
-                    "each plan needs its own id",
-                )
-            )
-        seen.setdefault(plan.id, loaded.path)
-    return out
+    return [
+        loaded.problem(
+            ("id",),
+            "duplicate-id",
+            f"plan id `{ident}` is also used by {first.path}",
+            "each plan needs its own id",
+        )
+        for ident, first, loaded in repeats((plan.id, loaded) for plan, loaded in parsed)
+    ]
 
 
 def _alias_budget(files: list[LoadedYaml]) -> list[Problem]:
@@ -250,7 +247,7 @@ def load_project(
         problems += check_groups(plans, registry, duties)
     if errors_only(problems):
         return None, problems
-    if not plans and not plan_files(root):
+    if not plans and not plan_file_paths(root):
         problems.append(
             Problem(
                 "plans",

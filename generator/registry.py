@@ -25,8 +25,8 @@ from types import MappingProxyType
 from typing import Any, Literal
 
 from . import pinyin
-from .errors import Problem
-from .load import LoadedYaml, YamlPath, load_yaml, validate_as
+from .errors import Problem, Severity, did_you_mean, repeats
+from .load import LoadedYaml, Locator, YamlPath, load_yaml, validate_as
 from .model import (
     RESERVED_IDS,
     CategoriesFile,
@@ -53,6 +53,9 @@ _PARENS = str.maketrans({"(": "（", ")": "）"})
 
 SUGGEST_CUTOFF = 0.6
 """Minimum similarity (0–1) for a suggestion."""
+ID_CUTOFF = 0.6
+"""Least similarity of an id suggested in data/ files: pinyin ids share many letters
+(`zhujianju` is half like `yingjiguanliju`), so `errors.CLOSE_ENOUGH` would offer noise."""
 SUGGEST_MARGIN = 0.12
 """Suggestions scoring this much below the best one are dropped (they are mostly noise)."""
 
@@ -320,19 +323,17 @@ def check_reference(registry: Registry) -> list[Problem]:
     at = _Locator(registry)
 
     # regions: duplicate ids, unknown parents, cycles
-    seen: dict[str, int] = {}
-    for i, region in enumerate(registry.region_records):
-        if region.id in seen:
-            out.append(
-                at.file(
-                    "regions",
-                    ("regions", i, "id"),
-                    "duplicate-id",
-                    f"region id `{region.id}` is defined twice",
-                    f"first defined as item {seen[region.id] + 1}; ids must be unique",
-                )
+    for ident, first_item, i in repeats((r.id, i) for i, r in enumerate(registry.region_records)):
+        out.append(
+            at.file(
+                "regions",
+                ("regions", i, "id"),
+                "duplicate-id",
+                f"region id `{ident}` is defined twice",
+                f"first defined as item {first_item + 1}; ids must be unique",
             )
-        seen.setdefault(region.id, i)
+        )
+    for i, region in enumerate(registry.region_records):
         if region.id in RESERVED_IDS:
             out.append(
                 at.file(
@@ -350,7 +351,7 @@ def check_reference(registry: Registry) -> list[Problem]:
                     ("regions", i, "parent"),
                     "unknown-region",
                     f"unknown parent region `{region.parent}` of `{region.id}`",
-                    _close(region.parent, registry.regions),
+                    did_you_mean(region.parent, registry.regions, cutoff=ID_CUTOFF),
                 )
             )
     for i, region in enumerate(registry.region_records):
@@ -372,21 +373,17 @@ def check_reference(registry: Registry) -> list[Problem]:
         ("categories", registry.category_records),
         ("topics", registry.topic_records),
     ):
-        ids: set[str] = set()
-        for i, rec in enumerate(records):
-            if rec.id in ids:
-                out.append(
-                    at.file(
-                        role,
-                        (role, i, "id"),
-                        "duplicate-id",
-                        f"{role[:-1].replace('ie', 'y')} id `{rec.id}` is defined twice",
-                    )
+        for ident, _, i in repeats((rec.id, i) for i, rec in enumerate(records)):
+            out.append(
+                at.file(
+                    role,
+                    (role, i, "id"),
+                    "duplicate-id",
+                    f"{role[:-1].replace('ie', 'y')} id `{ident}` is defined twice",
                 )
-            ids.add(rec.id)
+            )
 
     # unit registries
-    by_region: dict[str, int] = {}
     for n, reg in enumerate(registry.unit_registries):
         display = at.units_file(n)
         if reg.region not in registry.regions:
@@ -396,7 +393,7 @@ def check_reference(registry: Registry) -> list[Problem]:
                     ("region",),
                     "unknown-region",
                     f"unknown region `{reg.region}`",
-                    _close(reg.region, registry.regions),
+                    did_you_mean(reg.region, registry.regions, cutoff=ID_CUTOFF),
                 )
             )
         stem = display.rsplit("/", 1)[-1].removesuffix(".yaml")
@@ -410,18 +407,18 @@ def check_reference(registry: Registry) -> list[Problem]:
                     f"rename it to `{reg.region}.yaml`",
                 )
             )
-        if reg.region in by_region:
-            out.append(
-                at.unit(
-                    n,
-                    ("region",),
-                    "duplicate-registry",
-                    f"region `{reg.region}` already has a unit file",
-                    f"merge it into {at.units_file(by_region[reg.region])}",
-                )
-            )
-        by_region.setdefault(reg.region, n)
         out.extend(_check_registry(registry, n, reg, at))
+    regions = ((reg.region, n) for n, reg in enumerate(registry.unit_registries))
+    for region_id, first_file, n in repeats(regions):
+        out.append(
+            at.unit(
+                n,
+                ("region",),
+                "duplicate-registry",
+                f"region `{region_id}` already has a unit file",
+                f"merge it into {at.units_file(first_file)}",
+            )
+        )
 
     # one form, two records (in one region)
     for region_id in {reg.region for reg in registry.unit_registries}:
@@ -459,22 +456,21 @@ def check_reference(registry: Registry) -> list[Problem]:
 
 def _check_registry(registry: Registry, n: int, reg: UnitRegistry, at: _Locator) -> list[Problem]:
     out: list[Problem] = []
-    ids: dict[str, str] = {}
     unit_ids = {u.id for u in reg.units}
-    for key, items in (("units", reg.units), ("groups", reg.groups)):
-        for i, rec in enumerate(items):
-            if rec.id in ids:
-                out.append(
-                    at.unit(
-                        n,
-                        (key, i, "id"),
-                        "duplicate-id",
-                        f"id `{rec.id}` is used twice in `{reg.region}`",
-                        f"already used by the {ids[rec.id]} {rec.id!r}; "
-                        "units and groups share /units/<region>/<id>/",
-                    )
-                )
-            ids.setdefault(rec.id, key[:-1])
+    records = [
+        (rec.id, (key, i)) for key in ("units", "groups") for i, rec in enumerate(getattr(reg, key))
+    ]
+    for ident, (first_key, _), (key, i) in repeats(records):
+        out.append(
+            at.unit(
+                n,
+                (key, i, "id"),
+                "duplicate-id",
+                f"id `{ident}` is used twice in `{reg.region}`",
+                f"already used by the {first_key[:-1]} {ident!r}; "
+                "units and groups share /units/<region>/<id>/",
+            )
+        )
     for i, unit in enumerate(reg.units):
         if unit.category and unit.category not in registry.categories:
             out.append(
@@ -483,7 +479,8 @@ def _check_registry(registry: Registry, n: int, reg: UnitRegistry, at: _Locator)
                     ("units", i, "category"),
                     "unknown-category",
                     f"unknown category `{unit.category}`",
-                    _close(unit.category, registry.categories, "add it to data/categories.yaml"),
+                    did_you_mean(unit.category, registry.categories, cutoff=ID_CUTOFF)
+                    or "add it to data/categories.yaml",
                 )
             )
         if unit.parent and unit.parent not in unit_ids:
@@ -493,7 +490,8 @@ def _check_registry(registry: Registry, n: int, reg: UnitRegistry, at: _Locator)
                     ("units", i, "parent"),
                     "unknown-unit",
                     f"unknown parent unit `{unit.parent}`",
-                    _close(unit.parent, unit_ids, "use the id of a unit in this file"),
+                    did_you_mean(unit.parent, unit_ids, cutoff=ID_CUTOFF)
+                    or "use the id of a unit in this file",
                 )
             )
         if unit.parent == unit.id:
@@ -513,7 +511,8 @@ def _check_registry(registry: Registry, n: int, reg: UnitRegistry, at: _Locator)
                             (*here, "units", k),
                             "unknown-unit",
                             f"unknown member unit `{member}` of group `{grp.id}`",
-                            _close(member, unit_ids, "use the id of a unit in this file"),
+                            did_you_mean(member, unit_ids, cutoff=ID_CUTOFF)
+                            or "use the id of a unit in this file",
                         )
                     )
             for field_name, message, hint in _membership_gaps(entry):
@@ -558,13 +557,6 @@ def _membership_gaps(entry: Membership) -> Iterator[tuple[str, str, str]]:
         )
 
 
-def _close(value: str, known: Iterable[str], otherwise: str | None = None) -> str | None:
-    found = difflib.get_close_matches(value, list(known), n=2, cutoff=0.6)
-    if found:
-        return "did you mean " + " or ".join(f"`{f}`" for f in found) + "?"
-    return otherwise
-
-
 def units_file_problem(
     registry: Registry,
     region_id: str,
@@ -572,20 +564,23 @@ def units_file_problem(
     code: str,
     message: str,
     hint: str | None = None,
-    severity: str = "error",
+    severity: Severity = "error",
 ) -> Problem:
     """A `Problem` at `path` inside the unit file of `region_id` (line 1 when unknown)."""
     at = _Locator(registry)
-    for n, reg in enumerate(registry.unit_registries):
-        if reg.region == region_id:
-            return at.unit(n, path, code, message, hint, severity)
-    return Problem(f"data/units/{region_id}.yaml", 1, 1, code, message, hint, severity)  # type: ignore[arg-type]
+    files = [
+        at.units_file(n) for n, r in enumerate(registry.unit_registries) if r.region == region_id
+    ]
+    file = files[0] if files else f"data/units/{region_id}.yaml"
+    return at.problem(file, path, code, message, hint, severity=severity)
 
 
-class _Locator:
-    """Builds `Problem`s at a place in a reference file (line 1 when the file is unknown)."""
+class _Locator(Locator):
+    """The `Locator` of the reference files, which checks name by role (`regions`) or by
+    the number of a unit file."""
 
     def __init__(self, registry: Registry) -> None:
+        super().__init__(registry.sources.values())
         self.registry = registry
 
     def units_file(self, n: int) -> str:
@@ -600,12 +595,11 @@ class _Locator:
         code: str,
         message: str,
         hint: str | None = None,
-        severity: str = "error",
+        severity: Severity = "error",
     ) -> Problem:
         loaded = self.registry.sources.get(role)
-        if loaded is not None:
-            return loaded.problem(path, code, message, hint, severity=severity)
-        return Problem(f"data/{role}.yaml", 1, 1, code, message, hint, severity)  # type: ignore[arg-type]
+        file = loaded.path if loaded is not None else f"data/{role}.yaml"
+        return self.problem(file, path, code, message, hint, severity=severity)
 
     def unit(
         self,
@@ -614,12 +608,9 @@ class _Locator:
         code: str,
         message: str,
         hint: str | None = None,
-        severity: str = "error",
+        severity: Severity = "error",
     ) -> Problem:
-        loaded = self.registry.sources.get(f"units/{n}")
-        if loaded is not None:
-            return loaded.problem(path, code, message, hint, severity=severity)
-        return Problem(self.units_file(n), 1, 1, code, message, hint, severity)  # type: ignore[arg-type]
+        return self.problem(self.units_file(n), path, code, message, hint, severity=severity)
 
 
 # --- loading --------------------------------------------------------------------------
@@ -742,13 +733,9 @@ def _check_glossary(path: Path, shown: Any, within: Folder) -> list[Problem]:
         return found
     glossary, invalid = validate_as(loaded, GlossaryFile)
     out = [*found, *invalid]
-    seen: set[str] = set()
-    for i, term in enumerate(glossary.terms if glossary else ()):
-        if term.zh in seen:
-            out.append(
-                loaded.problem(
-                    ("terms", i, "zh"), "duplicate-id", f"term `{term.zh}` is listed twice"
-                )
-            )
-        seen.add(term.zh)
+    terms = glossary.terms if glossary else ()
+    for zh, _, i in repeats((term.zh, i) for i, term in enumerate(terms)):
+        out.append(
+            loaded.problem(("terms", i, "zh"), "duplicate-id", f"term `{zh}` is listed twice")
+        )
     return out

@@ -42,9 +42,9 @@ reads it before it starts Pagefind)."""
 FILES_PER_FOLDER = 1_000
 PART_BYTES = 30_000_000
 """Most bytes of documents one Pagefind run indexes. Pagefind holds a whole index in
-memory while it writes it, ~40 times the documents (measured at national scale: 82 MB of
-documents, 3.3 GB); larger sites get an index in parts (`pagefind/`, `pagefind-2/` …),
-which the search box searches together (Pagefind's `mergeIndex`)."""
+memory while it writes it, many times the documents (bench/RESULTS.md); larger sites get
+an index in parts (`pagefind/`, `pagefind-2/` …), which the search box searches together
+(Pagefind's `mergeIndex`)."""
 INDEX_SUFFIXES = (".pf_index", ".pf_fragment", ".pf_filter", ".pf_meta")
 """Files holding index data (the rest of the bundle is the fixed JS/WASM runtime)."""
 UNUSED_UI = (
@@ -65,9 +65,8 @@ CHUNK_POSTINGS = 8_000
 """Word positions per index chunk (Pagefind's default 20,000, set through its
 `PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE`): a query loads, for each term and index part, the
 chunk holding the term; a rare term's chunk is mostly its neighbours. Smaller chunks cost
-~15 bytes each in the page list loaded first, and save up to ~20 KB per rare term and
-part (measured at national scale, 3 parts: 瓶改管 233 KB of chunks at 20,000 positions,
-87 KB at 4,000, with a page list 24 KB larger; bench/RESULTS.md)."""
+a few bytes each in the page list loaded first, and save far more per rare term and part
+(bench/RESULTS.md)."""
 """The search runtime: only the first part's is loaded (the others are merged into it)."""
 
 

@@ -49,9 +49,9 @@ def _jieba():
 
 
 def warm_up() -> None:
-    """Load jieba's dictionary and pypinyin's tables now (~0.5 s), e.g. while helpers parse
-    plan files or before forking, so that forked renderers inherit them instead of loading
-    them again."""
+    """Load jieba's dictionary and pypinyin's tables now (it takes a while), e.g. while
+    helpers parse plan files or before forking, so that forked renderers inherit them
+    instead of loading them again."""
     jieba = _jieba()
     if jieba is not None:
         jieba.initialize()
@@ -127,7 +127,7 @@ def title_keywords(text: str) -> list[str]:
 
     No runs of words and no initials, unlike `keywords`: a plan page repeats a block on
     every task, and at national scale Pagefind's memory grows with every distinct word of
-    every page (the runs, initials and the units' pinyin made it ~20 % larger).
+    every page (the runs, initials and the units' pinyin made it larger: bench/RESULTS.md).
 
     >>> title_keywords("开展城镇燃气安全排查整治")[:6]
     ['kaizhan', 'chengzhen', 'ranqi', 'anquan', 'paicha', 'zhengzhi']

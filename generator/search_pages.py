@@ -1,11 +1,11 @@
 """Search entries on Pagefind pages: which entries share a page, and the page's HTML.
 
 Pagefind ranks pages, and the search box loads `pagefind.*.pf_meta`, a list of every page
-of the index, before the first query: ~7 bytes per page, compressed. One page per entry is
-best for ranking and counting (Pagefind ranks and counts the entries themselves), and is
-what a portal of a few thousand clauses gets. A national portal has ~70,000 entries per
-language (20,000 tasks, 43,000 sub-items, 6,400 units): one page each would make that list
-~470 KB, more than a whole first query may cost. Above `MAX_PAGES` pages, entries of one
+of the index, before the first query. One page per entry is best for ranking and counting
+(Pagefind ranks and counts the entries themselves), and is what a portal of a few thousand
+clauses gets. A national portal has tens of thousands of entries per language (tasks,
+sub-items, units): one page each would make that list cost more than a whole first query
+may (bench/RESULTS.md). Above `MAX_PAGES` pages, entries of one
 group (the clauses printed on one plan part, the units of one region) therefore share a
 page, as few per page as fits; plans, regions and topics keep a page of their own (the
 boosts that rank them first are per page). The search box splits a page into its entries
@@ -47,8 +47,8 @@ FIELDS = (
 FACET_SEPARATOR = field_mark(len(FIELDS))
 """Between the filter values of an entry's `facets` field (pages shared by entries)."""
 MAX_PAGES = 6_000
-"""Pagefind pages at most: ~45 KB of page list (before, at national scale, each language
-tree's index listed 7,451 pages)."""
+"""Pagefind pages at most: keeps the page list loaded before the first query small
+(bench/RESULTS.md)."""
 FACETS = ("category", "topic", "category_en", "topic_en")
 """Filters that differ between the entries sharing a page (kept per entry in `facets`; a
 task's status is its `state` field)."""

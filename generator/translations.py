@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import Problem
 from .langs import DEFAULT_LANG, LANG_NAME
-from .load import LoadedYaml, YamlPath, load_yaml
+from .load import Locator, YamlPath
 from .model import EditorNote, Plan
 from .registry import Registry, Resolved
 from .titles import first_text, short_title
@@ -346,31 +346,24 @@ def project_coverage(project: Project, lang: str) -> Coverage:
 
 def located_missing(cov: Coverage, root: Path) -> list[Problem]:
     """`missing_problems` with the positions read from the files under `root`."""
-    sources = {}
-    for file in sorted({entry.file for entry in cov.missing}):
-        loaded, _ = load_yaml(root / file, file)
-        if loaded is not None:
-            sources[file] = loaded
-    return missing_problems(cov, sources)
+    return missing_problems(cov, Locator(root=root))
 
 
-def missing_problems(cov: Coverage, sources: dict[str, LoadedYaml] | None = None) -> list[Problem]:
-    """One located warning per missing translation (`path:line:col`, code `untranslated`).
-
-    `sources` maps display paths to loaded files for positions (line 1 otherwise).
-    """
-    out = []
-    for entry in cov.missing:
-        message = f"{entry.kind} has no {LANG_NAME.get(cov.lang, cov.lang)} text: {entry.original}"
-        hint = _hint(entry)
-        loaded = (sources or {}).get(entry.file)
-        if loaded is not None:
-            out.append(
-                loaded.problem(entry.path, "untranslated", message, hint, severity="warning")
-            )
-        else:
-            out.append(Problem(entry.file, 1, 1, "untranslated", message, hint, "warning"))
-    return out
+def missing_problems(cov: Coverage, at: Locator | None = None) -> list[Problem]:
+    """One located warning per missing translation (`path:line:col`, code `untranslated`),
+    placed by `at` (line 1 without it)."""
+    at = at or Locator()
+    return [
+        at.problem(
+            entry.file,
+            entry.path,
+            "untranslated",
+            f"{entry.kind} has no {LANG_NAME.get(cov.lang, cov.lang)} text: {entry.original}",
+            _hint(entry),
+            severity="warning",
+        )
+        for entry in cov.missing
+    ]
 
 
 def _hint(entry: Entry) -> str:

@@ -249,6 +249,17 @@ def test_duplicate_unit_id_and_unit_group_clash() -> None:
     ]
 
 
+def test_two_unit_files_for_one_region() -> None:
+    problems = check_reference(Registry.from_models(REGIONS, (SHI, QU, SHI)))
+    assert [(p.code, p.message, p.hint) for p in problems if p.code == "duplicate-registry"] == [
+        (
+            "duplicate-registry",
+            "region `shi` already has a unit file",
+            "merge it into data/units/shi.yaml",
+        )
+    ]
+
+
 def test_alias_naming_two_units_in_one_region() -> None:
     bad = UnitRegistry(
         region="shi",

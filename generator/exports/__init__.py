@@ -39,7 +39,7 @@ def iter_exports(
     tracking: Tracking | None = None,
 ) -> Iterator[tuple[str, bytes]]:
     """Every export as (path under data/, content), one at a time: a national portal has
-    ~170 MB of them, so the plugin writes each out as it comes instead of keeping them."""
+    too many to keep, so the plugin writes each out as it comes."""
     yield from iter_plan_exports(plans, base_url=base_url, build_date=build_date, tracking=tracking)
     yield from iter_unit_exports(unit_feeds, base_url=base_url)
 

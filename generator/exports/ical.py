@@ -72,8 +72,8 @@ def _fold(line: str) -> bytes:
 
 
 def calendar(name: str, events: Iterable[DeadlineEvent], base_url: str) -> bytes:
-    """The feed, serialised by hand (the `icalendar` package took half a minute for the
-    ~5,000 feeds of a national portal); tests parse it back with `icalendar`."""
+    """The feed, serialised by hand (the `icalendar` package was too slow for the
+    thousands of feeds of a national portal); tests parse it back with `icalendar`."""
     stamp = "20240101T000000Z"  # fixed: identical input gives identical file
     lines = [
         "BEGIN:VCALENDAR",

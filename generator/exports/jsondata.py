@@ -1,8 +1,8 @@
 """plans.json (the whole model) and one JSON file per plan.
 
 Serialised by pydantic (`model_dump_json`): the same bytes as `json.dumps(…, indent=1,
-ensure_ascii=False)` of the plan's JSON dump, ~6× faster, because Python's `json` falls back
-to its pure-Python encoder whenever it indents (~1.5 s of a national build).
+ensure_ascii=False)` of the plan's JSON dump, several times faster, because Python's `json`
+falls back to its pure-Python encoder whenever it indents (bench/RESULTS.md).
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ def status_json(plans: Sequence[Plan], tracking: Tracking) -> list[dict[str, Any
 
 def _lines(entries: list[str]) -> str:
     """A JSON list with one compact entry per line (Python's `json` encodes compact output
-    in C, indented output in pure Python: ~10× slower for 80,000 reports)."""
+    in C, indented output in pure Python, far slower for many reports)."""
     return "[\n  " + ",\n  ".join(entries) + "\n ]" if entries else "[]"
 
 

@@ -23,8 +23,8 @@ from .units import role_label
 FEED_ENTRIES = 50
 """Newest reports in the portal's feed; older ones stay on the pages and in progress.json."""
 OWN_FEED_ENTRIES = 20
-"""Newest reports in a plan's or a unit's feed: ~7,000 feeds at national scale came to
-143 MB with 50 entries each (one round of a plan of 40 tasks has 40 reports)."""
+"""Newest reports in a plan's or a unit's feed: enough for a round of a plan, few enough
+that the thousands of feeds of a national portal stay small (bench/RESULTS.md)."""
 TAG = "tag:planportal,2024:"
 
 

@@ -1,7 +1,7 @@
 """Every export file of the site, made by the build's export jobs (`EXPORT_JOBS`).
 
 Each job hands its files to a sink as it makes them (the build writes them straight into
-the site: a national portal has ~170 MB of them) and returns their sizes by site path.
+the site: a national portal has too many to hold in memory) and returns their sizes by site path.
 The rendering of the pages shares the jobs out with its own pieces, so they run on
 whichever process is free (`generator.render.spool`).
 """

@@ -3,9 +3,9 @@ duties it has through a group marked as such (`[经市安委会各成员单位]`
 
 Made from `generator.duties` (every task that binds the unit, directly or through a group)
 rather than from the page views, so the files and the pages cannot disagree.  No XLSX per
-unit: at national scale (6,400 units) writing them would cost ~11 s per build (1.7 ms each,
-measured); the CSV opens in Excel and WPS (UTF-8 with BOM), and a unit's 进展报送表 comes from
-`planportal progress sheet --unit`.
+unit: at national scale (thousands of units) writing them would add seconds to every build
+(bench/RESULTS.md); the CSV opens in Excel and WPS (UTF-8 with BOM), and a unit's 进展报送表
+comes from `planportal progress sheet --unit`.
 """
 
 from __future__ import annotations

@@ -111,8 +111,8 @@ def to_yaml(draft: dict[str, Any]) -> str:
 
 def _fast_dumper() -> type | None:
     """`generator.dump`'s dumper emitted by libyaml (when PyYAML has it): the same text
-    (tests/test_importer_sources.py compares them), ~4× faster — the pure-Python emitter was
-    most of the time of a long import (issue 21 item 5)."""
+    (tests/test_importer_sources.py compares them), several times faster: the pure-Python
+    emitter was most of the time of a long import (bench/RESULTS.md)."""
     base = getattr(yaml, "CSafeDumper", None)
     if base is None:
         return None

@@ -6,14 +6,13 @@ and one unit reports once per task and round."""
 from __future__ import annotations
 
 import datetime as dt
-import difflib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..duties import ROLE_NAMES, DutyIndex, Key
-from ..errors import Problem
-from ..load import LoadedYaml, YamlPath
+from ..errors import Problem, did_you_mean, offering, repeats
+from ..load import LoadedYaml, Positions, YamlPath
 from ..model import Plan, Task
 from ..registry import Registry
 from .model import ProgressFile, Report, Round, Status
@@ -87,11 +86,6 @@ class ReportContext:
         return self._resolved[key]
 
 
-def _close(value: str, known: Iterable[str]) -> str | None:
-    found = difflib.get_close_matches(value, list(known), n=2, cutoff=0.5)
-    return "did you mean " + " or ".join(f"`{f}`" for f in found) + "?" if found else None
-
-
 def _role_list(ctx: ReportContext, plan: Plan, task: Task) -> str:
     bound = ctx.duties.bound(plan.id, task.id)
     shown = []
@@ -118,7 +112,7 @@ def check_file_identity(
                 ("plan",),
                 "unknown-plan",
                 f"unknown plan `{record.plan}`",
-                _close(record.plan, ctx.plans) or "use the id of a plan in plans/",
+                did_you_mean(record.plan, ctx.plans) or "use the id of a plan in plans/",
             )
         )
     elif record.plan != folder:
@@ -136,7 +130,7 @@ def check_file_identity(
                 ("round",),
                 "unknown-round",
                 f"unknown round `{record.round}`",
-                _close(record.round, ctx.rounds) or "add it to progress/rounds.yaml",
+                did_you_mean(record.round, ctx.rounds) or "add it to progress/rounds.yaml",
             )
         )
     elif record.round != stem:
@@ -152,7 +146,7 @@ def check_file_identity(
 
 
 def _task_problems(
-    loaded: LoadedYaml, here: YamlPath, report: Report, plan: Plan, ctx: ReportContext
+    loaded: Positions, here: YamlPath, report: Report, plan: Plan, ctx: ReportContext
 ) -> Iterator[Problem]:
     tasks = ctx.tasks[plan.id]
     if report.task not in tasks:
@@ -174,7 +168,8 @@ def _task_problems(
             (*here, "task"),
             "unknown-task",
             f"plan `{plan.id}` has no task `{report.task}`",
-            _close(report.task, tasks) or "use the task's `id` in the plan file, not its number",
+            did_you_mean(report.task, tasks)
+            or "use the task's `id` in the plan file, not its number",
         )
         return
     task = tasks[report.task]
@@ -189,16 +184,14 @@ def _task_problems(
 
 
 def _unit_problems(
-    loaded: LoadedYaml, here: YamlPath, report: Report, plan: Plan, ctx: ReportContext
+    loaded: Positions, here: YamlPath, report: Report, plan: Plan, ctx: ReportContext
 ) -> tuple[Key | None, list[Problem]]:
     found = ctx.resolve(report.unit, plan.region)
     where = (*here, "unit")
     if found is None:
-        options = ctx.registry.suggest(report.unit, plan.region)
         hint = (
-            f"did you mean {' or '.join(options)}?"
-            if options
-            else (f"use a unit's name as in data/units/{plan.region}.yaml")
+            offering(ctx.registry.suggest(report.unit, plan.region), quoted=False)
+            or f"use a unit's name as in data/units/{plan.region}.yaml"
         )
         return None, [loaded.problem(where, "unknown-unit", f"unknown unit {report.unit}", hint)]
     if found.kind == "group":
@@ -226,7 +219,7 @@ def _unit_problems(
 
 
 def _date_problems(
-    loaded: LoadedYaml, here: YamlPath, report: Report, plan: Plan, ctx: ReportContext
+    loaded: Positions, here: YamlPath, report: Report, plan: Plan, ctx: ReportContext
 ) -> Iterator[Problem]:
     for name in ("date", "completed"):
         day: dt.date | None = getattr(report, name)
@@ -267,7 +260,7 @@ def _date_problems(
 
 
 def check_reports(
-    loaded: LoadedYaml, record: ProgressFile, ctx: ReportContext
+    loaded: Positions, record: ProgressFile, ctx: ReportContext
 ) -> tuple[list[FiledReport], list[Problem]]:
     """Every report of a file checked; the valid ones filed (the file's plan and round are
     known: `check_file_identity` found no problem)."""
@@ -292,8 +285,7 @@ def check_reports(
                     f"{report.unit} reports on task `{report.task}`"
                     + (f" sub-item `{report.item}`" if report.item else "")
                     + " twice in this round",
-                    f"first at {getattr(loaded, 'LINE', 'line')} {line}; keep one report per "
-                    "unit, task and round",
+                    f"first at {loaded.LINE} {line}; keep one report per unit, task and round",
                 )
             )
         problems += found
@@ -326,17 +318,12 @@ def check_reports(
 
 
 def check_rounds(loaded: LoadedYaml, rounds: tuple[Round, ...]) -> list[Problem]:
-    out: list[Problem] = []
-    seen: dict[str, int] = {}
-    for i, rnd in enumerate(rounds):
-        if rnd.id in seen:
-            out.append(
-                loaded.problem(
-                    ("rounds", i, "id"),
-                    "duplicate-id",
-                    f"round id `{rnd.id}` is defined twice",
-                    f"first as round {seen[rnd.id] + 1}; ids must be unique",
-                )
-            )
-        seen.setdefault(rnd.id, i)
-    return out
+    return [
+        loaded.problem(
+            ("rounds", i, "id"),
+            "duplicate-id",
+            f"round id `{ident}` is defined twice",
+            f"first as round {first + 1}; ids must be unique",
+        )
+        for ident, first, i in repeats((rnd.id, i) for i, rnd in enumerate(rounds))
+    ]

@@ -13,14 +13,13 @@ in progress/<plan>/<round>.yaml are kept, those of the same unit, task and round
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ..dump import SCHEMA_LINE, dump_yaml
-from ..errors import Problem, errors_only, format_problems
+from ..errors import Problem, did_you_mean, errors_only, format_problems, offering, repeats
 from ..load import load_yaml
 from ..registry import normalise
 from .checks import FiledReport, ReportContext
@@ -58,9 +57,8 @@ def _unit_key(project: Project, plan: Plan, name: str) -> tuple[tuple[str, str] 
     region, slash, ident = name.partition("/")
     found = registry.lookup(region, ident) if slash else registry.resolve(name, plan.region)
     if found is None:
-        options = registry.suggest(name, plan.region)
-        hint = f"; did you mean {' or '.join(options)}?" if options else ""
-        return None, f"unknown unit {name}{hint}"
+        hint = offering(registry.suggest(name, plan.region), quoted=False)
+        return None, f"unknown unit {name}" + (f"; {hint}" if hint else "")
     if found.kind == "group":
         return None, f"{name} is a group: a sheet goes to one of its member units"
     key = (found.region, found.id)
@@ -91,9 +89,8 @@ def sheet_command(
         return 1
     plans = {plan.id: plan for plan in project.plans}
     if plan_id not in plans:
-        close = difflib.get_close_matches(plan_id, list(plans), n=2, cutoff=0.5)
-        hint = f" (did you mean {' or '.join(close)}?)" if close else ""
-        print(f"unknown plan `{plan_id}`{hint}", file=stderr)
+        hint = did_you_mean(plan_id, plans)
+        print(f"unknown plan `{plan_id}`" + (f" ({hint})" if hint else ""), file=stderr)
         return 1
     plan = plans[plan_id]
     key = None
@@ -206,30 +203,27 @@ def _merged(
 def _cross_file_duplicates(imported: Imported) -> None:
     """One unit reports once on a task per round, across every file imported."""
     for key, filed in imported.reports.items():
-        seen: dict[tuple[str, str | None, tuple[str, str]], FiledReport] = {}
-        kept = []
-        for report in filed:
-            ident = (report.task, report.item, report.unit)
-            if ident in seen:
-                first = seen[ident]
-                imported.problems.append(
-                    SheetProblem(
-                        report.file,
-                        report.line,
-                        1,
-                        "duplicate-report",
-                        f"{report.report.unit} reports on task `{report.task}` of `{key[0]}` "
-                        f"again (also in {first.file}, row {first.line})",
-                        "keep one copy; this row was not imported",
-                        "error",
-                        "",
-                        f"A{report.line}",
-                    )
+        dropped: set[int] = set()
+        for _, first, again in repeats(
+            ((report.task, report.item, report.unit), i) for i, report in enumerate(filed)
+        ):
+            dropped.add(again)
+            report = filed[again]
+            imported.problems.append(
+                SheetProblem(
+                    report.file,
+                    report.line,
+                    1,
+                    "duplicate-report",
+                    f"{report.report.unit} reports on task `{report.task}` of `{key[0]}` "
+                    f"again (also in {filed[first].file}, row {filed[first].line})",
+                    "keep one copy; this row was not imported",
+                    "error",
+                    "",
+                    f"A{report.line}",
                 )
-                continue
-            seen[ident] = report
-            kept.append(report)
-        imported.reports[key] = kept
+            )
+        imported.reports[key] = [r for i, r in enumerate(filed) if i not in dropped]
 
 
 def import_command(

@@ -18,7 +18,7 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
-from ..model import EditorNote, Record, Slug, Text, UnitRef
+from ..model import EditorNote, Record, Slug, Text, UnitName
 
 
 class Status(StrEnum):
@@ -126,7 +126,7 @@ class Report(Record):
     """Id of the sub-item reported on, when the report is about one sub-item only.
 
     中文：所报分项的标识（只报某一分项时）。"""
-    unit: UnitRef
+    unit: UnitName
     """The reporting unit, by its name as printed or its canonical name; it must have a duty
     on the task, named on it or through a group it belongs to.
 

@@ -288,7 +288,8 @@ def parse_evidence(text: str) -> list[dict[str, str]]:
 
 
 class _Source:
-    """Where the rows of a form are: what `check_reports` needs to place its problems."""
+    """Where the rows of a form are: the `load.Positions` of a sheet, by which
+    `check_reports` places its problems in cells."""
 
     LINE = "row"
     """What `check_reports` calls a position in messages (a YAML file has lines)."""
@@ -712,7 +713,7 @@ def _import_form(
         }
         source = _Source(form, kept, kept_dates)
         record = ProgressFile(plan=plan_id, round=round_id, reports=tuple(reports))
-        filed, found = check_reports(source, record, ctx)  # type: ignore[arg-type]
+        filed, found = check_reports(source, record, ctx)
         out.problems += found  # type: ignore[arg-type]
         out.reports.setdefault((plan_id, round_id), []).extend(filed)
     out.problems += _unknown_cells(form, last_row)

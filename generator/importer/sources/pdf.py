@@ -13,8 +13,7 @@ starts and ends:
   a paragraph.  Lines PDFium splits on one baseline are joined back.
 
 Why PDFium: measured in bench/RESULTS.md on CJK documents against pdfminer.six and pypdf (all
-three extract the same characters from these files; PDFium is 8–20 times faster, and a
-100-page plan takes ~2 s).
+three extract the same characters from these files; PDFium is by far the fastest).
 """
 
 from __future__ import annotations
