@@ -65,12 +65,47 @@ def test_tasks_csv_has_units_through_groups_and_status(files):
     assert by_id[(P1, "02", "")]["through_groups"] == ""
 
 
+def test_deadlines_carry_their_status_on_the_build_date(files):
+    """Each deadline of a row has its status, in the order of the deadlines column; the
+    status list of plans.json says the status of the deadline each task is judged by."""
+    rows = list(csv.DictReader(io.StringIO(files["tasks.csv"].decode("utf-8-sig"))))
+    dated = [r for r in rows if r["deadlines"]]
+    assert dated
+    for row in dated:
+        days = [d.split("（")[0] for d in row["deadlines"].split("；")]
+        expected = [
+            "passed"
+            if dt.date.fromisoformat(d) < BUILD
+            else "soon"
+            if dt.date.fromisoformat(d) <= BUILD + dt.timedelta(days=90)
+            else "later"
+            for d in days
+        ]
+        assert row["deadline_status"].split("；") == expected, row["task_id"]
+    assert {r["deadline_status"] for r in rows if not r["deadlines"]} == {""}
+    assert "passed" in {s for r in dated for s in r["deadline_status"].split("；")}
+    status = json.loads(files["plans.json"])["status"]
+    for entry in status:
+        if entry["deadline"] is None:
+            assert entry["deadline_status"] is None
+        else:
+            passed = dt.date.fromisoformat(entry["deadline"]) < BUILD
+            assert (entry["deadline_status"] == "passed") == passed
+
+
 def test_tasks_xlsx_has_the_tracking_columns(files):
     book = openpyxl.load_workbook(io.BytesIO(files["tasks.xlsx"]))
     sheet = book["全部"]
     header = [c.value for c in sheet[1]]
-    assert header[6:] == ["完成时限", "经群体负有职责的单位", "进展状态", "最近报告", "链接"]
-    statuses = [row[8].value for row in sheet.iter_rows(min_row=2)]
+    assert header[6:] == [
+        "完成时限",
+        "期限状态",
+        "经群体负有职责的单位",
+        "进展状态",
+        "最近报告",
+        "链接",
+    ]
+    statuses = [row[9].value for row in sheet.iter_rows(min_row=2)]
     assert "已完成（晚于期限）" in statuses and "期限已过，未报告完成" in statuses
 
 
@@ -87,6 +122,7 @@ def test_plans_json_carries_status_and_progress_json_the_reports(files):
         "reported_by": "shili/zhujianju",
         "deadline": "2025-12-31",
         "deadline_from": "task",
+        "deadline_status": "passed",
         "completed_on": "2026-06-30",
         "reports": 5,
     }

@@ -7,10 +7,12 @@ falls back to its pure-Python encoder whenever it indents (bench/RESULTS.md).
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Sequence
 from typing import Any
 
+from ..deadlines import date_status
 from ..model import Plan
 from ..reports.status import TaskStatus
 from .tracking import Tracking
@@ -22,8 +24,9 @@ def plan_json(plan: Plan) -> str:
     return plan.model_dump_json(indent=1)
 
 
-def _status_entry(status: TaskStatus) -> dict[str, Any]:
+def _status_entry(status: TaskStatus, today: dt.date) -> dict[str, Any]:
     latest = status.latest
+    judged = status.deadline.date
     return {
         "plan": status.plan,
         "task": status.task,
@@ -34,6 +37,7 @@ def _status_entry(status: TaskStatus) -> dict[str, Any]:
         "reported_by": "/".join(latest.unit) if latest else None,
         "deadline": status.deadline.date.isoformat() if status.deadline.date else None,
         "deadline_from": status.deadline.source,
+        "deadline_status": date_status(judged, today).value if judged else None,
         "completed_on": status.completed_on.isoformat() if status.completed_on else None,
         "reports": len(status.history),
     }
@@ -44,8 +48,12 @@ def status_json(plans: Sequence[Plan], tracking: Tracking) -> list[dict[str, Any
     out = []
     for plan in plans:
         for task in plan.tasks():
-            out.append(_status_entry(tracking.status.task(plan.id, task.id)))
-            out += [_status_entry(tracking.status.item(plan.id, task.id, i.id)) for i in task.items]
+            index = tracking.status
+            out.append(_status_entry(index.task(plan.id, task.id), index.build_date))
+            out += [
+                _status_entry(index.item(plan.id, task.id, i.id), index.build_date)
+                for i in task.items
+            ]
     return out
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..deadlines import deadline_status
 from ..model import Deadline, Plan, Task
 from .tracking import Tracking, latest_date, state_value
 
@@ -36,6 +37,9 @@ class TaskRow:
     """Derived state from the progress reports (`no-report`, `done-late` …)."""
     latest_report: str = ""
     """Date of the latest report that counts for the state."""
+    deadline_status: str = ""
+    """Each deadline's status on the build date (`passed`, `soon`: within 90 days, `later`),
+    in the order of `deadlines`."""
 
 
 def anchor(task_id: str, item_id: str = "") -> str:
@@ -49,6 +53,11 @@ def permalink(base_url: str, plan_id: str, task_id: str, item_id: str = "") -> s
 
 def _deadlines(deadlines: tuple[Deadline, ...] | list[Deadline]) -> str:
     return "；".join(f"{d.date.isoformat()}（{d.phrase}）" for d in deadlines)
+
+
+def _statuses(deadlines: list[Deadline] | tuple[Deadline, ...], tracking: Tracking) -> str:
+    today = tracking.status.build_date
+    return "；".join(deadline_status(d, today).value for d in deadlines)
 
 
 def _task_text(task: Task) -> str:
@@ -70,6 +79,7 @@ def rows_for_plan(plan: Plan, base_url: str, tracking: Tracking | None = None) -
                 "through_groups": tracking.through_groups(plan.id, task.id),
                 "status": state_value(status),
                 "latest_report": latest_date(status),
+                "deadline_status": _statuses(task.deadlines, tracking),
             }
         common = {
             "plan_id": plan.id,
@@ -96,7 +106,11 @@ def rows_for_plan(plan: Plan, base_url: str, tracking: Tracking | None = None) -
             own = [d for d in task.deadlines if d.item == item.id]
             if tracking is not None:
                 status = tracking.of(plan.id, task.id, item.id)
-                extra |= {"status": state_value(status), "latest_report": latest_date(status)}
+                extra |= {
+                    "status": state_value(status),
+                    "latest_report": latest_date(status),
+                    "deadline_status": _statuses(own, tracking),
+                }
             yield TaskRow(
                 **common,
                 item_id=item.id,

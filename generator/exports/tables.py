@@ -15,6 +15,7 @@ import xlsxwriter
 from xlsxwriter.format import Format
 from xlsxwriter.workbook import Workbook
 
+from ..deadlines import SOON_DAYS
 from ..model import Plan
 from ..reports.status import STATE_TERMS, State
 from .rows import TaskRow, rows_for_plan
@@ -86,11 +87,15 @@ HEADER_STYLE = {
     "text_wrap": True,
 }
 TRACKING_COLUMNS: Sequence[tuple[str, int]] = (
+    ("期限状态", 14),
     ("经群体负有职责的单位", 32),
     ("进展状态", 16),
     ("最近报告", 12),
 )
-"""Added after 完成时限 when the tables are made with tracking (units through groups, status)."""
+"""Added after 完成时限 when the tables are made with tracking (deadline status on the build
+date, units through groups, progress status)."""
+DEADLINE_TERMS = {"passed": "期限已过", "soon": f"{SOON_DAYS}天内到期", "later": "未到期"}
+"""A deadline's status in the 期限状态 column (as the pages say it)."""
 CELL_STYLE = {"text_wrap": True, "valign": "top"}
 CREATED = dt.datetime(2024, 1, 1)
 """Fixed document date: identical input gives an identical file."""
@@ -122,7 +127,8 @@ def _xlsx_cells(row: TaskRow, with_plan: bool, tracked: bool) -> list[str]:
     cells = [row.number, task, row.lead, row.support, responsible, row.deadlines]
     if tracked:
         label = STATE_TERMS[State(row.status)][0] if row.status else ""
-        cells += [row.through_groups, label, row.latest_report]
+        due = "；".join(DEADLINE_TERMS[s] for s in row.deadline_status.split("；") if s)
+        cells += [due, row.through_groups, label, row.latest_report]
     cells.append(row.permalink)
     return ([row.plan_title, *cells]) if with_plan else cells
 

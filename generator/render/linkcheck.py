@@ -31,7 +31,7 @@ class _Collector:
         self.hrefs: list[str] = []
 
     def feed(self, content: str) -> None:
-        """Called for every page (~600 MB of HTML at national scale): plain operations."""
+        """Called for every page (the whole site's HTML at national scale): plain operations."""
         if "<!--" in content:
             content = _COMMENT.sub("", content)
         ids, hrefs = self.ids, self.hrefs

@@ -45,9 +45,10 @@ def one_page(make: Callable[..., Page], *args: Any) -> tuple[Page]:
 
 class _CodeGenerator(CodeGenerator):
     """Jinja's code generator, except that `{{ value }}` is escaped by `text.escaped`:
-    the same text as `markupsafe.escape` without a `Markup` object per value (~15 % of
-    rendering). The output of a template is joined into one string either way; where
-    Jinja needs markup (macros, `set` blocks) it wraps the joined text itself."""
+    the same text as `markupsafe.escape` without a `Markup` object per value (a large share
+    of rendering time: bench/RESULTS.md). The output of a template is joined into one string
+    either way; where Jinja needs markup (macros, `set` blocks) it wraps the joined text
+    itself."""
 
     def _output_child_pre(
         self, node: nodes.Expr, frame: Frame, finalize: CodeGenerator._FinalizeInfo
@@ -64,7 +65,8 @@ class _CodeGenerator(CodeGenerator):
         """`x.name` is Python's attribute access: every value a page template reads is a
         field of a context dataclass (or a UI string), never a mapping's item, and a name
         that is missing fails the build either way (`StrictUndefined`). Jinja's
-        `environment.getattr` (a call and a `try` per access) was ~8 % of rendering."""
+        `environment.getattr` (a call and a `try` per access) was a measurable share of
+        rendering."""
         if self.environment.is_async or not node.attr.isidentifier() or iskeyword(node.attr):
             super().visit_Getattr(node, frame)
             return

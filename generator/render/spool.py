@@ -1,11 +1,10 @@
 """Rendering the site without holding it: each page goes to disk as soon as it is made.
 
-A national portal has ~18,000 generated pages (~600 MB of HTML before the theme adds its
-chrome). `spool_pages` appends every page of every language tree to a pack file (one per
+A national portal has tens of thousands of generated pages, hundreds of MB of HTML before
+the theme adds its chrome (bench/RESULTS.md). `spool_pages` appends every page of every language tree to a pack file (one per
 process) under a directory and keeps only what the build needs afterwards: where each page
 is in its pack, and the ids and link targets of the link check (`LinkIndex`). One file per
-page cost a directory and a file creation each, ~1 ms apiece on this kind of disk (~20 s
-per build at national scale). Without a directory (tests, small sites) the pages are kept
+page cost a directory and a file creation each, seconds per build at national scale. Without a directory (tests, small sites) the pages are kept
 in memory instead; everything else is the same.
 
 The work is shared out between processes (forked, as many as the settings allow: they
@@ -13,8 +12,8 @@ inherit the project, its views and the page kits): the site's page groups are cu
 pieces of similar cost, each rendered in every language by one process; the build's
 other jobs (exports, feeds) are pieces too. Each process takes the next piece from a
 shared counter until none is left, so all of them finish at about the same time, whatever
-a piece costs (measured at national scale on two cores: the same total work as one tree
-per process, without the ~1.4 s one process used to wait for the other). With one
+a piece costs (the same total work as one tree per process, without one process waiting for the
+other). With one
 process, this process does every piece in order.
 """
 
@@ -89,7 +88,7 @@ class PageSpool:
 
     def drop_reading_state(self) -> None:
         """Every page has been read by the engine: its ids and front matter are not needed
-        to write it (at national scale ~70 MB)."""
+        to write it (tens of MB at national scale)."""
         self.links, self.heads = LinkIndex(), {}
 
     def merge(self, other: PageSpool) -> None:
@@ -119,7 +118,7 @@ class PageSpool:
 
 def remove_stale_spools(temp: Path | None = None) -> list[Path]:
     """Remove the spools of builds whose process is gone (killed: at national scale a
-    spool holds ~600 MB of pages); the paths removed."""
+    spool holds the whole site's pages); the paths removed."""
     return remove_left_behind(Path(temp or tempfile.gettempdir()), _SPOOL_NAME)
 
 

@@ -28,7 +28,7 @@ from ..kit import PageKit
 DUTIES_PER_PAGE = 100
 """Rows on one page of a unit: a unit bound by more tasks (a provincial department at
 national scale, or through a large group) continues on further pages, so that no page grows
-with the portal (~0.5 KB a row)."""
+with the portal."""
 
 
 @dataclass(frozen=True)
