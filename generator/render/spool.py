@@ -1,11 +1,12 @@
 """Rendering the site without holding it: each page goes to disk as soon as it is made.
 
 A national portal has tens of thousands of generated pages, hundreds of MB of HTML before
-the theme adds its chrome (bench/RESULTS.md). `spool_pages` appends every page of every language tree to a pack file (one per
-process) under a directory and keeps only what the build needs afterwards: where each page
-is in its pack, and the ids and link targets of the link check (`LinkIndex`). One file per
-page cost a directory and a file creation each, seconds per build at national scale. Without a directory (tests, small sites) the pages are kept
-in memory instead; everything else is the same.
+the theme adds its chrome (bench/RESULTS.md). `spool_pages` appends every page of every
+language tree to a pack file (one per process) under a directory and keeps only what the
+build needs afterwards: where each page is in its pack, and the ids and link targets of the
+link check (`LinkIndex`). One file per page cost a directory and a file creation each,
+seconds per build at national scale. Without a directory (tests, small sites) the pages are
+kept in memory instead; everything else is the same.
 
 The work is shared out between processes (forked, as many as the settings allow: they
 inherit the project, its views and the page kits): the site's page groups are cut into
