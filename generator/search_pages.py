@@ -24,25 +24,12 @@ from __future__ import annotations
 import html
 import math
 from collections.abc import Iterable, Sequence
+from typing import get_args
 
-from .search_records import Entry, Field
+from .search_records import Entry, Field, Role
 from .search_text import field_mark, token_text
 
-FIELDS = (
-    "no",
-    "title",
-    "title_en",
-    "text",
-    "text_en",
-    "lead",
-    "support",
-    "responsible",
-    "local",
-    "deadline",
-    "more",
-    "facets",
-    "state",
-)
+FIELDS: tuple[str, ...] = get_args(Role)
 """Field roles in the order of their markers (`field_mark(n)` opens `FIELDS[n]`)."""
 FACET_SEPARATOR = field_mark(len(FIELDS))
 """Between the filter values of an entry's `facets` field (pages shared by entries)."""

@@ -319,61 +319,6 @@ Special = tuple[str, bytes, str]
 """(target, content, how): see the module's docstring."""
 
 VALID_PLAN = PLAN.encode()
-SPECIAL: dict[str, Callable[[], Special]] = {
-    # --- special files: regular files only, size checked before reading ---
-    "special-fifo-plan": lambda: ("plans/extra.yaml", b"", "fifo"),
-    "special-dev-zero-plan": lambda: ("plans/zero.yaml", b"", "symlink-to /dev/zero"),
-    "special-directory-plan": lambda: ("plans/x.yaml", b"", "directory"),
-    "special-dangling-symlink-plan": lambda: ("plans/gone.yaml", b"", "symlink-to gone.txt"),
-    "special-symlink-loop-plan": lambda: ("plans/loop.yaml", b"", "symlink-to loop.yaml"),
-    "special-fifo-units": lambda: ("data/units/other.yaml", b"", "fifo"),
-    "special-directory-regions": lambda: ("data/regions.yaml", b"", "directory"),
-    "special-dev-zero-topics": lambda: ("data/topics.yaml", b"", "symlink-to /dev/zero"),
-    # --- nothing outside the project is read or published ---
-    "outside-source-symlink": lambda: ("data/sources/demo.txt", b"", "symlink-to /etc/passwd"),
-    "outside-plan-symlink": lambda: (P, VALID_PLAN, "outside"),
-    "outside-units-symlink": lambda: (U, UNITS.encode(), "outside"),
-    "outside-docs-symlink": lambda: ("docs/secret.md", b"", "symlink-to /etc/passwd"),
-    "outside-overrides-symlink": lambda: ("overrides/main.html", b"", "symlink-to /etc/hostname"),
-    "outside-docs-fifo": lambda: ("docs/pipe.md", b"", "fifo"),
-    # --- alias expansion bounded in characters ---
-    "alias-scalar-64k-times-100": lambda: (P, b"", "generated alias-scalar-64k-times-100"),
-    "alias-scalar-1m-times-6": lambda: (P, b"", "generated alias-scalar-1m-times-6"),
-    "alias-list-of-aliases": lambda: (P, b"", "generated alias-list-of-aliases"),
-    # --- history: an old revision that cannot be read (fixed by the next commit) ---
-    "history-encoding-gb18030": lambda: (P, PLAN.encode("gb18030"), "history"),
-    "history-nesting-1000": lambda: (P, appended("x: " + "[" * 1000 + "]" * 1000), "history"),
-    "history-syntax-error": lambda: (
-        P,
-        PLAN.replace("    title: 主要任务\n", "\ttitle: 主要任务\n").encode(),
-        "history",
-    ),
-    "history-invalid-missing-title": lambda: (
-        P,
-        PLAN.replace("title: 测试市安全生产治本攻坚三年行动方案\n", "").encode(),
-        "history",
-    ),
-    "history-control-escape": lambda: (
-        P,
-        PLAN.replace("text: 主要有2项任务：", 'text: "主要有2项\\e任务"').encode(),
-        "history",
-    ),
-    "history-billion-laughs": lambda: (P, billion_laughs(), "history"),
-    "history-alias-characters": lambda: (P, b"", "history alias-scalar-1m-times-6"),
-    "history-file-too-large": lambda: (P, b"", "history huge-6-mib"),
-    "history-empty-file": lambda: (P, b"", "history"),
-    "history-not-a-mapping": lambda: (P, b"- a\n- b\n", "history"),
-    "history-added-plan-unreadable": lambda: (
-        "plans/other.yaml",
-        PLAN.replace("id: demo", "id: other").encode("gb18030"),
-        "history",
-    ),
-    "outside-plan-symlink-into-data": lambda: (
-        "plans/regions.yaml",
-        b"",
-        "symlink-to ../data/regions.yaml",
-    ),
-}
 
 
 def alias_bomb(value: str, references: int) -> bytes:
