@@ -92,6 +92,23 @@ def test_report_history_newest_first_bounded_with_the_rest_on_the_report_page(pa
     assert "reports/" not in short and short.count('class="pp-report"') == 2
 
 
+def test_the_english_tree_links_to_the_reports_in_chinese_instead_of_repeating_them(
+    pages,
+) -> None:
+    english = pages[f"en/plans/{P1}/index.md"]
+    gas = task_block(english, "02")
+    assert states(gas)[0] == "done-late" and "Done, after the deadline" in text(gas)
+    assert "pp-report" not in gas and "冬季停工" not in gas  # the reports' Chinese text is not
+    assert '<a href="../../../plans/shili-zhiben-gongjian-2024/#t-02">' in gas
+    assert "Reports on this task, in Chinese (5)" in text(gas)
+    assert "Reports, in Chinese" not in text(task_block(english, "06"))  # none reported
+    summary = english[english.index('id="pp-progress"') :].split("</section>")[0]
+    assert "Reports, in Chinese: on the plan page, earlier, page 1" in text(summary)
+    assert '<a href="../../../plans/shili-zhiben-gongjian-2024/reports/">' in summary
+    assert f"plans/{P1}/reports/index.md" in pages
+    assert not [path for path in pages if path.startswith("en/") and "/reports/" in path]
+
+
 def test_sub_items_reported_on_carry_their_state(pages) -> None:
     plan = pages[f"plans/{P1}/index.md"]
     item = plan[plan.index('id="t-01-1"') :].split("</li>")[0]
@@ -144,6 +161,19 @@ def test_a_units_tasks_by_state_overdue_and_unreported_first(pages) -> None:
     passed = section.split("pp-state--deadline-passed-unreported")[1].split("<h3")[0]
     owns = re.findall(r"本单位未报送|本单位 [\d-]+ 报送", passed)
     assert owns == sorted(owns, key=lambda own: own != "本单位未报送")
+
+
+def test_a_unit_lists_its_first_tasks_by_attention_and_counts_the_rest(monkeypatch) -> None:
+    from generator.render.families import unit_progress
+
+    monkeypatch.setattr(unit_progress, "TASKS_SHOWN", 2)
+    zh = pages_of(_project(EXAMPLE), today=BUILD, languages=("zh",))
+    unit = zh["units/shili/jiaoyuju/index.md"]
+    section = unit[unit.index('id="pp-unit-progress"') :].split("</section>")[0]
+    assert section.count('class="pp-duty__meta"') == 2  # one per task listed
+    assert "本单位未报送" in section.split("<li>")[1]
+    assert re.search(r"另有 \d+ 项任务未在此列出", text(section))
+    assert [s for s in states(section)] == ["deadline-passed-unreported", "ongoing", "done"]
 
 
 def test_plan_cards_show_figures_and_the_latest_round(pages) -> None:

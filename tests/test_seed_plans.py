@@ -83,6 +83,7 @@ def test_unit_page_lists_exactly_the_tasks_naming_the_unit(project) -> None:
 
     views = build_views(project, dt.date(2024, 10, 1))
     unit = views.units[("hulunbeier", "yingjiguanliju")]
+
     def listed(duties: object) -> list[tuple[str, str]]:
         return sorted({(d.task.plan.id, d.task.task.no) for d in duties}, key=lambda k: int(k[1]))
 

@@ -257,10 +257,17 @@ class Reporting:
     def task(self, here: str, status: TaskStatus, tv: TaskView) -> TaskProgress:
         """The progress block under a task: its state, why, its newest `HISTORY_SHOWN`
         reports (on the task and its sub-items) and a link to the earlier ones (on the plan's
-        report pages) when there are more."""
+        report pages) when there are more. The English tree gives the state and why, and
+        links to the reports in the Chinese tree: their text is Chinese, and printing every
+        report in both trees was a fifth of a national portal's pages (bench/RESULTS.md)."""
         kit = self.kit
         more = None
         history = self.view.history(tv.plan.id, tv.task.id)
+        if kit.names.english:  # reports are written in Chinese: printed once, in that tree
+            if history:
+                text = kit.ui.format("task_reports_zh", n=len(history))
+                more = Link(text, kit.shared(here, tv.url))
+            return TaskProgress(self.states[status.state], self.note(status, tv), (), more)
         page = self.view.history_page(tv.plan.id, tv.task.id)
         if page is not None:
             text = kit.ui.format("task_more_reports", n=len(history) - HISTORY_SHOWN)

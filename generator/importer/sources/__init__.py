@@ -41,6 +41,7 @@ XLSX = frozenset({".xlsx", ".xlsm"})
 PDF = frozenset({".pdf"})
 SUPPORTED = TEXT | CSV | DOCX | HTML | XLSX | PDF | office.WORD_LIKE | office.SHEET_LIKE
 
+
 def read_document(path: Path, limits: Limits | None = None) -> Extracted:
     """The document's text; ReadError with a message for people when it cannot be read."""
     limits = limits or Limits()

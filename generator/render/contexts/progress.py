@@ -108,10 +108,13 @@ class PlanProgress:
     latest: str
     """The newest round with reports on the plan, and the newest report's date and age."""
     pages: tuple[Link, ...]
-    """The plan's report pages (the earlier reports of tasks with many)."""
+    """The plan's report pages (the earlier reports of tasks with many); in English, the
+    Chinese pages that print the reports."""
     feed: Link
     states: Link
     """To the definitions of the states (`/progress/`)."""
+    heading: str = ""
+    """What `pages` are (`更早的报告`, `Reports, in Chinese`)."""
 
 
 @dataclass(frozen=True)

@@ -7,9 +7,10 @@ on every task would only repeat it. Used by the plan family only.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from ...views import urls
+from ...views.progress import ReportPage
 from ...views.site import ItemView, PlanView, TaskView
 from ..contexts.common import Link
 from ..contexts.progress import ChapterFigures, PlanProgress, StateBadge, TaskProgress
@@ -47,12 +48,10 @@ def plan_progress(
         if len(chapters) > 1  # one chapter's figures are the plan's
         else (),
         latest=reporting.latest(figures, latest.round.id if latest else None),
-        pages=tuple(
-            Link(ui.format("progress_report_page", n=p.number), kit.link(here, p.path))
-            for p in pages
-        ),
+        pages=_report_links(kit, here, view, pages),
         feed=feed,
         states=states,
+        heading=ui.progress_reports_zh if kit.names.english else ui.progress_all_reports,
     )
 
 
@@ -71,3 +70,21 @@ def item_state(kit: PageKit, tv: TaskView, iv: ItemView) -> StateBadge | None:
     if status is None or not status.history:
         return None
     return kit.reporting.states[status.state]
+
+
+def _report_links(
+    kit: PageKit, here: str, view: PlanView, pages: Sequence[ReportPage]
+) -> tuple[Link, ...]:
+    """The plan's report pages; in English, the Chinese plan page and report pages (the
+    reports are printed in the Chinese tree only: `Reporting.task`)."""
+    ui = kit.ui
+    if not kit.names.english:
+        return tuple(
+            Link(ui.format("progress_report_page", n=p.number), kit.link(here, p.path))
+            for p in pages
+        )
+    earlier = (
+        Link(ui.format("progress_reports_zh_page", n=p.number), kit.shared(here, p.path))
+        for p in pages
+    )
+    return (Link(ui.progress_reports_zh_plan, kit.shared(here, view.url)), *earlier)

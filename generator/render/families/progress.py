@@ -1,7 +1,8 @@
 """Progress pages: `/progress/` (the reporting rounds, newest first, what each changed, and
 what the states mean), one page per round `/progress/rounds/<id>/[<n>/]` (its changes,
 plan by plan), and each plan's report pages `/plans/<id>/reports/[<n>/]` (the earlier
-reports of the tasks whose plan page shows only their newest ones).
+reports of the tasks whose plan page shows only their newest ones; in the Chinese tree
+only, as the reports under the tasks: their text is Chinese).
 
 Every list is cut into pages (`ROUNDS_PER_PAGE`, `PLANS_PER_ROUND_PAGE`,
 `views.progress.REPORTS_PER_PAGE`), so no page grows with the number of rounds or plans.
@@ -50,7 +51,9 @@ def groups(kit: PageKit) -> list[PageGroup]:
         if pages:
             shown = HISTORY_SHOWN * sum(len(p.tasks) for p in pages)
             reports = sum(len(view.history(p.plan, t)) for p in pages for t in p.tasks) - shown
-            out.append(PageGroup(reports // 3 + 1, partial(report_pages, kit, plan)))
+            # the trees have the same groups; the English one's are empty (`report_pages`)
+            cost = 1 if kit.names.english else reports // 3 + 1
+            out.append(PageGroup(cost, partial(report_pages, kit, plan)))
     return out
 
 
@@ -171,6 +174,10 @@ def _change(kit: PageKit, here: str, view: PlanView, change: Change) -> ChangeRo
 
 
 def report_pages(kit: PageKit, plan: PlanView) -> list[Page]:
+    """The plan's report pages; none in English (the reports are printed in the Chinese
+    tree only, `Reporting.task`)."""
+    if kit.names.english:
+        return []
     pages = kit.data.progress.report_pages[plan.plan.id].pages
     paths = [p.path for p in pages]
     return [_report_page(kit, plan, page, paths) for page in pages]

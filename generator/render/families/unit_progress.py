@@ -19,9 +19,10 @@ from ..kit import PageKit
 
 SETTLED = frozenset({State.done, State.done_late, State.adjusted})
 """States in which a task's deadline and a unit's missing report are no longer news."""
-TASKS_SHOWN = 60
-"""Tasks listed on a unit's page, what needs attention first; the rest are counted (they
-are in the unit's table), so the page does not grow with its duties."""
+TASKS_SHOWN = 20
+"""Tasks listed on a unit's page, what needs attention first; the rest are counted (the
+page's duty list and the unit's table have them all), so the page does not grow with its
+duties."""
 
 
 def unit_progress(kit: PageKit, here: str, view: UnitView) -> UnitProgress | None:
