@@ -147,15 +147,20 @@ def test_a_plan_without_reports_says_so_once(pages) -> None:
 def test_a_units_tasks_by_state_overdue_and_unreported_first(pages) -> None:
     unit = pages["units/shili/jiaoyuju/index.md"]
     section = unit[unit.index('id="pp-unit-progress"') :].split("</section>")[0]
-    assert [s for s in states(section)] == ["deadline-passed-unreported", "ongoing", "done"]
+    assert "3项任务：已完成 1、常态化推进 1、期限已过，未报告完成 1" in text(section)
+    assert states(section) == ["deadline-passed-unreported"]  # listed: what needs attention
     first = section.split("<li>")[1]
     assert "第6条" in first and "本单位未报送" in first
-    assert "经市安委会各成员单位" in section  # tasks that bind it through a group
-    assert "本单位 2026-01-09 报送：常态化推进" in text(section)
+    assert "每项任务的状态都标在下方任务清单中" in text(section)
+    duties = unit[unit.index("</section>", unit.index('id="pp-unit-progress"')) :]
+    rows = re.findall(r'<li><a class="pp-taskname".*?</li>', duties, re.S)
+    assert rows and all("pp-state pp-state--" in row for row in rows)  # every task's state
+    ongoing = [row for row in rows if "pp-state--ongoing" in row]
+    assert ongoing and "常态化推进" in text(ongoing[0])
     english = pages["en/units/shili/jiaoyuju/index.md"]
     english = english[english.index('id="pp-unit-progress"') :].split("</section>")[0]
-    assert "through Member units of the Example City Work Safety Committee" in english
     assert ">Task 6 推进校园安全教育。</span>" in english
+    assert "every task&#39;s state is marked in the lists below" in english
     police = pages["units/shili/gonganju/index.md"]
     section = police[police.index('id="pp-unit-progress"') :].split("</section>")[0]
     passed = section.split("pp-state--deadline-passed-unreported")[1].split("<h3")[0]
@@ -166,14 +171,23 @@ def test_a_units_tasks_by_state_overdue_and_unreported_first(pages) -> None:
 def test_a_unit_lists_its_first_tasks_by_attention_and_counts_the_rest(monkeypatch) -> None:
     from generator.render.families import unit_progress
 
-    monkeypatch.setattr(unit_progress, "TASKS_SHOWN", 2)
+    monkeypatch.setattr(unit_progress, "TASKS_SHOWN", 0)
     zh = pages_of(_project(EXAMPLE), today=BUILD, languages=("zh",))
     unit = zh["units/shili/jiaoyuju/index.md"]
     section = unit[unit.index('id="pp-unit-progress"') :].split("</section>")[0]
-    assert section.count('class="pp-duty__meta"') == 2  # one per task listed
-    assert "本单位未报送" in section.split("<li>")[1]
-    assert re.search(r"另有 \d+ 项任务未在此列出", text(section))
-    assert [s for s in states(section)] == ["deadline-passed-unreported", "ongoing", "done"]
+    assert 'class="pp-duty__meta"' not in section  # none listed
+    assert "期限已过，未报告完成（1）" in text(section)  # but counted
+    assert "另有 1 项任务未在此列出" in text(section)
+
+
+def test_a_unit_with_nothing_needing_attention_says_so(monkeypatch) -> None:
+    from generator.render.families import unit_progress
+
+    monkeypatch.setattr(unit_progress, "ATTENTION", frozenset())
+    zh = pages_of(_project(EXAMPLE), today=BUILD, languages=("zh",))
+    unit = zh["units/shili/jiaoyuju/index.md"]
+    section = unit[unit.index('id="pp-unit-progress"') :].split("</section>")[0]
+    assert "<h3" not in section and "没有需要关注的任务" in text(section)
 
 
 def test_plan_cards_show_figures_and_the_latest_round(pages) -> None:

@@ -161,6 +161,8 @@ class UnitProgress:
     """`另有 3 项任务所在的规划尚未发布进展报告。`, or empty."""
     links: tuple[Link, ...]
     """The feed of reports on its tasks, its tasks as a table, the states defined."""
+    intro: str = ""
+    """What the section lists (the tasks that need attention), or that none does."""
 
 
 # --- pages ----------------------------------------------------------------------------------

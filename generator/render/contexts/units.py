@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from ..ui import UiStrings
 from .common import DeadlineBadge, Filter, Finder, Keywords, Label, Link, Pager, Pieces, TaskName
-from .progress import UnitProgress
+from .progress import StateBadge, UnitProgress
 
 
 @dataclass(frozen=True)
@@ -101,6 +101,8 @@ class DutyRow:
     also_via: tuple[Link, ...] = ()
     """A duty through a group listed under one group: the other groups on the task the
     unit belongs to."""
+    state: StateBadge | None = None
+    """The task's state from the progress reports, when its plan has any."""
 
 
 @dataclass(frozen=True)

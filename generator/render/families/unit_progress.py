@@ -1,7 +1,9 @@
 """Progress on a unit's (or group's) page: every task that binds it — named on it or
-through a group it belongs to — by state, what needs attention first (deadline passed
-without a completion report, those without any report before those with one; then
-reported delays; then no report …), with the unit's own latest report.
+through a group it belongs to — counted by state, and those that need attention listed,
+first those whose deadline passed without a completion report (those without any report
+before those with one), then reported delays, tasks not started, tasks without a report,
+each with the unit's own latest report. Every task's state is also marked where the
+page's duty lists name it.
 
 Tasks of plans that have no report at all are only counted: their state would say
 nothing the plan does not. At most `TASKS_SHOWN` are listed. Used by the unit family only.
@@ -19,9 +21,15 @@ from ..kit import PageKit
 
 SETTLED = frozenset({State.done, State.done_late, State.adjusted})
 """States in which a task's deadline and a unit's missing report are no longer news."""
+ON_TRACK = frozenset({State.in_progress, State.ongoing})
+"""States reported as going as planned."""
+ATTENTION = frozenset(State) - SETTLED - ON_TRACK
+"""States whose tasks are listed in the progress section (deadline passed without a
+completion report, delayed, not started, no report); the others are counted in its bar,
+and every task's state is marked in the duty lists below it (`UnitDuties.row`)."""
 TASKS_SHOWN = 20
-"""Tasks listed on a unit's page, what needs attention first; the rest are counted (the
-page's duty list and the unit's table have them all), so the page does not grow with its
+"""Tasks listed in the section at most, what needs attention first; the rest are counted
+(the duty lists and the unit's table have them all), so the page does not grow with its
 duties."""
 
 
@@ -44,7 +52,8 @@ def unit_progress(kit: PageKit, here: str, view: UnitView) -> UnitProgress | Non
         return UnitProgress(ui.progress_none_unit, None, (), "", "", links[:2])
     groups: dict[State, list[UnitTask]] = {}
     for task in shown:
-        groups.setdefault(task.status.state, []).append(task)
+        if task.status.state in ATTENTION:
+            groups.setdefault(task.status.state, []).append(task)
     passed = groups.get(State.deadline_passed)
     if passed:  # no report at all before a report that does not say done
         passed.sort(key=lambda t: t.status.latest is not None)
@@ -53,7 +62,7 @@ def unit_progress(kit: PageKit, here: str, view: UnitView) -> UnitProgress | Non
         made = tuple(_row(kit, here, key, t) for t in rows[:room])
         room -= len(made)
         listed.append(UnitStateGroup(kit.reporting.states[state], len(rows), made))
-    cut = len(shown) - TASKS_SHOWN
+    cut = sum(len(rows) for rows in groups.values()) - TASKS_SHOWN
     return UnitProgress(
         no_reports="",
         bar=kit.reporting.bar(figures((t.status for t in shown), kit.today)),
@@ -61,6 +70,7 @@ def unit_progress(kit: PageKit, here: str, view: UnitView) -> UnitProgress | Non
         more=ui.format("unit_tasks_more", n=cut) if cut > 0 else "",
         unpublished=rest,
         links=links,
+        intro=ui.unit_progress_attention if groups else ui.unit_progress_all_fine,
     )
 
 
