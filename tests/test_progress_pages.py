@@ -101,9 +101,9 @@ def test_the_english_tree_links_to_the_reports_in_chinese_instead_of_repeating_t
     assert "pp-report" not in gas and "冬季停工" not in gas  # the reports' Chinese text is not
     assert '<a href="../../../plans/shili-zhiben-gongjian-2024/#t-02">' in gas
     assert "Reports on this task, in Chinese (5)" in text(gas)
-    assert "Reports, in Chinese" not in text(task_block(english, "06"))  # none reported
+    assert "in Chinese" not in text(task_block(english, "06"))  # none reported
     summary = english[english.index('id="pp-progress"') :].split("</section>")[0]
-    assert "Reports, in Chinese: on the plan page, earlier, page 1" in text(summary)
+    assert "Reports (in Chinese): newest on the plan page, earlier ones: page 1" in text(summary)
     assert '<a href="../../../plans/shili-zhiben-gongjian-2024/reports/">' in summary
     assert f"plans/{P1}/reports/index.md" in pages
     assert not [path for path in pages if path.startswith("en/") and "/reports/" in path]
