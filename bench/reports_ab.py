@@ -23,6 +23,11 @@ from typing import Any
 import run  # bench/run.py: projects, timed builds, output analysis
 
 KINDS = ("plan", "en/plan", "unit", "en/unit", "progress", "home")
+SAMPLE_EVERY = 1.0
+"""Seconds between samples of the build's memory. Reading every process's PSS
+(`/proc/<pid>/smaps_rollup`) walks its page tables under its memory lock: at the usual
+20 samples a second it slowed the larger of the two builds (with reports) more than the
+other, by ~10 % of the build at L (bench/RESULTS.md)."""
 
 
 def _cpu_seconds(output: str) -> float | None:
@@ -41,7 +46,7 @@ def _build(root: Path, with_reports: bool) -> dict[str, Any]:
     run.discard(site)
     load = os.getloadavg()[0]
     cmd = [sys.executable, "-m", "generator.cli", "--root", str(root), "build"]
-    result = run.timed_run([*cmd, "--site-dir", str(site)], root, run.env())
+    result = run.timed_run([*cmd, "--site-dir", str(site)], root, run.env(), SAMPLE_EVERY)
     output = result.pop("output")
     if result["rc"] != 0:
         print(output[-3000:])

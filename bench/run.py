@@ -212,16 +212,18 @@ class TreeSampler(threading.Thread):
             time.sleep(self.interval)
 
 
-def timed_run(cmd: list[str], cwd: Path, environ: dict[str, str]) -> dict[str, Any]:
+def timed_run(
+    cmd: list[str], cwd: Path, environ: dict[str, str], sample_every: float = 0.05
+) -> dict[str, Any]:
     """Run `cmd` under /usr/bin/time -v; wall time, peak memory (largest process's RSS,
-    the tree's summed RSS and summed PSS)."""
+    the tree's summed RSS and summed PSS, sampled every `sample_every` seconds)."""
     timev = Path("/usr/bin/time").is_file()
     full = ["/usr/bin/time", "-v", *cmd] if timev else cmd
     started = time.monotonic()
     proc = subprocess.Popen(
         full, cwd=cwd, env=environ, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
     )
-    sampler = TreeSampler(proc.pid)
+    sampler = TreeSampler(proc.pid, sample_every)
     sampler.start()
     output, _ = proc.communicate()
     wall = time.monotonic() - started

@@ -24,9 +24,10 @@ from . import urls
 HISTORY_SHOWN = 3
 """Reports shown under a task on its plan page, newest first; the rest are on the plan's
 report pages."""
-REPORTS_PER_PAGE = 90
-"""About this many reports on one report page of a plan (a task's history is not cut)."""
-CHANGES_SHOWN = 6
+REPORTS_PER_PAGE = 180
+"""About this many reports on one report page of a plan (a task's history is not cut):
+~85 KB a page at national scale, where every page costs its share of the build."""
+CHANGES_SHOWN = 3
 """Changes listed per plan on a round's page (changes of a status before first reports);
 the plan's page shows the rest."""
 STATE_WEIGHT = 500
