@@ -65,7 +65,6 @@ BUILD_DATE = "2025-03-01"
 QUERIES = ("隐患", "燃气")
 RESULTS_SHOWN = 5
 """Results whose fragments the search box loads per query (its "more" button loads the next)."""
-"""Results whose fragments the search box loads per query (MAX_PAGES in search.js)."""
 CHROMIUM = Path("/usr/bin/chromium")
 
 GOALS = {

@@ -61,13 +61,13 @@ UNUSED_UI = (
 its WASM) on the page's own thread, so these are removed (they also carry links to other
 hosts in licence comments)."""
 RUNTIME = ("pagefind.js", "wasm.unknown.pagefind")
+"""The search runtime: only the first part's is loaded (the others are merged into it)."""
 CHUNK_POSTINGS = 8_000
 """Word positions per index chunk (Pagefind's default 20,000, set through its
 `PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE`): a query loads, for each term and index part, the
 chunk holding the term; a rare term's chunk is mostly its neighbours. Smaller chunks cost
 a few bytes each in the page list loaded first, and save far more per rare term and part
 (bench/RESULTS.md)."""
-"""The search runtime: only the first part's is loaded (the others are merged into it)."""
 
 
 class SearchIndexError(_Base):
