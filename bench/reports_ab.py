@@ -27,7 +27,7 @@ SAMPLE_EVERY = 1.0
 """Seconds between samples of the build's memory. Reading every process's PSS
 (`/proc/<pid>/smaps_rollup`) walks its page tables under its memory lock: at the usual
 20 samples a second it slowed the larger of the two builds (with reports) more than the
-other, by ~10 % of the build at L (bench/RESULTS.md)."""
+other (bench/RESULTS.md)."""
 
 
 def _cpu_seconds(output: str) -> float | None:

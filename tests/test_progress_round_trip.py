@@ -77,10 +77,12 @@ def test_sheet_filled_imported_checked_built_and_published(tmp_path: Path, monke
     assert (
         'pp-state--done">Done<' in english[english.index('id="t-06"') :].split("pp-task__cite")[0]
     )
-    # the unit page: no longer overdue and unreported; its own report
+    # the unit page: no longer overdue and unreported; the task marked done in its duties
     unit = (site / "units" / "shili" / "jiaoyuju" / "index.html").read_text(encoding="utf-8")
-    assert "本单位 2026-07-20 报送：已完成" in unit
     assert "pp-state--deadline-passed-unreported" not in unit
+    assert "没有需要关注的任务" in unit
+    row = unit[unit.index('#t-06">第6条') :].split("</li>")[0]
+    assert re.search(r'class="pp-state pp-state--done">已完成<', row)
     # the round's page: a first report, done
     rnd = (site / "progress" / "rounds" / "2026-h1" / "index.html").read_text(encoding="utf-8")
     assert "第6条 推进校园安全教育。" in rnd and "示例市教育局" in rnd
