@@ -53,6 +53,9 @@ def test_tree_paths():
     assert counterpart("about/", "en", known) == "en/about/"
     assert counterpart("en/about/", "zh", known) == "about/"
     assert counterpart("conventions/", "en", known) == "en/", "no English page: English home"
+    known |= {"plans/x/", "plans/x/reports/2/", "en/plans/x/"}
+    assert counterpart("plans/x/reports/2/", "en", known) == "en/plans/x/", "nearest ancestor"
+    assert counterpart("en/plans/x/", "zh", known) == "plans/x/"
 
 
 def test_chrome_links_the_counterpart_and_translates_search():

@@ -51,8 +51,13 @@ def in_tree(path: str, lang: str) -> str:
 
 
 def counterpart(path: str, lang: str, known: Collection[str]) -> str:
-    """The page of `path` in `lang` if it exists in `known`, else that tree's home page."""
+    """The page of `path` in `lang` if it exists in `known`, else its nearest ancestor that
+    does (a plan's report pages are Chinese only: their switch leads to the English plan
+    page), else that tree's home page."""
     target = in_tree(path, lang)
+    while target not in known and len(target) > len(PREFIX[lang]):
+        target = target.rstrip("/").rpartition("/")[0]
+        target = f"{target}/" if target else ""
     return target if target in known else PREFIX[lang]
 
 
