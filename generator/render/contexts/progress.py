@@ -114,7 +114,7 @@ class PlanProgress:
     states: Link
     """To the definitions of the states (`/progress/`)."""
     heading: str = ""
-    """What `pages` are (`更早的报告`, `Reports, in Chinese`)."""
+    """What `pages` are (`更早的报告`, `Reports (in Chinese)`)."""
 
 
 @dataclass(frozen=True)

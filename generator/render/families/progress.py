@@ -48,12 +48,14 @@ def groups(kit: PageKit) -> list[PageGroup]:
     ]
     for plan in kit.views.plans:
         pages = view.report_pages[plan.plan.id].pages
-        if pages:
+        if not pages:
+            continue
+        cost = 1  # the trees have the same groups; the English one's are empty (`report_pages`)
+        if not kit.names.english:
             shown = HISTORY_SHOWN * sum(len(p.tasks) for p in pages)
             reports = sum(len(view.history(p.plan, t)) for p in pages for t in p.tasks) - shown
-            # the trees have the same groups; the English one's are empty (`report_pages`)
-            cost = 1 if kit.names.english else reports // 3 + 1
-            out.append(PageGroup(cost, partial(report_pages, kit, plan)))
+            cost = reports // 3 + 1
+        out.append(PageGroup(cost, partial(report_pages, kit, plan)))
     return out
 
 

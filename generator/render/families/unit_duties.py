@@ -14,7 +14,6 @@ from ...translations import localized
 from ...views import urls
 from ...views.site import Duty, TaskView, UnitRef, UnitView
 from ..contexts.common import DeadlineBadge, Link
-from ..contexts.progress import StateBadge
 from ..contexts.units import (
     CarriedFrom,
     DutyRow,
@@ -177,14 +176,8 @@ class DutyBlocks:
             deadlines=self._badges(tv),
             note=note,
             also_via=tuple(kit.unit_link(here, g) for g in duty.via if g != shown),
-            state=self._state(tv),
+            state=kit.reporting.clause_state(tv.plan.id, (tv.task.id, None)),
         )
-
-    def _state(self, tv: TaskView) -> StateBadge | None:
-        progress = self.kit.data.progress
-        if not progress.plan_published(tv.plan.id):
-            return None
-        return self.kit.reporting.states[progress.status.task(tv.plan.id, tv.task.id).state]
 
     def _badges(self, tv: TaskView) -> tuple[DeadlineBadge, ...]:
         found = self._deadlines.get(tv.url)

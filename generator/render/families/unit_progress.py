@@ -26,7 +26,7 @@ ON_TRACK = frozenset({State.in_progress, State.ongoing})
 ATTENTION = frozenset(State) - SETTLED - ON_TRACK
 """States whose tasks are listed in the progress section (deadline passed without a
 completion report, delayed, not started, no report); the others are counted in its bar,
-and every task's state is marked in the duty lists below it (`UnitDuties.row`)."""
+and every task's state is marked in the duty lists below it (`DutyBlocks.row`)."""
 TASKS_SHOWN = 20
 """Tasks listed in the section at most, what needs attention first; the rest are counted
 (the duty lists and the unit's table have them all), so the page does not grow with its
